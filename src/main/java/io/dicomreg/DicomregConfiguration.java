@@ -1,0 +1,136 @@
+package io.dicomreg;
+
+import java.util.List;
+
+import org.jline.reader.LineReader;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import io.dicomreg.account.AccountService;
+import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.auth.BrowserLauncher;
+import io.dicomreg.auth.ClientCredentials;
+import io.dicomreg.auth.DefaultBrowserLauncher;
+import io.dicomreg.auth.SessionStore;
+import io.dicomreg.auth.SignInService;
+import io.dicomreg.auth.TokenCacheStore;
+import io.dicomreg.cli.CommandDispatcher;
+import io.dicomreg.cli.CommandLineParser;
+import io.dicomreg.cli.DicomregRunner;
+import io.dicomreg.cli.ErrorReporter;
+import io.dicomreg.cli.GlobalOptions;
+import io.dicomreg.cli.HelpCommand;
+import io.dicomreg.cli.Invocation;
+import io.dicomreg.cli.ShellPrompt;
+import io.dicomreg.cli.SignedInAvailability;
+import io.dicomreg.cli.Streams;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DicomregHome;
+import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.output.OutputSettings;
+import io.dicomreg.output.Renderer;
+
+/**
+ * Wires the services, the shell and the commands for one run.
+ */
+@Configuration(proxyBeanMethods = false)
+class DicomregConfiguration {
+
+	@Bean
+	Invocation invocation(ObjectProvider<InvocationHolder> holder) {
+		return holder.getIfAvailable(() -> new InvocationHolder(new Invocation(GlobalOptions.defaults(), List.of())))
+			.invocation();
+	}
+
+	@Bean
+	Streams streams(ObjectProvider<StreamsHolder> holder) {
+		return holder.getIfAvailable(() -> new StreamsHolder(Streams.system())).streams();
+	}
+
+	@Bean
+	DicomregHome dicomregHome() {
+		return DicomregHome.resolve();
+	}
+
+	@Bean(destroyMethod = "close")
+	ConnectionTarget connectionTarget(Invocation invocation) {
+		GlobalOptions options = invocation.options();
+		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
+				options.graphEndpoint());
+	}
+
+	@Bean
+	SignInService signInService(ConnectionTarget target, DicomregHome home, Streams streams) {
+		TokenCacheStore caches = new TokenCacheStore(home, notice -> streams.err().println("Note: " + notice));
+		BrowserLauncher browser = new DefaultBrowserLauncher();
+		return new SignInService(target, caches, new SessionStore(home), ClientCredentials.fromSystem(), browser);
+	}
+
+	@Bean
+	GraphClientProvider graphClientProvider(ConnectionTarget target, SignInService signIn) {
+		return new GraphClientProvider(target, signIn);
+	}
+
+	@Bean
+	AccountService accountService(SignInService signIn, GraphClientProvider graph) {
+		return new AccountService(signIn, graph);
+	}
+
+	@Bean
+	ApplicationService applicationService(GraphClientProvider graph, SignInService signIn) {
+		return new ApplicationService(graph, signIn);
+	}
+
+	@Bean
+	OutputSettings outputSettings(Invocation invocation) {
+		return new OutputSettings(invocation.options().output());
+	}
+
+	@Bean
+	Renderer renderer(OutputSettings settings) {
+		return new Renderer(settings);
+	}
+
+	@Bean
+	SignedInAvailability signedIn(SignInService signIn) {
+		return new SignedInAvailability(signIn);
+	}
+
+	@Bean
+	HelpCommand dicomregHelpCommand() {
+		return new HelpCommand();
+	}
+
+	@Bean
+	CommandLineParser commandParser(CommandRegistry registry) {
+		return new CommandLineParser(registry);
+	}
+
+	@Bean
+	CommandDispatcher commandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
+			Invocation invocation) {
+		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()));
+	}
+
+	@Bean
+	ShellPrompt promptProvider(ConnectionTarget target, SignInService signIn) {
+		return new ShellPrompt(target, signIn);
+	}
+
+	@Bean
+	DicomregRunner dicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt) {
+		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt);
+	}
+
+	/** Carries the parsed command line from {@code main} into the context. */
+	record InvocationHolder(Invocation invocation) {
+	}
+
+	/** Carries the output streams from {@code main} into the context. */
+	record StreamsHolder(Streams streams) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.dicomreg.auth;
+
+import java.nio.file.Path;
+
+/**
+ * Where a service principal's credential is read from. Exactly one of the secret file, the secret
+ * environment variable or the certificate file is set; the values themselves are never kept.
+ *
+ * @param secretFile a file holding the client secret
+ * @param secretEnv an environment variable holding the client secret
+ * @param certificateFile a PEM (certificate and private key) or PFX file
+ * @param certificatePasswordEnv an environment variable holding the PFX password, or {@code null}
+ */
+public record CredentialSource(Path secretFile, String secretEnv, Path certificateFile,
+		String certificatePasswordEnv) {
+
+	public static CredentialSource secretFile(Path file) {
+		return new CredentialSource(file.toAbsolutePath().normalize(), null, null, null);
+	}
+
+	public static CredentialSource secretEnv(String variable) {
+		return new CredentialSource(null, variable, null, null);
+	}
+
+	public static CredentialSource certificate(Path file, String passwordEnv) {
+		return new CredentialSource(null, null, file.toAbsolutePath().normalize(), passwordEnv);
+	}
+
+	/** How the source is described to the user, e.g. {@code secret file /x/secret.txt}. */
+	public String describe() {
+		if (this.secretFile != null) {
+			return "secret file " + this.secretFile;
+		}
+		if (this.secretEnv != null) {
+			return "secret in environment variable " + this.secretEnv;
+		}
+		return "certificate " + this.certificateFile;
+	}
+
+}

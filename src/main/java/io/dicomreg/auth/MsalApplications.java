@@ -1,0 +1,63 @@
+package io.dicomreg.auth;
+
+import java.net.MalformedURLException;
+
+import com.microsoft.aad.msal4j.AbstractClientApplicationBase;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
+import com.microsoft.aad.msal4j.PublicClientApplication;
+
+import io.dicomreg.config.Endpoints;
+import io.dicomreg.error.DicomregException;
+
+/**
+ * Builds MSAL client applications for one target: its authority, TLS trust and token cache.
+ */
+class MsalApplications {
+
+	private final Endpoints endpoints;
+
+	private final ITokenCacheAccessAspect tokenCache;
+
+	MsalApplications(Endpoints endpoints, ITokenCacheAccessAspect tokenCache) {
+		this.endpoints = endpoints;
+		this.tokenCache = tokenCache;
+	}
+
+	PublicClientApplication publicClient(String clientId, String tenant) {
+		try {
+			return configure(PublicClientApplication.builder(clientId), tenant).build();
+		}
+		catch (MalformedURLException ex) {
+			throw invalidAuthority(tenant);
+		}
+	}
+
+	ConfidentialClientApplication confidentialClient(String clientId, IClientCredential credential, String tenant) {
+		try {
+			return configure(ConfidentialClientApplication.builder(clientId, credential), tenant).build();
+		}
+		catch (MalformedURLException ex) {
+			throw invalidAuthority(tenant);
+		}
+	}
+
+	private <B extends AbstractClientApplicationBase.Builder<B>> B configure(B builder, String tenant)
+			throws MalformedURLException {
+		builder.authority(this.endpoints.authorityFor(tenant)).setTokenCacheAccessAspect(this.tokenCache).logPii(false);
+		if (!this.endpoints.microsoftHost()) {
+			// MSAL would otherwise ask login.microsoftonline.com to validate a host it does not know.
+			builder.instanceDiscovery(false).validateAuthority(false);
+		}
+		if (this.endpoints.sslContext() != null) {
+			builder.sslSocketFactory(this.endpoints.sslContext().getSocketFactory());
+		}
+		return builder;
+	}
+
+	private DicomregException invalidAuthority(String tenant) {
+		return DicomregException.invalidInput("Invalid value '" + tenant + "' for --tenant: use a tenant ID or domain.");
+	}
+
+}

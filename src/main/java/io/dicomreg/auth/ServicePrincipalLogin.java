@@ -1,0 +1,11 @@
+package io.dicomreg.auth;
+
+/**
+ * A request to sign an application (service principal) in with its own credential.
+ *
+ * @param tenant the tenant ID or domain; required, as an application has no home to guess
+ * @param clientId the application (client) ID
+ * @param credential where the secret or certificate is read from
+ */
+public record ServicePrincipalLogin(String tenant, String clientId, CredentialSource credential) {
+}

@@ -1,0 +1,265 @@
+package io.dicomreg.auth;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
+import com.microsoft.aad.msal4j.InteractiveRequestParameters;
+import com.microsoft.aad.msal4j.PublicClientApplication;
+import com.microsoft.aad.msal4j.SilentParameters;
+import com.microsoft.aad.msal4j.SystemBrowserOptions;
+
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.Endpoints;
+import io.dicomreg.error.DicomregException;
+
+/**
+ * Keeps the signed-in context: signs users and service principals in with MSAL, hands out Graph
+ * tokens silently, and signs out.
+ */
+public class SignInService {
+
+	/**
+	 * Microsoft Graph Command Line Tools, the public client dicomreg signs users in with unless
+	 * {@code --client-id} names another (see docs/decisions.md).
+	 */
+	public static final String DEFAULT_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
+	/** The delegated Graph permissions asked for at sign-in: read the user, manage applications. */
+	static final List<String> USER_PERMISSIONS = List.of("User.Read", "Application.ReadWrite.All");
+
+	private final ConnectionTarget target;
+
+	private final TokenCacheStore tokenCaches;
+
+	private final SessionStore sessions;
+
+	private final ClientCredentials credentials;
+
+	private final BrowserLauncher browser;
+
+	private ITokenCacheAccessAspect tokenCache;
+
+	private ConfidentialClientApplication servicePrincipalApp;
+
+	public SignInService(ConnectionTarget target, TokenCacheStore tokenCaches, SessionStore sessions,
+			ClientCredentials credentials, BrowserLauncher browser) {
+		this.target = target;
+		this.tokenCaches = tokenCaches;
+		this.sessions = sessions;
+		this.credentials = credentials;
+		this.browser = browser;
+	}
+
+	/** The remembered session of this target, read without any network call. */
+	public Optional<Session> session() {
+		return this.sessions.load(this.target.cacheKey());
+	}
+
+	public boolean isSignedIn() {
+		return session().isPresent();
+	}
+
+	/** Signs a user in with the device code flow, passing MSAL's instructions to {@code messages}. */
+	public SignedIn loginWithDeviceCode(UserLogin login, Consumer<String> messages) {
+		PublicClientApplication app = publicClient(login);
+		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters
+			.builder(userScopes(), deviceCode -> messages.accept(deviceCode.message()))
+			.build();
+		return rememberUser(app, MsalCalls.await(app.acquireToken(parameters), "Sign-in"));
+	}
+
+	/** Signs a user in with the system browser (authorization code with PKCE on a loopback redirect). */
+	public SignedIn loginWithBrowser(UserLogin login, Consumer<String> messages) {
+		PublicClientApplication app = publicClient(login);
+		SystemBrowserOptions browserOptions = SystemBrowserOptions.builder()
+			.openBrowserAction(this.browser.openBrowserAction(endpoints(), messages))
+			.build();
+		InteractiveRequestParameters parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
+			.scopes(userScopes())
+			.systemBrowserOptions(browserOptions)
+			.build();
+		return rememberUser(app, MsalCalls.await(app.acquireToken(parameters), "Sign-in"));
+	}
+
+	/** Signs an application in with its secret or certificate (client credentials). */
+	public SignedIn loginAsServicePrincipal(ServicePrincipalLogin login, Supplier<char[]> pfxPassword) {
+		String tenant = (login.tenant() != null) ? login.tenant() : sandboxTenantOrNull();
+		if (tenant == null) {
+			throw DicomregException.invalidInput("--tenant is required with --service-principal: give the tenant ID or domain.");
+		}
+		IClientCredential credential = this.credentials.read(login.credential(), pfxPassword);
+		ConfidentialClientApplication app = msal().confidentialClient(login.clientId(), credential, tenant);
+		IAuthenticationResult result = MsalCalls.await(app.acquireToken(appParameters()), "Sign-in");
+		String tenantId = Jwts.claim(result.accessToken(), "tid").orElse(tenant);
+		Session session = new Session(Session.Kind.SERVICE_PRINCIPAL, login.clientId(), tenantId, null, login.clientId(), null,
+				login.credential());
+		this.sessions.save(this.target.cacheKey(), session);
+		this.servicePrincipalApp = app;
+		return new SignedIn(session, endpoints().authorityFor(tenantId), result.expiresOnDate().toInstant());
+	}
+
+	/** The signed-in context with a fresh look at the token, refreshing it silently if needed. */
+	public SignedIn current() {
+		Session session = session().orElseThrow(DicomregException::notSignedIn);
+		GraphToken token = graphToken();
+		return new SignedIn(session, endpoints().authorityFor(session.tenantId()), token.expiresOn());
+	}
+
+	/**
+	 * A Graph access token for the signed-in context, from the cache or refreshed silently.
+	 * @throws DicomregException when nobody is signed in or the sign-in can no longer be renewed
+	 */
+	public GraphToken graphToken() {
+		Session session = session().orElseThrow(DicomregException::notSignedIn);
+		IAuthenticationResult result = (session.kind() == Session.Kind.USER) ? silentUserToken(session)
+				: servicePrincipalToken(session);
+		return new GraphToken(result.accessToken(), result.expiresOnDate().toInstant());
+	}
+
+	/** Remembers the tenant's default domain for the current session, for the prompt. */
+	public void rememberTenantDomain(String domain) {
+		session().ifPresent(current -> this.sessions.save(this.target.cacheKey(), current.withTenantDomain(domain)));
+	}
+
+	/** Signs out: removes the account from the token cache and forgets the session. */
+	public Optional<Session> logout() {
+		Optional<Session> session = session();
+		session.filter(current -> current.kind() == Session.Kind.USER).ifPresent(this::removeAccount);
+		this.sessions.clear(this.target.cacheKey());
+		this.servicePrincipalApp = null;
+		return session;
+	}
+
+	private IAuthenticationResult silentUserToken(Session session) {
+		PublicClientApplication app = msal().publicClient(session.clientId(), session.tenantId());
+		IAccount account = findAccount(app, session)
+			.orElseThrow(() -> DicomregException.failure("Your sign-in is no longer in the token cache. Run 'login' again."));
+		SilentParameters parameters = SilentParameters.builder(userScopes(), account).build();
+		return MsalCalls.awaitSilent(MsalCalls.silently(() -> app.acquireTokenSilently(parameters)));
+	}
+
+	private IAuthenticationResult servicePrincipalToken(Session session) {
+		if (this.servicePrincipalApp == null) {
+			IClientCredential credential = this.credentials.read(session.credential(), () -> {
+				throw DicomregException.failure("The certificate of the signed-in service principal needs its PFX password: "
+						+ "run 'login --service-principal' again, with --certificate-password-env.");
+			});
+			this.servicePrincipalApp = msal().confidentialClient(session.clientId(), credential, session.tenantId());
+		}
+		return MsalCalls.await(this.servicePrincipalApp.acquireToken(appParameters()), "Token request");
+	}
+
+	private void removeAccount(Session session) {
+		PublicClientApplication app = msal().publicClient(session.clientId(), session.tenantId());
+		findAccount(app, session).ifPresent(account -> MsalCalls.await(app.removeAccount(account), "Sign-out"));
+	}
+
+	private static Optional<IAccount> findAccount(PublicClientApplication app, Session session) {
+		return MsalCalls.await(app.getAccounts(), "Token cache")
+			.stream()
+			.filter(account -> account.homeAccountId().equals(session.homeAccountId()))
+			.findFirst();
+	}
+
+	private SignedIn rememberUser(PublicClientApplication app, IAuthenticationResult result) {
+		IAccount account = result.account();
+		String tenantId = tenantOf(account.homeAccountId());
+		Session session = new Session(Session.Kind.USER, app.clientId(), tenantId, null, account.username(),
+				account.homeAccountId(), null);
+		this.sessions.save(this.target.cacheKey(), session);
+		return new SignedIn(session, endpoints().authorityFor(tenantId), result.expiresOnDate().toInstant());
+	}
+
+	private static String tenantOf(String homeAccountId) {
+		int dot = homeAccountId.indexOf('.');
+		return (dot >= 0) ? homeAccountId.substring(dot + 1) : homeAccountId;
+	}
+
+	private PublicClientApplication publicClient(UserLogin login) {
+		String clientId = (login.clientId() != null) ? login.clientId() : DEFAULT_CLIENT_ID;
+		String tenant = (login.tenant() != null) ? login.tenant() : endpoints().defaultTenant();
+		return msal().publicClient(clientId, tenant);
+	}
+
+	private Set<String> userScopes() {
+		Set<String> scopes = new LinkedHashSet<>();
+		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().graphScope(permission)));
+		return scopes;
+	}
+
+	private ClientCredentialParameters appParameters() {
+		return ClientCredentialParameters.builder(Set.of(endpoints().graphScope(".default"))).build();
+	}
+
+	private String sandboxTenantOrNull() {
+		return endpoints().isSandbox() ? endpoints().defaultTenant() : null;
+	}
+
+	private Endpoints endpoints() {
+		return this.target.endpoints();
+	}
+
+	private MsalApplications msal() {
+		if (this.tokenCache == null) {
+			this.tokenCache = this.tokenCaches.open(this.target.cacheKey());
+		}
+		return new MsalApplications(endpoints(), this.tokenCache);
+	}
+
+	/** Small waits on MSAL futures, turning their failures into one-line errors. */
+	static final class MsalCalls {
+
+		private MsalCalls() {
+		}
+
+		static <T> T await(CompletableFuture<T> future, String what) {
+			try {
+				return future.join();
+			}
+			catch (RuntimeException ex) {
+				throw MsalFailures.translate(ex, what);
+			}
+		}
+
+		static CompletableFuture<IAuthenticationResult> silently(MalformedCall call) {
+			try {
+				return call.get();
+			}
+			catch (java.net.MalformedURLException ex) {
+				throw DicomregException.failure("The stored sign-in has an invalid authority. Run 'login' again.", ex);
+			}
+		}
+
+		static IAuthenticationResult awaitSilent(CompletableFuture<IAuthenticationResult> future) {
+			try {
+				return future.join();
+			}
+			catch (RuntimeException ex) {
+				throw MsalFailures.translateSilent(ex);
+			}
+		}
+
+		@FunctionalInterface
+		interface MalformedCall {
+
+			CompletableFuture<IAuthenticationResult> get() throws java.net.MalformedURLException;
+
+		}
+
+	}
+
+}

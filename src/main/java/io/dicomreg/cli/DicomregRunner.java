@@ -1,0 +1,92 @@
+package io.dicomreg.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.shell.core.ConsoleInputReader;
+import org.springframework.shell.core.InputReader;
+
+import io.dicomreg.error.ExitCode;
+
+/**
+ * Runs dicomreg once the context is up: one command in one-shot mode, else the interactive shell.
+ */
+public class DicomregRunner implements ApplicationRunner {
+
+	private final Invocation invocation;
+
+	private final CommandDispatcher dispatcher;
+
+	private final Streams streams;
+
+	private final ObjectProvider<LineReader> lineReader;
+
+	private final ShellPrompt prompt;
+
+	private ExitCode exitCode = ExitCode.OK;
+
+	public DicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt) {
+		this.invocation = invocation;
+		this.dispatcher = dispatcher;
+		this.streams = streams;
+		this.lineReader = lineReader;
+		this.prompt = prompt;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.invocation.isOneShot()) {
+			PrintWriter out = new PrintWriter(this.streams.out(), true, StandardCharsets.UTF_8);
+			PrintWriter err = new PrintWriter(this.streams.err(), true, StandardCharsets.UTF_8);
+			this.exitCode = this.dispatcher.execute(this.invocation.commandWords(), out, err, consoleInput());
+		}
+		else {
+			repl(this.lineReader.getObject());
+		}
+	}
+
+	/** The exit code of the one-shot command, or OK after the interactive shell. */
+	public ExitCode exitCode() {
+		return this.exitCode;
+	}
+
+	private void repl(LineReader reader) {
+		PrintWriter out = reader.getTerminal().writer();
+		InputReader input = new HistorySafeInputReader(reader);
+		out.println("dicomreg: register Entra ID client applications for the DICOM service. Type 'help', or 'exit' to leave.");
+		while (true) {
+			String line;
+			try {
+				line = reader.readLine(this.prompt.getPrompt().toAnsi(reader.getTerminal()));
+			}
+			catch (UserInterruptException ex) {
+				continue;
+			}
+			catch (EndOfFileException ex) {
+				break;
+			}
+			String command = line.strip();
+			if (command.equals("exit") || command.equals("quit")) {
+				break;
+			}
+			if (!command.isEmpty()) {
+				this.dispatcher.execute(command, out, out, input);
+			}
+		}
+	}
+
+	private static InputReader consoleInput() {
+		Console console = System.console();
+		return (console != null) ? new ConsoleInputReader(console) : new InputReader() {
+		};
+	}
+
+}

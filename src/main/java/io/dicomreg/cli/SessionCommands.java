@@ -1,0 +1,149 @@
+package io.dicomreg.cli;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import io.dicomreg.account.AccountService;
+import io.dicomreg.auth.CredentialSource;
+import io.dicomreg.auth.ServicePrincipalLogin;
+import io.dicomreg.auth.Session;
+import io.dicomreg.auth.SignedIn;
+import io.dicomreg.auth.UserLogin;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.output.Details;
+import io.dicomreg.output.Renderer;
+
+/**
+ * Sign-in commands: {@code login}, {@code logout} and {@code whoami}.
+ */
+@Component
+public class SessionCommands {
+
+	private final AccountService accounts;
+
+	private final ConnectionTarget target;
+
+	private final Renderer renderer;
+
+	public SessionCommands(AccountService accounts, ConnectionTarget target, Renderer renderer) {
+		this.accounts = accounts;
+		this.target = target;
+		this.renderer = renderer;
+	}
+
+	@Command(name = "login", group = "Sign-in", description = "Sign in: device code (default), browser, or service principal")
+	public String login(CommandContext context,
+			@Option(longName = "browser", description = "sign in with the system browser instead of a device code") boolean browser,
+			@Option(longName = "tenant", description = "tenant ID or domain (default: your home tenant; required for a service principal)") String tenant,
+			@Option(longName = "client-id", description = "application (client) ID to sign in with (default: Microsoft Graph Command Line Tools; required with --service-principal)") String clientId,
+			@Option(longName = "service-principal", description = "sign in as an application with its own secret or certificate") boolean servicePrincipal,
+			@Option(longName = "secret-file", description = "file holding the client secret (service principal)") String secretFile,
+			@Option(longName = "secret-env", description = "environment variable holding the client secret (service principal)") String secretEnv,
+			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)") String certificate,
+			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String certificatePasswordEnv) {
+		Consumer<String> messages = message -> {
+			context.outputWriter().println(message);
+			context.outputWriter().flush();
+		};
+		SignedIn signedIn;
+		if (servicePrincipal) {
+			CredentialSource source = credentialSource(secretFile, secretEnv, certificate, certificatePasswordEnv);
+			if (browser) {
+				throw DicomregException.invalidInput("--browser cannot be combined with --service-principal.");
+			}
+			if (clientId == null) {
+				throw DicomregException.invalidInput("--client-id is required with --service-principal.");
+			}
+			signedIn = this.accounts.loginAsServicePrincipal(new ServicePrincipalLogin(tenant, clientId, source),
+					pfxPassword(context));
+		}
+		else {
+			rejectCredentialOptions(secretFile, secretEnv, certificate, certificatePasswordEnv);
+			UserLogin login = new UserLogin(tenant, clientId);
+			signedIn = browser ? this.accounts.loginWithBrowser(login, messages)
+					: this.accounts.loginWithDeviceCode(login, messages);
+		}
+		return this.renderer.render(describe(signedIn), null);
+	}
+
+	@Command(name = "logout", group = "Sign-in", description = "Sign out and remove the account from the token cache")
+	public String logout() {
+		return this.accounts.logout()
+			.map(session -> this.renderer.render(Details.create()
+				.add("Signed out", "signedOut", true)
+				.add("Account", "account", session.username())
+				.add("Tenant ID", "tenantId", session.tenantId())))
+			.orElseGet(() -> this.renderer.render(Details.create().add("Signed out", "signedOut", false),
+					"Nobody was signed in."));
+	}
+
+	@Command(name = "whoami", group = "Sign-in", description = "Show who is signed in, where, and until when",
+			availabilityProvider = "signedIn")
+	public String whoami() {
+		return this.renderer.render(describe(this.accounts.whoami()));
+	}
+
+	private Details describe(SignedIn signedIn) {
+		Session session = signedIn.session();
+		return Details.create()
+			.add("Cloud", "cloud", this.target.label())
+			.add("Authority", "authority", signedIn.authority())
+			.add("Tenant", "tenant", session.tenantLabel())
+			.add("Directory (tenant) ID", "tenantId", session.tenantId())
+			.add("Account", "account", session.username())
+			.add("Account type", "accountType", (session.kind() == Session.Kind.USER) ? "user" : "servicePrincipal")
+			.add("Signed in with client ID", "clientId", session.clientId())
+			.add("Token expires", "tokenExpiresOn", signedIn.tokenExpiresOn())
+			.add("Selected app", "selectedApp", null);
+	}
+
+	private static CredentialSource credentialSource(String secretFile, String secretEnv, String certificate,
+			String certificatePasswordEnv) {
+		long given = Stream.of(secretFile, secretEnv, certificate).filter(value -> value != null).count();
+		if (given != 1) {
+			throw DicomregException.invalidInput(
+					"--service-principal needs exactly one of --secret-file, --secret-env or --certificate.");
+		}
+		if (certificatePasswordEnv != null && certificate == null) {
+			throw DicomregException.invalidInput("--certificate-password-env only goes with --certificate.");
+		}
+		if (secretFile != null) {
+			return CredentialSource.secretFile(Path.of(secretFile));
+		}
+		if (secretEnv != null) {
+			return CredentialSource.secretEnv(secretEnv);
+		}
+		return CredentialSource.certificate(Path.of(certificate), certificatePasswordEnv);
+	}
+
+	private static void rejectCredentialOptions(String... credentialOptions) {
+		if (Stream.of(credentialOptions).anyMatch(value -> value != null)) {
+			throw DicomregException.invalidInput(
+					"--secret-file, --secret-env, --certificate and --certificate-password-env need --service-principal.");
+		}
+	}
+
+	private static Supplier<char[]> pfxPassword(CommandContext context) {
+		return () -> {
+			try {
+				return context.inputReader().readPassword("PFX password: ");
+			}
+			catch (UnsupportedOperationException ex) {
+				throw DicomregException.invalidInput(
+						"No terminal to ask the PFX password: give it with --certificate-password-env VAR.");
+			}
+			catch (Exception ex) {
+				throw DicomregException.failure("Could not read the PFX password.");
+			}
+		};
+	}
+
+}

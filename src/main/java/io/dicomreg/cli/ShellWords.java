@@ -1,0 +1,76 @@
+package io.dicomreg.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dicomreg.error.DicomregException;
+
+/**
+ * Splits a line into words like a POSIX shell: single quotes keep everything, double quotes keep
+ * spaces and honour backslash escapes, a backslash outside quotes escapes the next character.
+ */
+public final class ShellWords {
+
+	private ShellWords() {
+	}
+
+	/**
+	 * Splits {@code line} into words.
+	 * @throws DicomregException (usage) for an unclosed quote
+	 */
+	public static List<String> split(String line) {
+		List<String> words = new ArrayList<>();
+		StringBuilder word = new StringBuilder();
+		boolean inWord = false;
+		char quote = 0;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quote == '\'') {
+				if (c == '\'') {
+					quote = 0;
+				}
+				else {
+					word.append(c);
+				}
+			}
+			else if (quote == '"') {
+				if (c == '"') {
+					quote = 0;
+				}
+				else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
+					word.append(line.charAt(++i));
+				}
+				else {
+					word.append(c);
+				}
+			}
+			else if (Character.isWhitespace(c)) {
+				if (inWord) {
+					words.add(word.toString());
+					word.setLength(0);
+					inWord = false;
+				}
+			}
+			else {
+				inWord = true;
+				if (c == '\'' || c == '"') {
+					quote = c;
+				}
+				else if (c == '\\' && i + 1 < line.length()) {
+					word.append(line.charAt(++i));
+				}
+				else {
+					word.append(c);
+				}
+			}
+		}
+		if (quote != 0) {
+			throw DicomregException.invalidInput("Unclosed " + ((quote == '"') ? "double" : "single") + " quote in the command line.");
+		}
+		if (inWord) {
+			words.add(word.toString());
+		}
+		return words;
+	}
+
+}

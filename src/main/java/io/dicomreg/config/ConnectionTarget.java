@@ -1,0 +1,117 @@
+package io.dicomreg.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.dicomreg.sandbox.SandboxServer;
+
+/**
+ * Resolves the global options into {@link Endpoints}, starting the sandbox tenant on first use.
+ */
+public class ConnectionTarget implements AutoCloseable {
+
+	private final boolean sandbox;
+
+	private final Path sandboxState;
+
+	private final AzureCloud cloud;
+
+	private final URI authorityHost;
+
+	private final URI graphEndpoint;
+
+	private Endpoints endpoints;
+
+	private SandboxServer sandboxServer;
+
+	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
+			URI graphEndpoint) {
+		this.sandbox = sandbox || sandboxState != null;
+		this.sandboxState = (sandboxState != null) ? sandboxState.toAbsolutePath().normalize() : null;
+		this.cloud = cloud;
+		this.authorityHost = authorityHost;
+		this.graphEndpoint = graphEndpoint;
+	}
+
+	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
+	public synchronized Endpoints endpoints() {
+		if (this.endpoints == null) {
+			this.endpoints = this.sandbox ? startSandbox() : cloudEndpoints();
+		}
+		return this.endpoints;
+	}
+
+	/** What the prompt calls this target, known without starting anything. */
+	public String label() {
+		if (this.sandbox) {
+			return "sandbox";
+		}
+		return (this.authorityHost != null || this.graphEndpoint != null) ? "custom" : this.cloud.name();
+	}
+
+	/** Whether this target is the embedded sandbox tenant. */
+	public boolean isSandbox() {
+		return this.sandbox;
+	}
+
+	/** The running sandbox server, starting it if needed; only for a sandbox target. */
+	public synchronized SandboxServer sandboxServer() {
+		endpoints();
+		return this.sandboxServer;
+	}
+
+	/** The name of the token cache and session of this target, or {@code null} for memory only. */
+	public String cacheKey() {
+		if (this.sandbox) {
+			return (this.sandboxState != null) ? "sandbox-" + shortHash(this.sandboxState.toString()) : null;
+		}
+		if (this.authorityHost != null || this.graphEndpoint != null) {
+			return "custom-" + shortHash(effectiveAuthorityHost() + "|" + effectiveGraphEndpoint());
+		}
+		return this.cloud.name();
+	}
+
+	private Endpoints startSandbox() {
+		this.sandboxServer = SandboxServer.start(this.sandboxState);
+		return new Endpoints("sandbox", this.sandboxServer.authorityHost(), this.sandboxServer.graphEndpoint(),
+				AzureCloud.AzureCloud.graphEndpoint().toString(), this.sandboxServer.tenantId(), cacheKey(), false,
+				this.sandboxServer.clientSslContext(), this.sandboxServer.clientTrustManager());
+	}
+
+	private Endpoints cloudEndpoints() {
+		URI graph = effectiveGraphEndpoint();
+		return new Endpoints(label(), effectiveAuthorityHost(), graph, graph.toString(), "organizations", cacheKey(),
+				this.authorityHost == null, null, null);
+	}
+
+	private URI effectiveAuthorityHost() {
+		return (this.authorityHost != null) ? this.authorityHost : this.cloud.authorityHost();
+	}
+
+	private URI effectiveGraphEndpoint() {
+		return (this.graphEndpoint != null) ? this.graphEndpoint : this.cloud.graphEndpoint();
+	}
+
+	private static String shortHash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.sandboxServer != null) {
+			this.sandboxServer.close();
+			this.sandboxServer = null;
+		}
+	}
+
+}

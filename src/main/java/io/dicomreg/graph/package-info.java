@@ -1,0 +1,4 @@
+/**
+ * The Microsoft Graph client, built lazily, and the translation of Graph failures.
+ */
+package io.dicomreg.graph;
