@@ -1,0 +1,70 @@
+package io.dicomreg.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.OutputFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GlobalOptionsTests {
+
+	@Test
+	void noArgumentsStartTheInteractiveShellOnAzureCloud() {
+		Invocation invocation = GlobalOptions.parse(new String[0]);
+		assertThat(invocation.isOneShot()).isFalse();
+		assertThat(invocation.options()).isEqualTo(GlobalOptions.defaults());
+	}
+
+	@Test
+	void globalOptionsComeBeforeTheCommand() {
+		Invocation invocation = GlobalOptions.parse(new String[] { "--sandbox-state", "t.json", "--output=json",
+				"--verbose", "app", "register", "--name", "x", "--output", "table" });
+		assertThat(invocation.options().sandbox()).isTrue();
+		assertThat(invocation.options().sandboxState()).isEqualTo(Path.of("t.json"));
+		assertThat(invocation.options().output()).isEqualTo(OutputFormat.JSON);
+		assertThat(invocation.options().verbose()).isTrue();
+		assertThat(invocation.commandWords()).containsExactly("app", "register", "--name", "x", "--output", "table");
+	}
+
+	@Test
+	void customEndpointsMustBeHttps() {
+		Invocation invocation = GlobalOptions.parse(new String[] { "--cloud", "azureusgovernment", "--graph-endpoint",
+				"https://graph.example.test/", "whoami" });
+		assertThat(invocation.options().cloud()).isEqualTo(AzureCloud.AzureUSGovernment);
+		assertThat(invocation.options().graphEndpoint()).isEqualTo(URI.create("https://graph.example.test"));
+		assertUsageError(new String[] { "--authority-host", "http://login.example.test" }, "--authority-host");
+	}
+
+	@Test
+	void unknownCloudNamesTheChoices() {
+		assertUsageError(new String[] { "--cloud", "Mars" }, "AzureCloud, AzureUSGovernment, AzureChinaCloud");
+	}
+
+	@Test
+	void sandboxCannotBeCombinedWithACloud() {
+		assertUsageError(new String[] { "--sandbox", "--cloud", "AzureChinaCloud" }, "--sandbox cannot be combined");
+	}
+
+	@Test
+	void optionsNeedTheirValues() {
+		assertUsageError(new String[] { "--output" }, "Option --output needs a value.");
+		assertUsageError(new String[] { "--output", "yaml" }, "use table or json");
+		assertUsageError(new String[] { "--sandbox=yes" }, "takes no value");
+		assertUsageError(new String[] { "--nope" }, "Unknown global option '--nope'");
+	}
+
+	private static void assertUsageError(String[] args, String message) {
+		assertThatThrownBy(() -> GlobalOptions.parse(args)).isInstanceOfSatisfying(DicomregException.class, ex -> {
+			assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
+			assertThat(ex.getMessage()).contains(message);
+		});
+	}
+
+}
