@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.dicomreg.error.DicomregException;
 import io.dicomreg.sandbox.SandboxServer;
+import io.dicomreg.sandbox.SandboxStateException;
 
 /**
  * Resolves the global options into {@link Endpoints}, starting the sandbox tenant on first use.
@@ -76,7 +78,12 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	private Endpoints startSandbox() {
-		this.sandboxServer = SandboxServer.start(this.sandboxState);
+		try {
+			this.sandboxServer = SandboxServer.start(this.sandboxState);
+		}
+		catch (SandboxStateException ex) {
+			throw DicomregException.failure(ex.getMessage(), ex);
+		}
 		return new Endpoints("sandbox", this.sandboxServer.authorityHost(), this.sandboxServer.graphEndpoint(),
 				AzureCloud.AzureCloud.graphEndpoint().toString(), this.sandboxServer.tenantId(), cacheKey(), false,
 				this.sandboxServer.clientSslContext(), this.sandboxServer.clientTrustManager());

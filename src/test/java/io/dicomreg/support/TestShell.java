@@ -1,0 +1,71 @@
+package io.dicomreg.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dicomreg.DicomregApplication;
+import io.dicomreg.cli.Streams;
+
+/**
+ * Runs dicomreg one-shot in this JVM, as {@code main} would, with its own dicomreg home, and
+ * captures what it prints.
+ */
+public final class TestShell {
+
+	private final Path home;
+
+	private final List<String> globalOptions;
+
+	public TestShell(Path home, String... globalOptions) {
+		this.home = home;
+		this.globalOptions = List.of(globalOptions);
+	}
+
+	/** Runs one command line (split into words) after the global options. */
+	public Result run(String... words) {
+		List<String> args = new ArrayList<>(this.globalOptions);
+		args.addAll(List.of(words));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		String previousHome = System.getProperty("dicomreg.home");
+		System.setProperty("dicomreg.home", this.home.toString());
+		try {
+			int code = DicomregApplication.run(args.toArray(String[]::new), new Streams(
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+			return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			restore(previousHome);
+		}
+	}
+
+	private static void restore(String previousHome) {
+		if (previousHome != null) {
+			System.setProperty("dicomreg.home", previousHome);
+		}
+		else {
+			System.clearProperty("dicomreg.home");
+		}
+	}
+
+	/**
+	 * What one run printed and how it exited.
+	 *
+	 * @param exitCode the process exit code it would have
+	 * @param out standard output
+	 * @param err standard error
+	 */
+	public record Result(int exitCode, String out, String err) {
+
+		/** Everything printed, for searches such as "the secret appears nowhere". */
+		public String all() {
+			return this.out + this.err;
+		}
+
+	}
+
+}
