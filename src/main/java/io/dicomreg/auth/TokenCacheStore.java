@@ -1,5 +1,6 @@
 package io.dicomreg.auth;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -21,9 +22,16 @@ public class TokenCacheStore {
 
 	private final Consumer<String> notices;
 
+	private final KeyringOpener keyring;
+
 	public TokenCacheStore(DicomregHome home, Consumer<String> notices) {
+		this(home, notices, TokenCacheStore::keyring);
+	}
+
+	TokenCacheStore(DicomregHome home, Consumer<String> notices, KeyringOpener keyring) {
 		this.home = home;
 		this.notices = notices;
+		this.keyring = keyring;
 	}
 
 	/**
@@ -38,7 +46,7 @@ public class TokenCacheStore {
 		Path fallbackFile = directory.resolve(cacheKey + ".json");
 		if (!fallbackFile.toFile().exists()) {
 			try {
-				return keyring(directory, cacheKey);
+				return this.keyring.open(directory, cacheKey);
 			}
 			catch (Throwable unavailable) {
 				// The extension throws java.lang.Error when no keyring library or service is there.
@@ -49,13 +57,21 @@ public class TokenCacheStore {
 		return new OwnerOnlyFileTokenCache(fallbackFile);
 	}
 
-	private static ITokenCacheAccessAspect keyring(Path directory, String cacheKey) throws Exception {
+	private static ITokenCacheAccessAspect keyring(Path directory, String cacheKey) throws IOException {
 		PersistenceSettings settings = PersistenceSettings.builder(cacheKey + ".keyring.bin", directory)
 			.setMacKeychain("dicomreg", cacheKey)
 			.setLinuxKeyring(null, KEYRING_SCHEMA, "dicomreg token cache (" + cacheKey + ")", "target", cacheKey,
 					"application", "dicomreg")
 			.build();
 		return new PersistenceTokenCacheAccessAspect(settings);
+	}
+
+	/** Opens the keyring-backed cache; may throw {@link Error} where no keyring exists. */
+	@FunctionalInterface
+	interface KeyringOpener {
+
+		ITokenCacheAccessAspect open(Path directory, String cacheKey) throws IOException;
+
 	}
 
 }
