@@ -1,0 +1,81 @@
+package io.dicomreg.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the packaged jar as separate processes, one-shot, and checks output and exit codes.
+ */
+class DicomregJarIT {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void oneShotRunsShareTheSandboxTenantAndExitWithTheRightCodes() throws Exception {
+		String state = this.directory.resolve("tenant.json").toString();
+
+		Run login = dicomreg("--sandbox-state", state, "login");
+		assertThat(login.exitCode()).as(login.err()).isZero();
+		assertThat(login.out()).contains("enter the code");
+
+		Run register = dicomreg("--sandbox-state", state, "--output", "json", "app", "register", "--name",
+				"DICOM client");
+		assertThat(register.exitCode()).as(register.err()).isZero();
+		JsonNode app = new ObjectMapper().readTree(register.out());
+		assertThat(app.get("displayName").asText()).isEqualTo("DICOM client");
+		assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
+
+		Run whoami = dicomreg("--sandbox-state", state, "whoami");
+		assertThat(whoami.exitCode()).isZero();
+		assertThat(whoami.out()).contains("admin@contoso.onmicrosoft.com");
+
+		Run badUsage = dicomreg("--sandbox-state", state, "app", "register", "--nmae", "typo");
+		assertThat(badUsage.exitCode()).isEqualTo(2);
+		assertThat(badUsage.err().strip()).isEqualTo(
+				"Error: Unknown option '--nmae' for 'app register'. Run 'help app register' for its options.");
+
+		assertThat(dicomreg("--sandbox-state", state, "logout").exitCode()).isZero();
+		Run afterLogout = dicomreg("--sandbox-state", state, "whoami");
+		assertThat(afterLogout.exitCode()).isEqualTo(1);
+		assertThat(afterLogout.err()).contains("Run 'login' first").doesNotContain("Exception");
+	}
+
+	@Test
+	void unknownCommandExitsTwoWithoutStackTrace() throws Exception {
+		Run run = dicomreg("--sandbox", "frobnicate");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().lines()).singleElement().asString().startsWith("Error: Unknown command 'frobnicate'");
+		assertThat(run.out()).isEmpty();
+	}
+
+	private Run dicomreg(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Ddicomreg.home=" + this.directory.resolve("home"), "-jar", System.getProperty("dicomreg.jar")));
+		command.addAll(List.of(args));
+		Path out = this.directory.resolve("out.txt");
+		Path err = this.directory.resolve("err.txt");
+		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("dicomreg finished in time").isTrue();
+		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+				Files.readString(err, StandardCharsets.UTF_8));
+	}
+
+	private record Run(int exitCode, String out, String err) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.dicomreg.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
+import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.KeyCredential;
+import com.microsoft.graph.models.PasswordCredential;
+
+import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.auth.ClientCredentials;
+import io.dicomreg.auth.DefaultBrowserLauncher;
+import io.dicomreg.auth.SessionStore;
+import io.dicomreg.auth.SignInService;
+import io.dicomreg.auth.TokenCacheStore;
+import io.dicomreg.auth.UserLogin;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DicomregHome;
+import io.dicomreg.graph.GraphClientProvider;
+
+/**
+ * The sandbox tenant's admin, signed in through the real services, preparing what a test needs:
+ * applications, their secrets and certificates.
+ */
+public final class SandboxAdmin {
+
+	private final SignInService signIn;
+
+	private final GraphClientProvider graph;
+
+	private final ApplicationService applications;
+
+	private SandboxAdmin(SignInService signIn, GraphClientProvider graph) {
+		this.signIn = signIn;
+		this.graph = graph;
+		this.applications = new ApplicationService(graph, signIn);
+	}
+
+	/** Signs the admin in with a device code, keeping the session under {@code home}. */
+	public static SandboxAdmin signIn(ConnectionTarget target, Path home) {
+		SignInService signIn = signInService(target, home, Map.of());
+		signIn.loginWithDeviceCode(new UserLogin(null, null), message -> {
+		});
+		return new SandboxAdmin(signIn, new GraphClientProvider(target, signIn));
+	}
+
+	/** A sign-in service for {@code target} with its own home and environment variables. */
+	public static SignInService signInService(ConnectionTarget target, Path home, Map<String, String> environment) {
+		DicomregHome dicomregHome = new DicomregHome(home);
+		return new SignInService(target, new TokenCacheStore(dicomregHome, notice -> {
+		}), new SessionStore(dicomregHome), new ClientCredentials(environment::get), new DefaultBrowserLauncher());
+	}
+
+	public SignInService signInService() {
+		return this.signIn;
+	}
+
+	public GraphClientProvider graph() {
+		return this.graph;
+	}
+
+	public RegisteredApplication register(String name) {
+		return this.applications.register(name);
+	}
+
+	/** Adds a client secret to the application and returns its value. */
+	public String addSecret(String objectId) {
+		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
+		PasswordCredential credential = new PasswordCredential();
+		credential.setDisplayName("test secret");
+		body.setPasswordCredential(credential);
+		return this.graph.client().applications().byApplicationId(objectId).addPassword().post(body).getSecretText();
+	}
+
+	/** Uploads the certificate's public key to the application, keeping its other keys. */
+	public void addCertificate(String objectId, TestCertificates certificate) throws Exception {
+		Application current = this.graph.client().applications().byApplicationId(objectId).get();
+		List<KeyCredential> keys = new ArrayList<>((current.getKeyCredentials() != null) ? current.getKeyCredentials()
+				: List.of());
+		KeyCredential key = new KeyCredential();
+		key.setType("AsymmetricX509Cert");
+		key.setUsage("Verify");
+		key.setDisplayName("CN=test");
+		key.setKey(certificate.certificate().getEncoded());
+		keys.add(key);
+		Application patch = new Application();
+		patch.setKeyCredentials(keys);
+		this.graph.client().applications().byApplicationId(objectId).patch(patch);
+	}
+
+}
