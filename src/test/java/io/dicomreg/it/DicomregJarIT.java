@@ -61,14 +61,35 @@ class DicomregJarIT {
 		assertThat(run.out()).isEmpty();
 	}
 
+	@Test
+	void interactiveShellRunsTypedCommandsWithThePromptAndTheSameErrors() throws Exception {
+		Path input = Files.writeString(this.directory.resolve("typed.txt"),
+				"help\nwhoami\napp register --name \"DICOM client\" --bogus\nlogin\nwhoami\nexit\n");
+
+		Run run = dicomregWithInput(input, "--sandbox");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("dicomreg sandbox> ")
+			.contains("Sign-in")
+			.contains("Error: 'whoami' is not available: you are not signed in. Run 'login' first.")
+			.contains("Error: Unknown option '--bogus' for 'app register'.")
+			.contains("enter the code")
+			.contains("dicomreg sandbox contoso.onmicrosoft.com admin@contoso> ");
+	}
+
 	private Run dicomreg(String... args) throws IOException, InterruptedException {
+		return dicomregWithInput(null, args);
+	}
+
+	private Run dicomregWithInput(Path input, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Ddicomreg.home=" + this.directory.resolve("home"), "-jar", System.getProperty("dicomreg.jar")));
 		command.addAll(List.of(args));
 		Path out = this.directory.resolve("out.txt");
 		Path err = this.directory.resolve("err.txt");
 		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.redirectInput((input != null) ? ProcessBuilder.Redirect.from(input.toFile())
+					: ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("dicomreg finished in time").isTrue();
 		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
