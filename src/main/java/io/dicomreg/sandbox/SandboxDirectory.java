@@ -1,0 +1,162 @@
+package io.dicomreg.sandbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Well-known identifiers of the sandbox tenant and of the first-party applications it is provisioned with.
+ */
+public final class SandboxDirectory {
+
+	/** The tenant's initial and default verified domain. */
+	public static final String TENANT_DOMAIN = "contoso.onmicrosoft.com";
+
+	/** The organization's display name. */
+	public static final String TENANT_DISPLAY_NAME = "Contoso";
+
+	/** The user every interactive sign-in is approved for. */
+	public static final String ADMIN_USER_PRINCIPAL_NAME = "admin@contoso.onmicrosoft.com";
+
+	/** Tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals). */
+	public static final String MICROSOFT_SERVICES_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+
+	/** Microsoft Graph's appId. */
+	public static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+	/** Microsoft Graph's display name. */
+	public static final String GRAPH_DISPLAY_NAME = "Microsoft Graph";
+
+	/** Microsoft Graph's resource identifier, the audience of its tokens. */
+	public static final String GRAPH_RESOURCE = "https://graph.microsoft.com";
+
+	/** The "Azure API for DICOM" appId. */
+	public static final String DICOM_APP_ID = "75e725bf-66ce-4cea-9b9a-5c4caae57f33";
+
+	/** The DICOM API's display name. */
+	public static final String DICOM_DISPLAY_NAME = "Azure API for DICOM";
+
+	/** The DICOM API's resource identifier, the audience of its tokens. */
+	public static final String DICOM_RESOURCE = "https://dicom.healthcareapis.azure.com";
+
+	/** The DICOM API's one delegated scope. */
+	public static final String DICOM_SCOPE = "Dicom.ReadWrite";
+
+	/** Id of the {@value #DICOM_SCOPE} scope. */
+	public static final String DICOM_SCOPE_ID = "e69ab058-b8ae-4c0f-b687-5d97888ddccb";
+
+	/** "Microsoft Graph Command Line Tools", the public client the shell signs in with by default. */
+	public static final String GRAPH_CLI_APP_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
+	/** Display name of the Graph command line tools client. */
+	public static final String GRAPH_CLI_DISPLAY_NAME = "Microsoft Graph Command Line Tools";
+
+	/** Audience of the proof JWT that addKey and removeKey require. */
+	public static final String KEY_PROOF_AUDIENCE = "00000002-0000-0000-c000-000000000000";
+
+	/** Microsoft Graph's delegated permissions (oauth2PermissionScopes) known to the sandbox. */
+	public static final List<Permission> GRAPH_DELEGATED_PERMISSIONS = List.of(
+			new Permission("User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "Sign in and read user profile",
+					"Allows users to sign-in to the app, and allows the app to read the profile of signed-in users.",
+					false),
+			new Permission("Application.Read.All", "c79f8feb-a9db-4090-85f9-90d820caa0eb", "Read applications",
+					"Allows the app to read applications and service principals on behalf of the signed-in user.",
+					true),
+			new Permission("Application.ReadWrite.All", "bdfbf15f-ee85-4955-8675-146e8e5296b5",
+					"Read and write all applications",
+					"Allows the app to create, read, update and delete applications and service principals on behalf of the signed-in user.",
+					true),
+			new Permission("DelegatedPermissionGrant.ReadWrite.All", "41ce6ca6-6826-4807-84f1-1c82854f7ee5",
+					"Manage all delegated permission grants",
+					"Allows the app to manage permission grants for delegated permissions exposed by any API, on behalf of the signed-in user.",
+					true),
+			new Permission("Directory.Read.All", "06da0dbc-49e2-44d2-8312-53f166ab848a", "Read directory data",
+					"Allows the app to read data in your organization's directory.", true),
+			new Permission("Directory.ReadWrite.All", "c5366453-9fb0-48a5-a156-24f0c49a4b84",
+					"Read and write directory data",
+					"Allows the app to read and write data in your organization's directory.", true),
+			new Permission("Organization.Read.All", "4908d5b9-3fb2-4b1e-9336-1888b7937185",
+					"Read organization information",
+					"Allows the app to read the organization and related resources, on behalf of the signed-in user.",
+					true),
+			new Permission("AppRoleAssignment.ReadWrite.All", "84bccea3-f856-4a8a-967b-dbe0a3d53a64",
+					"Manage app permission grants and app role assignments",
+					"Allows the app to manage permission grants for application permissions to any API and app role assignments for any app, on behalf of the signed-in user.",
+					true),
+			new Permission("offline_access", "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", "Maintain access to data you have given it access to",
+					"Allows the app to see and update the data you gave it access to, even when users are not currently using the app.",
+					false),
+			new Permission("openid", "37f7f235-527c-4136-accd-4a02d197296e", "Sign users in",
+					"Allows users to sign in to the app with their work or school accounts and allows the app to see basic user profile information.",
+					false),
+			new Permission("profile", "14dad69e-099b-42c9-810b-d002981feec1", "View users' basic profile",
+					"Allows the app to see your users' basic profile (e.g., name, picture, user name, email address)",
+					false),
+			new Permission("email", "64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0", "View users' email address",
+					"Allows the app to read your users' primary email address", false));
+
+	/** Microsoft Graph's application permissions (appRoles) known to the sandbox. */
+	public static final List<Permission> GRAPH_APPLICATION_PERMISSIONS = List.of(
+			new Permission("Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30", "Read all applications",
+					"Allows the app to read all applications and service principals without a signed-in user.", true),
+			new Permission("Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9",
+					"Read and write all applications",
+					"Allows the app to create, read, update and delete applications and service principals without a signed-in user.",
+					true),
+			new Permission("Application.ReadWrite.OwnedBy", "18a4783c-866b-4cc7-a460-3d5e5662c884",
+					"Manage apps that this app creates or owns",
+					"Allows the app to create other applications, and fully manage those applications, without a signed-in user.",
+					true),
+			new Permission("DelegatedPermissionGrant.ReadWrite.All", "8e8e4742-1d95-4f68-9d56-6ee75648c72a",
+					"Manage all delegated permission grants",
+					"Allows the app to manage permission grants for delegated permissions exposed by any API, without a signed-in user.",
+					true),
+			new Permission("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data",
+					"Allows the app to read data in your organization's directory, without a signed-in user.", true),
+			new Permission("Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7",
+					"Read and write directory data",
+					"Allows the app to read and write data in your organization's directory, without a signed-in user.",
+					true),
+			new Permission("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6",
+					"Read organization information",
+					"Allows the app to read the organization and related resources, without a signed-in user.", true),
+			new Permission("AppRoleAssignment.ReadWrite.All", "06b708a9-e830-4db3-a914-8e69da51d44f",
+					"Manage app permission grants and app role assignments",
+					"Allows the app to manage permission grants for application permissions to any API and app role assignments for any app, without a signed-in user.",
+					true));
+
+	private SandboxDirectory() {
+	}
+
+	/**
+	 * Looks up one of Graph's delegated permissions by value.
+	 * @param value e.g. User.Read
+	 * @return the permission
+	 */
+	public static Optional<Permission> graphScope(String value) {
+		return GRAPH_DELEGATED_PERMISSIONS.stream().filter((p) -> p.value().equals(value)).findFirst();
+	}
+
+	/**
+	 * Looks up one of Graph's application permissions by value.
+	 * @param value e.g. Application.ReadWrite.All
+	 * @return the permission
+	 */
+	public static Optional<Permission> graphRole(String value) {
+		return GRAPH_APPLICATION_PERMISSIONS.stream().filter((p) -> p.value().equals(value)).findFirst();
+	}
+
+	/**
+	 * One permission a resource exposes.
+	 *
+	 * @param value the value clients request, e.g. User.Read
+	 * @param id the permission id used in requiredResourceAccess
+	 * @param displayName the consent display name
+	 * @param description the consent description
+	 * @param adminConsentRequired whether only an administrator can consent
+	 */
+	public record Permission(String value, String id, String displayName, String description,
+			boolean adminConsentRequired) {
+
+	}
+
+}

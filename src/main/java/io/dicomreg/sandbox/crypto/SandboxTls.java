@@ -1,0 +1,141 @@
+package io.dicomreg.sandbox.crypto;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A throw-away TLS identity for one sandbox server, trusted only by the client contexts it hands out.
+ */
+public final class SandboxTls {
+
+	private static final char[] NO_PASSWORD = new char[0];
+
+	private final X509Certificate certificate;
+
+	private final SSLContext serverContext;
+
+	private final SSLContext clientContext;
+
+	private final X509TrustManager clientTrustManager;
+
+	private SandboxTls(X509Certificate certificate, SSLContext serverContext, SSLContext clientContext,
+			X509TrustManager clientTrustManager) {
+		this.certificate = certificate;
+		this.serverContext = serverContext;
+		this.clientContext = clientContext;
+		this.clientTrustManager = clientTrustManager;
+	}
+
+	/**
+	 * Makes a new RSA 2048 certificate for 127.0.0.1 and localhost, valid for two days.
+	 * @return the TLS identity
+	 */
+	public static SandboxTls create() {
+		try {
+			KeyPair keyPair = Keys.newRsaKeyPair();
+			X509Certificate certificate = selfSigned(keyPair);
+			X509TrustManager trustManager = trustOnly(certificate);
+			return new SandboxTls(certificate, serverContext(keyPair, certificate), clientContext(trustManager),
+					trustManager);
+		}
+		catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException ex) {
+			throw new IllegalStateException("Cannot create the sandbox TLS certificate: " + ex.getMessage(), ex);
+		}
+	}
+
+	public X509Certificate certificate() {
+		return this.certificate;
+	}
+
+	public SSLContext serverContext() {
+		return this.serverContext;
+	}
+
+	public SSLContext clientContext() {
+		return this.clientContext;
+	}
+
+	public X509TrustManager clientTrustManager() {
+		return this.clientTrustManager;
+	}
+
+	private static X509Certificate selfSigned(KeyPair keyPair)
+			throws GeneralSecurityException, java.io.IOException, org.bouncycastle.operator.OperatorCreationException {
+		Instant now = Instant.now();
+		X500Name subject = new X500Name("CN=dicomreg sandbox");
+		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+				new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
+				Date.from(now.plus(Duration.ofDays(2))), subject, keyPair.getPublic());
+		GeneralNames names = new GeneralNames(new GeneralName[] {
+				new GeneralName(GeneralName.iPAddress, InetAddress.getByName("127.0.0.1").getHostAddress()),
+				new GeneralName(GeneralName.dNSName, "localhost") });
+		builder.addExtension(Extension.subjectAlternativeName, false, names);
+		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+		builder.addExtension(Extension.keyUsage, true,
+				new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+		builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+		var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate());
+		return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+	}
+
+	private static SSLContext serverContext(KeyPair keyPair, X509Certificate certificate)
+			throws GeneralSecurityException, java.io.IOException {
+		KeyStore keyStore = KeyStore.getInstance("PKCS12");
+		keyStore.load(null, null);
+		keyStore.setKeyEntry("sandbox", keyPair.getPrivate(), NO_PASSWORD, new X509Certificate[] { certificate });
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keyStore, NO_PASSWORD);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(keyManagers.getKeyManagers(), null, null);
+		return context;
+	}
+
+	private static X509TrustManager trustOnly(X509Certificate certificate)
+			throws GeneralSecurityException, java.io.IOException {
+		KeyStore trustStore = KeyStore.getInstance("PKCS12");
+		trustStore.load(null, null);
+		trustStore.setCertificateEntry("sandbox", certificate);
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trustStore);
+		for (TrustManager manager : factory.getTrustManagers()) {
+			if (manager instanceof X509TrustManager x509) {
+				return x509;
+			}
+		}
+		throw new GeneralSecurityException("No X509TrustManager available");
+	}
+
+	private static SSLContext clientContext(X509TrustManager trustManager) throws GeneralSecurityException {
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, new TrustManager[] { trustManager }, null);
+		return context;
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.dicomreg.sandbox.directory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.dicomreg.sandbox.SandboxStateException;
+
+/**
+ * The file a tenant is kept in between runs: written atomically, readable by its owner only, because it holds the
+ * tenant's signing key and the hashes of refresh tokens and client secrets.
+ */
+public final class StateFile {
+
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+	private final Path path;
+
+	private Stamp lastSeen;
+
+	public StateFile(Path path) {
+		this.path = path.toAbsolutePath();
+	}
+
+	public Path path() {
+		return this.path;
+	}
+
+	/**
+	 * Reads the tenant, if the file exists.
+	 * @return the tenant, empty when there is no file yet
+	 * @throws SandboxStateException when the file exists but is not a usable state
+	 */
+	public Optional<Tenant> load() {
+		byte[] bytes;
+		Stamp stamp;
+		try {
+			stamp = stamp();
+			bytes = Files.readAllBytes(this.path);
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new SandboxStateException(this.path, "cannot be read: " + ex.getMessage(), ex);
+		}
+		Tenant tenant = decode(bytes);
+		this.lastSeen = stamp;
+		return Optional.of(tenant);
+	}
+
+	/**
+	 * Replaces the file's content with the tenant, atomically.
+	 * @param tenant the tenant
+	 */
+	public void save(Tenant tenant) {
+		try {
+			Files.createDirectories(this.path.getParent());
+			Path temp = createTemp();
+			try {
+				write(temp, Json.prettyBytes(TenantCodec.toJson(tenant)));
+				move(temp);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+			this.lastSeen = stamp();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot save sandbox state file " + this.path, ex);
+		}
+	}
+
+	/**
+	 * Tells whether another process has written the file since this one last read or wrote it.
+	 * @return true when the file changed on disk
+	 */
+	public boolean changedOnDisk() {
+		try {
+			return !Objects.equals(stamp(), this.lastSeen);
+		}
+		catch (NoSuchFileException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private Tenant decode(byte[] bytes) {
+		try {
+			return TenantCodec.fromJson(Json.parse(bytes));
+		}
+		catch (RuntimeException ex) {
+			throw new SandboxStateException(this.path, reason(ex), ex);
+		}
+	}
+
+	private static String reason(RuntimeException ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
+		return message.isBlank() ? ex.getClass().getSimpleName() : message;
+	}
+
+	private Path createTemp() throws IOException {
+		String prefix = "." + this.path.getFileName() + ".";
+		if (POSIX) {
+			return Files.createTempFile(this.path.getParent(), prefix, ".tmp",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		return Files.createTempFile(this.path.getParent(), prefix, ".tmp");
+	}
+
+	private static void write(Path temp, byte[] bytes) throws IOException {
+		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			ByteBuffer buffer = ByteBuffer.wrap(bytes);
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+			channel.force(true);
+		}
+	}
+
+	private void move(Path temp) throws IOException {
+		try {
+			Files.move(temp, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, this.path, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private Stamp stamp() throws IOException {
+		return new Stamp(Files.getLastModifiedTime(this.path), Files.size(this.path));
+	}
+
+	private record Stamp(FileTime modified, long size) {
+
+	}
+
+}

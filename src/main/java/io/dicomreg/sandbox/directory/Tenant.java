@@ -1,0 +1,143 @@
+package io.dicomreg.sandbox.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole state of one emulated tenant; not thread-safe, always used under the {@link TenantStore} lock.
+ */
+public final class Tenant {
+
+	private final String tenantId;
+
+	private final Instant createdDateTime;
+
+	private final SigningKey signingKey;
+
+	private final AdminUser admin;
+
+	private final Map<String, StoredApplication> applications = new LinkedHashMap<>();
+
+	private final Map<String, ObjectNode> servicePrincipals = new LinkedHashMap<>();
+
+	private final Map<String, ObjectNode> grants = new LinkedHashMap<>();
+
+	private final List<RefreshTokenRecord> refreshTokens = new ArrayList<>();
+
+	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
+		this.tenantId = tenantId;
+		this.createdDateTime = createdDateTime;
+		this.signingKey = signingKey;
+		this.admin = admin;
+	}
+
+	public String tenantId() {
+		return this.tenantId;
+	}
+
+	public Instant createdDateTime() {
+		return this.createdDateTime;
+	}
+
+	public SigningKey signingKey() {
+		return this.signingKey;
+	}
+
+	public AdminUser admin() {
+		return this.admin;
+	}
+
+	public Collection<StoredApplication> applications() {
+		return this.applications.values();
+	}
+
+	public Optional<StoredApplication> application(String objectId) {
+		return Optional.ofNullable(this.applications.get(objectId.toLowerCase()));
+	}
+
+	public Optional<StoredApplication> applicationByAppId(String appId) {
+		return applications().stream().filter((app) -> appId.equalsIgnoreCase(app.appId())).findFirst();
+	}
+
+	public Optional<StoredApplication> applicationByUniqueName(String uniqueName) {
+		return applications().stream().filter((app) -> uniqueName.equalsIgnoreCase(app.uniqueName())).findFirst();
+	}
+
+	public void putApplication(StoredApplication application) {
+		this.applications.put(application.objectId().toLowerCase(), application);
+	}
+
+	public void removeApplication(String objectId) {
+		this.applications.remove(objectId.toLowerCase());
+	}
+
+	public Collection<ObjectNode> servicePrincipals() {
+		return this.servicePrincipals.values();
+	}
+
+	public Optional<ObjectNode> servicePrincipal(String objectId) {
+		return Optional.ofNullable(this.servicePrincipals.get(objectId.toLowerCase()));
+	}
+
+	public Optional<ObjectNode> servicePrincipalByAppId(String appId) {
+		return servicePrincipals().stream()
+			.filter((sp) -> appId.equalsIgnoreCase(Json.text(sp, "appId")))
+			.findFirst();
+	}
+
+	/**
+	 * Finds the service principal a resource identifier names: its appId or one of its servicePrincipalNames.
+	 * @param resource an appId or a URI such as https://graph.microsoft.com
+	 * @return the service principal
+	 */
+	public Optional<ObjectNode> servicePrincipalByName(String resource) {
+		for (ObjectNode sp : servicePrincipals()) {
+			if (resource.equalsIgnoreCase(Json.text(sp, "appId"))) {
+				return Optional.of(sp);
+			}
+			for (JsonNode name : sp.path("servicePrincipalNames")) {
+				if (resource.equalsIgnoreCase(name.asText())) {
+					return Optional.of(sp);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	public void putServicePrincipal(ObjectNode servicePrincipal) {
+		this.servicePrincipals.put(Json.text(servicePrincipal, "id").toLowerCase(), servicePrincipal);
+	}
+
+	public void removeServicePrincipal(String objectId) {
+		this.servicePrincipals.remove(objectId.toLowerCase());
+	}
+
+	public Collection<ObjectNode> grants() {
+		return this.grants.values();
+	}
+
+	public Optional<ObjectNode> grant(String grantId) {
+		return Optional.ofNullable(this.grants.get(grantId));
+	}
+
+	public void putGrant(ObjectNode grant) {
+		this.grants.put(Json.text(grant, "id"), grant);
+	}
+
+	public void removeGrant(String grantId) {
+		this.grants.remove(grantId);
+	}
+
+	public List<RefreshTokenRecord> refreshTokens() {
+		return this.refreshTokens;
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.dicomreg.sandbox.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.dicomreg.sandbox.crypto.Keys;
+
+/**
+ * Converts a {@link Tenant} to and from the JSON of the state file.
+ */
+public final class TenantCodec {
+
+	/** Marker that tells a dicomreg sandbox state file from any other JSON. */
+	public static final String FORMAT = "dicomreg-sandbox-state";
+
+	/** Version of the layout below; bump it when the layout changes incompatibly. */
+	public static final int VERSION = 1;
+
+	private TenantCodec() {
+	}
+
+	public static ObjectNode toJson(Tenant tenant) {
+		ObjectNode root = Json.object();
+		root.put("format", FORMAT);
+		root.put("version", VERSION);
+		root.put("tenantId", tenant.tenantId());
+		root.put("createdDateTime", Times.format(tenant.createdDateTime()));
+		root.set("signingKey", signingKey(tenant.signingKey()));
+		root.set("adminUser", Json.mapper().valueToTree(tenant.admin()));
+		ArrayNode applications = root.putArray("applications");
+		tenant.applications().forEach((app) -> applications.add(application(app)));
+		ArrayNode servicePrincipals = root.putArray("servicePrincipals");
+		tenant.servicePrincipals().forEach((sp) -> servicePrincipals.add(sp.deepCopy()));
+		ArrayNode grants = root.putArray("oauth2PermissionGrants");
+		tenant.grants().forEach((grant) -> grants.add(grant.deepCopy()));
+		ArrayNode refreshTokens = root.putArray("refreshTokens");
+		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
+		return root;
+	}
+
+	/**
+	 * Reads a tenant back.
+	 * @param root the state file's JSON
+	 * @return the tenant
+	 * @throws IllegalArgumentException naming what is wrong when the JSON is not a sandbox state
+	 */
+	public static Tenant fromJson(JsonNode root) {
+		if (!root.isObject() || !FORMAT.equals(Json.text(root, "format"))) {
+			throw new IllegalArgumentException("no \"format\": \"" + FORMAT + "\" marker");
+		}
+		if (root.path("version").asInt(-1) != VERSION) {
+			throw new IllegalArgumentException("unsupported version " + root.path("version") + ", expected " + VERSION);
+		}
+		Tenant tenant = new Tenant(required(root, "tenantId"), Times.parse(required(root, "createdDateTime")),
+				signingKey(root.path("signingKey")), adminUser(root.path("adminUser")));
+		for (JsonNode app : array(root, "applications")) {
+			tenant.putApplication(application(app));
+		}
+		for (JsonNode sp : array(root, "servicePrincipals")) {
+			requireId(sp, "servicePrincipals");
+			tenant.putServicePrincipal((ObjectNode) sp.deepCopy());
+		}
+		for (JsonNode grant : array(root, "oauth2PermissionGrants")) {
+			requireId(grant, "oauth2PermissionGrants");
+			tenant.putGrant((ObjectNode) grant.deepCopy());
+		}
+		for (JsonNode token : array(root, "refreshTokens")) {
+			tenant.refreshTokens().add(refreshToken(token));
+		}
+		return tenant;
+	}
+
+	/**
+	 * A deep copy, so a change can be applied to the copy and dropped when it fails half way.
+	 * @param tenant the tenant
+	 * @return an independent copy
+	 */
+	public static Tenant copy(Tenant tenant) {
+		return fromJson(toJson(tenant));
+	}
+
+	private static ObjectNode signingKey(SigningKey key) {
+		ObjectNode node = Json.object();
+		node.put("kid", key.keyId());
+		node.put("privateKeyPkcs8", Keys.toPkcs8(key.keyPair()));
+		return node;
+	}
+
+	private static SigningKey signingKey(JsonNode node) {
+		String pkcs8 = required(node, "privateKeyPkcs8");
+		try {
+			return new SigningKey(required(node, "kid"), Keys.fromPkcs8(pkcs8));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("signingKey.privateKeyPkcs8 is " + ex.getMessage());
+		}
+	}
+
+	private static AdminUser adminUser(JsonNode node) {
+		return new AdminUser(required(node, "objectId"), required(node, "userPrincipalName"),
+				required(node, "displayName"), Json.text(node, "givenName"), Json.text(node, "surname"));
+	}
+
+	private static ObjectNode application(StoredApplication app) {
+		ObjectNode node = Json.object();
+		node.set("object", app.object().deepCopy());
+		node.set("secretHashes", Json.mapper().valueToTree(app.secretHashes()));
+		return node;
+	}
+
+	private static StoredApplication application(JsonNode node) {
+		JsonNode object = node.path("object");
+		requireId(object, "applications");
+		List<SecretHash> hashes = new ArrayList<>();
+		for (JsonNode hash : node.path("secretHashes")) {
+			hashes.add(new SecretHash(required(hash, "keyId"), required(hash, "salt"), required(hash, "hash")));
+		}
+		return new StoredApplication((ObjectNode) object.deepCopy(), hashes);
+	}
+
+	private static ObjectNode refreshToken(RefreshTokenRecord token) {
+		ObjectNode node = Json.object();
+		node.put("tokenHash", token.tokenHash());
+		node.put("userObjectId", token.userObjectId());
+		node.put("clientAppId", token.clientAppId());
+		node.put("expiresDateTime", Times.format(token.expiresAt()));
+		return node;
+	}
+
+	private static RefreshTokenRecord refreshToken(JsonNode node) {
+		return new RefreshTokenRecord(required(node, "tokenHash"), required(node, "userObjectId"),
+				required(node, "clientAppId"), Instant.parse(required(node, "expiresDateTime")));
+	}
+
+	private static JsonNode array(JsonNode root, String field) {
+		JsonNode array = root.path(field);
+		if (!array.isArray()) {
+			throw new IllegalArgumentException("\"" + field + "\" is missing or not an array");
+		}
+		return array;
+	}
+
+	private static void requireId(JsonNode object, String collection) {
+		if (!object.isObject() || Json.text(object, "id") == null) {
+			throw new IllegalArgumentException("an entry of \"" + collection + "\" has no id");
+		}
+	}
+
+	private static String required(JsonNode node, String field) {
+		String value = Json.text(node, field);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("\"" + field + "\" is missing");
+		}
+		return value;
+	}
+
+}

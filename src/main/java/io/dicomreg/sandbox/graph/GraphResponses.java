@@ -1,0 +1,60 @@
+package io.dicomreg.sandbox.graph;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.dicomreg.sandbox.directory.Json;
+import io.dicomreg.sandbox.directory.Times;
+import io.dicomreg.sandbox.http.SandboxRequest;
+import io.dicomreg.sandbox.http.SandboxResponse;
+
+/**
+ * Writes Graph responses with Graph's headers, and errors in Graph's error format.
+ */
+final class GraphResponses {
+
+	static final String CONTENT_TYPE =
+			"application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+	private GraphResponses() {
+	}
+
+	static SandboxResponse json(int status, JsonNode body) {
+		return SandboxResponse.json(status, body, CONTENT_TYPE);
+	}
+
+	static SandboxResponse error(SandboxRequest request, GraphError error, Instant now) {
+		ObjectNode innerError = Json.object();
+		innerError.put("date", Times.innerErrorDate(now));
+		innerError.put("request-id", request.requestId());
+		innerError.put("client-request-id", clientRequestId(request));
+		ObjectNode detail = Json.object();
+		detail.put("code", error.code());
+		detail.put("message", error.getMessage());
+		detail.set("innerError", innerError);
+		ObjectNode body = Json.object();
+		body.set("error", detail);
+		return json(error.status(), body);
+	}
+
+	/**
+	 * Adds the headers every Graph response carries.
+	 * @param request the request
+	 * @param response the response
+	 * @return the response
+	 */
+	static SandboxResponse withHeaders(SandboxRequest request, SandboxResponse response) {
+		return response.withHeader("request-id", request.requestId())
+			.withHeader("client-request-id", clientRequestId(request))
+			.withHeader("Cache-Control", "no-cache")
+			.withHeader("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"Sandbox\",\"Slice\":\"E\"}}");
+	}
+
+	private static String clientRequestId(SandboxRequest request) {
+		String clientRequestId = request.header("client-request-id");
+		return (clientRequestId != null) ? clientRequestId : request.requestId();
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.dicomreg.sandbox.http;
+
+import java.time.Duration;
+
+/**
+ * One family of endpoints (sign-in or Graph) and how it answers failures in its own error format.
+ */
+public interface Endpoints {
+
+	/**
+	 * Answers a request.
+	 * @param request the request
+	 * @return the response
+	 */
+	SandboxResponse handle(SandboxRequest request);
+
+	/**
+	 * Answers an injected fault, such as throttling.
+	 * @param request the request
+	 * @param status the status to answer
+	 * @param retryAfter the Retry-After to send, may be null
+	 * @return the response
+	 */
+	SandboxResponse fault(SandboxRequest request, int status, Duration retryAfter);
+
+	/**
+	 * Answers an unexpected failure of the sandbox itself.
+	 * @param request the request
+	 * @param failure what went wrong
+	 * @return a 500 response
+	 */
+	SandboxResponse failure(SandboxRequest request, RuntimeException failure);
+
+}

@@ -1,0 +1,107 @@
+package io.dicomreg.sandbox.identity;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.sandbox.http.Endpoints;
+import io.dicomreg.sandbox.http.SandboxRequest;
+import io.dicomreg.sandbox.http.SandboxResponse;
+
+/**
+ * Routes {@code /{tenant}/...} sign-in requests; the tenant may be named by id, domain, organizations or common.
+ */
+public final class IdentityEndpoints implements Endpoints {
+
+	private static final Set<String> MULTI_TENANT_SEGMENTS = Set.of("organizations", "common");
+
+	private final IdentityContext context;
+
+	private final DeviceCodeEndpoint deviceCode;
+
+	private final AuthorizeEndpoint authorize;
+
+	private final TokenEndpoint token;
+
+	public IdentityEndpoints(IdentityContext context) {
+		this.context = context;
+		this.deviceCode = new DeviceCodeEndpoint(context);
+		this.authorize = new AuthorizeEndpoint(context);
+		this.token = new TokenEndpoint(context);
+	}
+
+	@Override
+	public SandboxResponse handle(SandboxRequest request) {
+		try {
+			return route(request);
+		}
+		catch (IdentityError error) {
+			return IdentityResponses.error(request, error, this.context.clock().instant(), this.context.authorityHost());
+		}
+	}
+
+	@Override
+	public SandboxResponse fault(SandboxRequest request, int status, Duration retryAfter) {
+		IdentityError error = new IdentityError(status, "temporarily_unavailable", 90033,
+				"A transient error has occurred. Please try again.");
+		SandboxResponse response = IdentityResponses.error(request, error, this.context.clock().instant(),
+				this.context.authorityHost());
+		return (retryAfter != null) ? response.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
+				: response;
+	}
+
+	@Override
+	public SandboxResponse failure(SandboxRequest request, RuntimeException failure) {
+		IdentityError error = new IdentityError(500, "server_error", 90000,
+				"The sandbox failed to handle the request: " + failure);
+		return IdentityResponses.error(request, error, this.context.clock().instant(), this.context.authorityHost());
+	}
+
+	private SandboxResponse route(SandboxRequest request) {
+		String path = request.path();
+		if (path.equals("/devicelogin")) {
+			return SandboxResponse.html(200, Html.deviceLogin());
+		}
+		int slash = path.indexOf('/', 1);
+		if (slash < 0) {
+			return notFound();
+		}
+		String tenantSegment = path.substring(1, slash);
+		String endpoint = path.substring(slash + 1);
+		return switch (endpoint) {
+			case "v2.0/.well-known/openid-configuration", ".well-known/openid-configuration" ->
+				IdentityResponses.ok(request, this.context.store().read((tenant) -> Discovery
+					.openIdConfiguration(tenant, this.context.authorityHost(), checkTenant(tenantSegment))));
+			case "discovery/v2.0/keys", "discovery/keys" -> IdentityResponses.ok(request,
+					this.context.store().read((tenant) -> Discovery.keys(tenant, this.context.authorityHost())));
+			case "oauth2/v2.0/devicecode" -> this.deviceCode.handle(withTenant(request, tenantSegment));
+			case "oauth2/v2.0/authorize" -> this.authorize.handle(withTenant(request, tenantSegment));
+			case "oauth2/v2.0/token" -> this.token.handle(withTenant(request, tenantSegment), tenantSegment);
+			default -> notFound();
+		};
+	}
+
+	private SandboxRequest withTenant(SandboxRequest request, String tenantSegment) {
+		checkTenant(tenantSegment);
+		return request;
+	}
+
+	private String checkTenant(String tenantSegment) {
+		String tenantId = this.context.store().read((tenant) -> tenant.tenantId());
+		boolean known = tenantSegment.equalsIgnoreCase(tenantId)
+				|| tenantSegment.equalsIgnoreCase(SandboxDirectory.TENANT_DOMAIN)
+				|| MULTI_TENANT_SEGMENTS.contains(tenantSegment.toLowerCase());
+		if (!known) {
+			throw IdentityError.badRequest("invalid_request", 90002, "Tenant '" + tenantSegment + "' not found. Check "
+					+ "to make sure you have the correct tenant ID and are signing into the correct cloud. Check with "
+					+ "your subscription administrator, this may happen if there are no active subscriptions for the "
+					+ "tenant.");
+		}
+		return tenantSegment;
+	}
+
+	private static SandboxResponse notFound() {
+		return SandboxResponse.html(404, "<html><head><title>Not Found</title></head><body>Not Found</body></html>");
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.dicomreg.sandbox.identity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Device codes and authorization codes issued by this server and not yet redeemed; they live in memory only.
+ */
+public final class PendingCodes {
+
+	private final Map<String, DeviceCode> deviceCodes = new ConcurrentHashMap<>();
+
+	private final Map<String, AuthorizationCode> authorizationCodes = new ConcurrentHashMap<>();
+
+	void add(DeviceCode deviceCode) {
+		this.deviceCodes.put(deviceCode.deviceCode(), deviceCode);
+	}
+
+	Optional<DeviceCode> deviceCode(String deviceCode) {
+		return Optional.ofNullable(this.deviceCodes.get(deviceCode));
+	}
+
+	void add(AuthorizationCode code) {
+		this.authorizationCodes.put(code.code(), code);
+	}
+
+	Optional<AuthorizationCode> authorizationCode(String code) {
+		return Optional.ofNullable(this.authorizationCodes.get(code));
+	}
+
+	/**
+	 * A device code and its approval state.
+	 */
+	static final class DeviceCode {
+
+		private final String deviceCode;
+
+		private final String userCode;
+
+		private final String clientAppId;
+
+		private final String scope;
+
+		private final Instant expiresAt;
+
+		private int polls;
+
+		private boolean redeemed;
+
+		DeviceCode(String deviceCode, String userCode, String clientAppId, String scope, Instant expiresAt) {
+			this.deviceCode = deviceCode;
+			this.userCode = userCode;
+			this.clientAppId = clientAppId;
+			this.scope = scope;
+			this.expiresAt = expiresAt;
+		}
+
+		String deviceCode() {
+			return this.deviceCode;
+		}
+
+		String userCode() {
+			return this.userCode;
+		}
+
+		String clientAppId() {
+			return this.clientAppId;
+		}
+
+		String scope() {
+			return this.scope;
+		}
+
+		Instant expiresAt() {
+			return this.expiresAt;
+		}
+
+		/**
+		 * Counts a poll; the administrator "approves" the code after the first one.
+		 * @return true while approval is still pending
+		 */
+		synchronized boolean pollIsPending() {
+			this.polls++;
+			return this.polls == 1;
+		}
+
+		synchronized boolean redeem() {
+			boolean first = !this.redeemed;
+			this.redeemed = true;
+			return first;
+		}
+
+	}
+
+	/**
+	 * An authorization code and what it was issued for.
+	 *
+	 * @param code the code
+	 * @param clientAppId the client
+	 * @param redirectUri the redirect_uri of the authorize request
+	 * @param publicRedirect whether that redirect URI is a public client one (no credential needed)
+	 * @param scope the scope of the authorize request
+	 * @param codeChallenge the PKCE challenge, may be null
+	 * @param codeChallengeMethod S256 or plain
+	 * @param nonce the OpenID nonce, may be null
+	 * @param expiresAt when the code expires
+	 * @param redeemed set once the code has been used
+	 */
+	record AuthorizationCode(String code, String clientAppId, String redirectUri, boolean publicRedirect,
+			String scope, String codeChallenge, String codeChallengeMethod, String nonce, Instant expiresAt,
+			java.util.concurrent.atomic.AtomicBoolean redeemed) {
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.dicomreg.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Obtains tokens from a {@link SandboxServer} over plain HTTP, without MSAL and without waiting for the device
+ * code polling interval.
+ */
+public final class SandboxTokens {
+
+	/** Graph scopes that let the administrator do everything dicomreg does. */
+	public static final String ADMIN_GRAPH_SCOPES = "https://graph.microsoft.com/Application.ReadWrite.All "
+			+ "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/User.Read";
+
+	private SandboxTokens() {
+	}
+
+	/**
+	 * Signs the administrator in with the Graph command line tools and returns a Graph access token.
+	 * @param server the server
+	 * @param scope the scopes
+	 * @return the access token
+	 */
+	public static String delegated(SandboxServer server, String scope) {
+		return deviceCode(server, SandboxDirectory.GRAPH_CLI_APP_ID, scope).path("access_token").asText();
+	}
+
+	public static String adminGraphToken(SandboxServer server) {
+		return delegated(server, ADMIN_GRAPH_SCOPES);
+	}
+
+	/**
+	 * Runs a device code sign-in: request a code, poll once (pending), poll again (approved).
+	 * @param server the server
+	 * @param clientId the client
+	 * @param scope the scopes
+	 * @return the token response
+	 */
+	public static JsonNode deviceCode(SandboxServer server, String clientId, String scope) {
+		SandboxHttp http = new SandboxHttp(server);
+		String tenantPath = "/" + server.tenantId() + "/oauth2/v2.0/";
+		SandboxHttp.Response code = http.postForm(server.authorityHost() + tenantPath + "devicecode",
+				Map.of("client_id", clientId, "scope", "openid profile offline_access " + scope));
+		if (code.status() != 200) {
+			throw new IllegalStateException("devicecode failed: " + code.text());
+		}
+		Map<String, String> poll = new LinkedHashMap<>();
+		poll.put("grant_type", "device_code");
+		poll.put("client_id", clientId);
+		poll.put("device_code", code.json().path("device_code").asText());
+		poll.put("client_info", "1");
+		http.postForm(server.authorityHost() + tenantPath + "token", poll);
+		SandboxHttp.Response token = http.postForm(server.authorityHost() + tenantPath + "token", poll);
+		if (token.status() != 200) {
+			throw new IllegalStateException("device code token failed: " + token.text());
+		}
+		return token.json();
+	}
+
+	/**
+	 * A client credentials token with a client secret.
+	 * @param server the server
+	 * @param appId the application
+	 * @param secret the secret
+	 * @param scope e.g. https://graph.microsoft.com/.default
+	 * @return the raw response
+	 */
+	public static SandboxHttp.Response clientSecret(SandboxServer server, String appId, String secret, String scope) {
+		return new SandboxHttp(server).postForm(
+				server.authorityHost() + "/" + server.tenantId() + "/oauth2/v2.0/token", Map.of("grant_type",
+						"client_credentials", "client_id", appId, "client_secret", secret, "scope", scope));
+	}
+
+}
