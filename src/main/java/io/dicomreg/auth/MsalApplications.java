@@ -48,7 +48,7 @@ class MsalApplications {
 		builder.authority(this.endpoints.authorityFor(tenant)).setTokenCacheAccessAspect(this.tokenCache).logPii(false);
 		if (!this.endpoints.microsoftHost()) {
 			// MSAL would otherwise ask login.microsoftonline.com to validate a host it does not know.
-			builder.instanceDiscovery(false).validateAuthority(false);
+			builder.instanceDiscovery(false);
 		}
 		if (this.endpoints.sslContext() != null) {
 			builder.sslSocketFactory(this.endpoints.sslContext().getSocketFactory());

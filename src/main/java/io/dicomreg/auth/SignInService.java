@@ -55,6 +55,8 @@ public class SignInService {
 
 	private ConfidentialClientApplication servicePrincipalApp;
 
+	private PublicClientApplication userApp;
+
 	public SignInService(ConnectionTarget target, TokenCacheStore tokenCaches, SessionStore sessions,
 			ClientCredentials credentials, BrowserLauncher browser) {
 		this.target = target;
@@ -141,14 +143,19 @@ public class SignInService {
 		session.filter(current -> current.kind() == Session.Kind.USER).ifPresent(this::removeAccount);
 		this.sessions.clear(this.target.cacheKey());
 		this.servicePrincipalApp = null;
+		this.userApp = null;
 		return session;
 	}
 
 	private IAuthenticationResult silentUserToken(Session session) {
-		PublicClientApplication app = msal().publicClient(session.clientId(), session.tenantId());
+		PublicClientApplication app = userApp(session);
 		IAccount account = findAccount(app, session)
 			.orElseThrow(() -> DicomregException.failure("Your sign-in is no longer in the token cache. Run 'login' again."));
-		SilentParameters parameters = SilentParameters.builder(userScopes(), account).build();
+		// The authority is given explicitly: without it MSAL rebuilds the refresh URL from the cached
+		// account's environment, which has no port (a sandbox on 127.0.0.1:PORT would be lost).
+		SilentParameters parameters = SilentParameters.builder(userScopes(), account)
+			.authorityUrl(endpoints().authorityFor(session.tenantId()))
+			.build();
 		return MsalCalls.awaitSilent(MsalCalls.silently(() -> app.acquireTokenSilently(parameters)));
 	}
 
@@ -163,8 +170,16 @@ public class SignInService {
 		return MsalCalls.await(this.servicePrincipalApp.acquireToken(appParameters()), "Token request");
 	}
 
+	private PublicClientApplication userApp(Session session) {
+		if (this.userApp == null || !this.userApp.clientId().equals(session.clientId())
+				|| !this.userApp.authority().contains("/" + session.tenantId() + "/")) {
+			this.userApp = msal().publicClient(session.clientId(), session.tenantId());
+		}
+		return this.userApp;
+	}
+
 	private void removeAccount(Session session) {
-		PublicClientApplication app = msal().publicClient(session.clientId(), session.tenantId());
+		PublicClientApplication app = userApp(session);
 		findAccount(app, session).ifPresent(account -> MsalCalls.await(app.removeAccount(account), "Sign-out"));
 	}
 
@@ -197,12 +212,12 @@ public class SignInService {
 
 	private Set<String> userScopes() {
 		Set<String> scopes = new LinkedHashSet<>();
-		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().graphScope(permission)));
+		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().delegatedGraphScope(permission)));
 		return scopes;
 	}
 
 	private ClientCredentialParameters appParameters() {
-		return ClientCredentialParameters.builder(Set.of(endpoints().graphScope(".default"))).build();
+		return ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope())).build();
 	}
 
 	private String sandboxTenantOrNull() {

@@ -23,6 +23,8 @@ import javax.net.ssl.X509TrustManager;
 public record Endpoints(String label, URI authorityHost, URI graphEndpoint, String graphResource, String defaultTenant,
 		String cacheKey, boolean microsoftHost, SSLContext sslContext, X509TrustManager trustManager) {
 
+	private static final String GLOBAL_GRAPH = "https://graph.microsoft.com";
+
 	/** Whether this target is the embedded sandbox tenant. */
 	public boolean isSandbox() {
 		return "sandbox".equals(this.label);
@@ -38,9 +40,18 @@ public record Endpoints(String label, URI authorityHost, URI graphEndpoint, Stri
 		return this.graphEndpoint + "/v1.0";
 	}
 
-	/** The fully qualified Graph scope for a permission name such as {@code User.Read}. */
-	public String graphScope(String permission) {
-		return this.graphResource + "/" + permission;
+	/**
+	 * The scope to ask for a delegated Graph permission such as {@code User.Read}. For global
+	 * Microsoft Graph it is the bare name: Entra answers with bare names for Graph, and MSAL only
+	 * finds a cached token again when the scopes asked are written as the token response wrote them.
+	 */
+	public String delegatedGraphScope(String permission) {
+		return GLOBAL_GRAPH.equals(this.graphResource) ? permission : this.graphResource + "/" + permission;
+	}
+
+	/** The {@code /.default} scope of Graph, for client credentials. */
+	public String graphDefaultScope() {
+		return this.graphResource + "/.default";
 	}
 
 }

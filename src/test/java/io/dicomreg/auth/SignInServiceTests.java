@@ -80,7 +80,7 @@ class SignInServiceTests {
 	void servicePrincipalSignsInWithASecretFromAFile() throws Exception {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), admin.addSecret(app.objectId()) + "\n");
 
 		SignInService signIn = SandboxAdmin.signInService(target, this.directory.resolve("home"), Map.of());
@@ -97,7 +97,7 @@ class SignInServiceTests {
 	void servicePrincipalSignsInWithASecretFromTheEnvironment() {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		String secret = admin.addSecret(app.objectId());
 
 		SignInService signIn = SandboxAdmin.signInService(target, this.directory.resolve("home"),
@@ -115,7 +115,7 @@ class SignInServiceTests {
 	void wrongSecretIsRefusedAsEntraRefusesIt() throws Exception {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		admin.addSecret(app.objectId());
 		Path wrong = Files.writeString(this.directory.resolve("wrong.txt"), "not-the-secret-value");
 
@@ -137,7 +137,7 @@ class SignInServiceTests {
 	void servicePrincipalSignsInWithAPemCertificate() throws Exception {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		TestCertificates certificate = TestCertificates.selfSigned("automation");
 		admin.addCertificate(app.objectId(), certificate);
 		Path pem = certificate.writePem(this.directory.resolve("automation.pem"));
@@ -153,7 +153,7 @@ class SignInServiceTests {
 	void servicePrincipalSignsInWithAPfxWhosePasswordIsAsked() throws Exception {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		TestCertificates certificate = TestCertificates.selfSigned("automation");
 		admin.addCertificate(app.objectId(), certificate);
 		Path pfx = certificate.writePfx(this.directory.resolve("automation.pfx"), "pfx-pass".toCharArray());
@@ -169,7 +169,7 @@ class SignInServiceTests {
 	void certificateNotRegisteredOnTheAppIsRefused() throws Exception {
 		ConnectionTarget target = target();
 		SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
-		RegisteredApplication app = admin.register("automation");
+		RegisteredApplication app = admin.registerWithServicePrincipal("automation");
 		admin.addCertificate(app.objectId(), TestCertificates.selfSigned("registered"));
 		Path other = TestCertificates.selfSigned("other").writePem(this.directory.resolve("other.pem"));
 

@@ -9,6 +9,7 @@ import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestB
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.KeyCredential;
 import com.microsoft.graph.models.PasswordCredential;
+import com.microsoft.graph.models.ServicePrincipal;
 
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.RegisteredApplication;
@@ -65,6 +66,15 @@ public final class SandboxAdmin {
 
 	public RegisteredApplication register(String name) {
 		return this.applications.register(name);
+	}
+
+	/** Registers an application and creates its service principal, so that it can sign in. */
+	public RegisteredApplication registerWithServicePrincipal(String name) {
+		RegisteredApplication app = register(name);
+		ServicePrincipal principal = new ServicePrincipal();
+		principal.setAppId(app.appId());
+		this.graph.client().servicePrincipals().post(principal);
+		return app;
 	}
 
 	/** Adds a client secret to the application and returns its value. */
