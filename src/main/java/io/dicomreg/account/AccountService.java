@@ -7,11 +7,9 @@ import java.util.function.Supplier;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.models.VerifiedDomain;
 
-import io.dicomreg.auth.ServicePrincipalLogin;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.auth.SignedIn;
-import io.dicomreg.auth.UserLogin;
 import io.dicomreg.graph.GraphClientProvider;
 
 /**
@@ -28,19 +26,24 @@ public class AccountService {
 		this.graph = graph;
 	}
 
-	/** Signs a user in with a device code. */
-	public SignedIn loginWithDeviceCode(UserLogin login, Consumer<String> messages) {
-		return withTenantDomain(this.signIn.loginWithDeviceCode(login, messages));
-	}
-
-	/** Signs a user in with the browser. */
-	public SignedIn loginWithBrowser(UserLogin login, Consumer<String> messages) {
-		return withTenantDomain(this.signIn.loginWithBrowser(login, messages));
-	}
-
-	/** Signs a service principal in with its secret or certificate. */
-	public SignedIn loginAsServicePrincipal(ServicePrincipalLogin login, Supplier<char[]> pfxPassword) {
-		return withTenantDomain(this.signIn.loginAsServicePrincipal(login, pfxPassword));
+	/**
+	 * Signs in as the options say: a user with a device code or the browser, or a service principal
+	 * with its secret or certificate.
+	 * @param messages receives sign-in instructions for the user
+	 * @param pfxPassword asked when a PFX certificate needs a password no variable gives
+	 */
+	public SignedIn login(LoginOptions options, Consumer<String> messages, Supplier<char[]> pfxPassword) {
+		SignedIn signedIn;
+		if (options.servicePrincipal()) {
+			signedIn = this.signIn.loginAsServicePrincipal(options.servicePrincipalLogin(), pfxPassword);
+		}
+		else if (options.browser()) {
+			signedIn = this.signIn.loginWithBrowser(options.userLogin(), messages);
+		}
+		else {
+			signedIn = this.signIn.loginWithDeviceCode(options.userLogin(), messages);
+		}
+		return withTenantDomain(signedIn);
 	}
 
 	/** The signed-in context, with a token refreshed if needed. */

@@ -16,6 +16,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +71,16 @@ public class ClientCredentials {
 		try {
 			String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
 			if (secret.isEmpty()) {
-				throw DicomregException.invalidInput("The file given by --secret-file (" + file + ") is empty.");
+				throw DicomregException.invalidInput("The file given by --secret-file is empty.");
 			}
 			return secret;
 		}
 		catch (NoSuchFileException ex) {
-			throw DicomregException.invalidInput("The file given by --secret-file does not exist: " + file);
+			// The path is not echoed: it may be a secret pasted where a file name was meant.
+			throw DicomregException.invalidInput("The file given by --secret-file does not exist.");
 		}
 		catch (IOException ex) {
-			throw DicomregException.invalidInput("Cannot read the file given by --secret-file (" + file + "): "
-					+ ex.getClass().getSimpleName());
+			throw DicomregException.invalidInput("Cannot read the file given by --secret-file: " + ex.getClass().getSimpleName());
 		}
 	}
 
@@ -186,7 +187,7 @@ public class ClientCredentials {
 			throw DicomregException.invalidInput("Cannot read the PFX file given by --certificate (" + file + ").");
 		}
 		finally {
-			java.util.Arrays.fill(password, '\0');
+			Arrays.fill(password, '\0');
 		}
 	}
 

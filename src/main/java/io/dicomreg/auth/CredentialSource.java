@@ -26,15 +26,4 @@ public record CredentialSource(Path secretFile, String secretEnv, Path certifica
 		return new CredentialSource(null, null, file.toAbsolutePath().normalize(), passwordEnv);
 	}
 
-	/** How the source is described to the user, e.g. {@code secret file /x/secret.txt}. */
-	public String describe() {
-		if (this.secretFile != null) {
-			return "secret file " + this.secretFile;
-		}
-		if (this.secretEnv != null) {
-			return "secret in environment variable " + this.secretEnv;
-		}
-		return "certificate " + this.certificateFile;
-	}
-
 }

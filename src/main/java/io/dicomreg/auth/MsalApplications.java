@@ -18,34 +18,32 @@ class MsalApplications {
 
 	private final Endpoints endpoints;
 
-	private final ITokenCacheAccessAspect tokenCache;
-
-	MsalApplications(Endpoints endpoints, ITokenCacheAccessAspect tokenCache) {
+	MsalApplications(Endpoints endpoints) {
 		this.endpoints = endpoints;
-		this.tokenCache = tokenCache;
 	}
 
-	PublicClientApplication publicClient(String clientId, String tenant) {
+	PublicClientApplication publicClient(String clientId, String tenant, ITokenCacheAccessAspect tokenCache) {
 		try {
-			return configure(PublicClientApplication.builder(clientId), tenant).build();
+			return configure(PublicClientApplication.builder(clientId), tenant, tokenCache).build();
 		}
 		catch (MalformedURLException ex) {
 			throw invalidAuthority(tenant);
 		}
 	}
 
-	ConfidentialClientApplication confidentialClient(String clientId, IClientCredential credential, String tenant) {
+	ConfidentialClientApplication confidentialClient(String clientId, IClientCredential credential, String tenant,
+			ITokenCacheAccessAspect tokenCache) {
 		try {
-			return configure(ConfidentialClientApplication.builder(clientId, credential), tenant).build();
+			return configure(ConfidentialClientApplication.builder(clientId, credential), tenant, tokenCache).build();
 		}
 		catch (MalformedURLException ex) {
 			throw invalidAuthority(tenant);
 		}
 	}
 
-	private <B extends AbstractClientApplicationBase.Builder<B>> B configure(B builder, String tenant)
-			throws MalformedURLException {
-		builder.authority(this.endpoints.authorityFor(tenant)).setTokenCacheAccessAspect(this.tokenCache).logPii(false);
+	private <B extends AbstractClientApplicationBase.Builder<B>> B configure(B builder, String tenant,
+			ITokenCacheAccessAspect tokenCache) throws MalformedURLException {
+		builder.authority(this.endpoints.authorityFor(tenant)).setTokenCacheAccessAspect(tokenCache).logPii(false);
 		if (!this.endpoints.microsoftHost()) {
 			// MSAL would otherwise ask login.microsoftonline.com to validate a host it does not know.
 			builder.instanceDiscovery(false);

@@ -25,8 +25,9 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 	@Override
 	public void beforeCacheAccess(ITokenCacheAccessContext context) {
 		try {
-			if (Files.exists(this.file)) {
-				context.tokenCache().deserialize(Files.readString(this.file, StandardCharsets.UTF_8));
+			String content = Files.exists(this.file) ? Files.readString(this.file, StandardCharsets.UTF_8) : "";
+			if (!content.isBlank()) {
+				context.tokenCache().deserialize(content);
 			}
 		}
 		catch (IOException ex) {

@@ -1,7 +1,7 @@
 package io.dicomreg.auth;
 
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +29,10 @@ import io.dicomreg.error.DicomregException;
 /**
  * Keeps the signed-in context: signs users and service principals in with MSAL, hands out Graph
  * tokens silently, and signs out.
+ * <p>
+ * User tokens live in the target's persistent token cache, so a new process signs in silently.
+ * Service principal tokens are kept in memory only: the credential is read again by each process,
+ * and nothing of an application's sign-in outlives the process.
  */
 public class SignInService {
 
@@ -51,11 +55,13 @@ public class SignInService {
 
 	private final BrowserLauncher browser;
 
-	private ITokenCacheAccessAspect tokenCache;
+	private final MemoryTokenCache servicePrincipalCache = new MemoryTokenCache();
 
-	private ConfidentialClientApplication servicePrincipalApp;
+	private Supplier<ITokenCacheAccessAspect> userCache;
 
 	private PublicClientApplication userApp;
+
+	private ConfidentialClientApplication servicePrincipalApp;
 
 	public SignInService(ConnectionTarget target, TokenCacheStore tokenCaches, SessionStore sessions,
 			ClientCredentials credentials, BrowserLauncher browser) {
@@ -77,16 +83,16 @@ public class SignInService {
 
 	/** Signs a user in with the device code flow, passing MSAL's instructions to {@code messages}. */
 	public SignedIn loginWithDeviceCode(UserLogin login, Consumer<String> messages) {
-		PublicClientApplication app = publicClient(login);
+		PublicClientApplication app = newUserApp(login);
 		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters
 			.builder(userScopes(), deviceCode -> messages.accept(deviceCode.message()))
 			.build();
-		return rememberUser(app, MsalCalls.await(app.acquireToken(parameters), "Sign-in"));
+		return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
 	}
 
 	/** Signs a user in with the system browser (authorization code with PKCE on a loopback redirect). */
 	public SignedIn loginWithBrowser(UserLogin login, Consumer<String> messages) {
-		PublicClientApplication app = publicClient(login);
+		PublicClientApplication app = newUserApp(login);
 		SystemBrowserOptions browserOptions = SystemBrowserOptions.builder()
 			.openBrowserAction(this.browser.openBrowserAction(endpoints(), messages))
 			.build();
@@ -94,7 +100,7 @@ public class SignInService {
 			.scopes(userScopes())
 			.systemBrowserOptions(browserOptions)
 			.build();
-		return rememberUser(app, MsalCalls.await(app.acquireToken(parameters), "Sign-in"));
+		return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
 	}
 
 	/** Signs an application in with its secret or certificate (client credentials). */
@@ -104,11 +110,16 @@ public class SignInService {
 			throw DicomregException.invalidInput("--tenant is required with --service-principal: give the tenant ID or domain.");
 		}
 		IClientCredential credential = this.credentials.read(login.credential(), pfxPassword);
-		ConfidentialClientApplication app = msal().confidentialClient(login.clientId(), credential, tenant);
-		IAuthenticationResult result = MsalCalls.await(app.acquireToken(appParameters()), "Sign-in");
+		ConfidentialClientApplication app = new MsalApplications(endpoints()).confidentialClient(login.clientId(),
+				credential, tenant, this.servicePrincipalCache);
+		// Always ask Entra: a token cached earlier must not make a wrong or revoked credential look valid.
+		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope()))
+			.skipCache(true)
+			.build();
+		IAuthenticationResult result = await(app.acquireToken(parameters), "Sign-in");
 		String tenantId = Jwts.claim(result.accessToken(), "tid").orElse(tenant);
-		Session session = new Session(Session.Kind.SERVICE_PRINCIPAL, login.clientId(), tenantId, null, login.clientId(), null,
-				login.credential());
+		Session session = new Session(Session.Kind.SERVICE_PRINCIPAL, login.clientId(), tenantId, null, login.clientId(),
+				null, login.credential());
 		this.sessions.save(this.target.cacheKey(), session);
 		this.servicePrincipalApp = app;
 		return new SignedIn(session, endpoints().authorityFor(tenantId), result.expiresOnDate().toInstant());
@@ -151,12 +162,20 @@ public class SignInService {
 		PublicClientApplication app = userApp(session);
 		IAccount account = findAccount(app, session)
 			.orElseThrow(() -> DicomregException.failure("Your sign-in is no longer in the token cache. Run 'login' again."));
-		// The authority is given explicitly: without it MSAL rebuilds the refresh URL from the cached
-		// account's environment, which has no port (a sandbox on 127.0.0.1:PORT would be lost).
-		SilentParameters parameters = SilentParameters.builder(userScopes(), account)
-			.authorityUrl(endpoints().authorityFor(session.tenantId()))
-			.build();
-		return MsalCalls.awaitSilent(MsalCalls.silently(() -> app.acquireTokenSilently(parameters)));
+		try {
+			// The authority is given explicitly: without it MSAL rebuilds the refresh URL from the cached
+			// account's environment, which has no port (a sandbox on 127.0.0.1:PORT would be lost).
+			SilentParameters parameters = SilentParameters.builder(userScopes(), account)
+				.authorityUrl(endpoints().authorityFor(session.tenantId()))
+				.build();
+			return app.acquireTokenSilently(parameters).join();
+		}
+		catch (MalformedURLException ex) {
+			throw DicomregException.failure("The stored sign-in has an invalid authority. Run 'login' again.", ex);
+		}
+		catch (RuntimeException ex) {
+			throw MsalFailures.translateSilent(ex);
+		}
 	}
 
 	private IAuthenticationResult servicePrincipalToken(Session session) {
@@ -165,59 +184,59 @@ public class SignInService {
 				throw DicomregException.failure("The certificate of the signed-in service principal needs its PFX password: "
 						+ "run 'login --service-principal' again, with --certificate-password-env.");
 			});
-			this.servicePrincipalApp = msal().confidentialClient(session.clientId(), credential, session.tenantId());
+			this.servicePrincipalApp = new MsalApplications(endpoints()).confidentialClient(session.clientId(), credential,
+					session.tenantId(), this.servicePrincipalCache);
 		}
-		return MsalCalls.await(this.servicePrincipalApp.acquireToken(appParameters()), "Token request");
+		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope()))
+			.build();
+		return await(this.servicePrincipalApp.acquireToken(parameters), "Token request");
 	}
 
 	private PublicClientApplication userApp(Session session) {
-		if (this.userApp == null || !this.userApp.clientId().equals(session.clientId())
-				|| !this.userApp.authority().contains("/" + session.tenantId() + "/")) {
-			this.userApp = msal().publicClient(session.clientId(), session.tenantId());
+		if (this.userApp == null || !this.userApp.clientId().equals(session.clientId())) {
+			this.userApp = new MsalApplications(endpoints()).publicClient(session.clientId(), session.tenantId(),
+					userCache().get());
 		}
 		return this.userApp;
 	}
 
 	private void removeAccount(Session session) {
 		PublicClientApplication app = userApp(session);
-		findAccount(app, session).ifPresent(account -> MsalCalls.await(app.removeAccount(account), "Sign-out"));
+		findAccount(app, session).ifPresent(account -> await(app.removeAccount(account), "Sign-out"));
 	}
 
 	private static Optional<IAccount> findAccount(PublicClientApplication app, Session session) {
-		return MsalCalls.await(app.getAccounts(), "Token cache")
-			.stream()
+		return await(app.getAccounts(), "Token cache").stream()
 			.filter(account -> account.homeAccountId().equals(session.homeAccountId()))
 			.findFirst();
 	}
 
 	private SignedIn rememberUser(PublicClientApplication app, IAuthenticationResult result) {
 		IAccount account = result.account();
-		String tenantId = tenantOf(account.homeAccountId());
+		// The token's tenant, not the account's home tenant: a guest works in the tenant signed in to.
+		String tenantId = Jwts.claim(result.accessToken(), "tid").orElseGet(() -> homeTenantOf(account));
 		Session session = new Session(Session.Kind.USER, app.clientId(), tenantId, null, account.username(),
 				account.homeAccountId(), null);
 		this.sessions.save(this.target.cacheKey(), session);
+		this.userApp = app;
 		return new SignedIn(session, endpoints().authorityFor(tenantId), result.expiresOnDate().toInstant());
 	}
 
-	private static String tenantOf(String homeAccountId) {
-		int dot = homeAccountId.indexOf('.');
-		return (dot >= 0) ? homeAccountId.substring(dot + 1) : homeAccountId;
+	private static String homeTenantOf(IAccount account) {
+		String homeAccountId = account.homeAccountId();
+		return homeAccountId.substring(homeAccountId.indexOf('.') + 1);
 	}
 
-	private PublicClientApplication publicClient(UserLogin login) {
+	private PublicClientApplication newUserApp(UserLogin login) {
 		String clientId = (login.clientId() != null) ? login.clientId() : DEFAULT_CLIENT_ID;
 		String tenant = (login.tenant() != null) ? login.tenant() : endpoints().defaultTenant();
-		return msal().publicClient(clientId, tenant);
+		return new MsalApplications(endpoints()).publicClient(clientId, tenant, userCache().get());
 	}
 
 	private Set<String> userScopes() {
 		Set<String> scopes = new LinkedHashSet<>();
 		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().delegatedGraphScope(permission)));
 		return scopes;
-	}
-
-	private ClientCredentialParameters appParameters() {
-		return ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope())).build();
 	}
 
 	private String sandboxTenantOrNull() {
@@ -228,53 +247,20 @@ public class SignInService {
 		return this.target.endpoints();
 	}
 
-	private MsalApplications msal() {
-		if (this.tokenCache == null) {
-			this.tokenCache = this.tokenCaches.open(this.target.cacheKey());
+	private Supplier<ITokenCacheAccessAspect> userCache() {
+		if (this.userCache == null) {
+			this.userCache = this.tokenCaches.open(this.target.cacheKey());
 		}
-		return new MsalApplications(endpoints(), this.tokenCache);
+		return this.userCache;
 	}
 
-	/** Small waits on MSAL futures, turning their failures into one-line errors. */
-	static final class MsalCalls {
-
-		private MsalCalls() {
+	private static <T> T await(CompletableFuture<T> future, String what) {
+		try {
+			return future.join();
 		}
-
-		static <T> T await(CompletableFuture<T> future, String what) {
-			try {
-				return future.join();
-			}
-			catch (RuntimeException ex) {
-				throw MsalFailures.translate(ex, what);
-			}
+		catch (RuntimeException ex) {
+			throw MsalFailures.translate(ex, what);
 		}
-
-		static CompletableFuture<IAuthenticationResult> silently(MalformedCall call) {
-			try {
-				return call.get();
-			}
-			catch (java.net.MalformedURLException ex) {
-				throw DicomregException.failure("The stored sign-in has an invalid authority. Run 'login' again.", ex);
-			}
-		}
-
-		static IAuthenticationResult awaitSilent(CompletableFuture<IAuthenticationResult> future) {
-			try {
-				return future.join();
-			}
-			catch (RuntimeException ex) {
-				throw MsalFailures.translateSilent(ex);
-			}
-		}
-
-		@FunctionalInterface
-		interface MalformedCall {
-
-			CompletableFuture<IAuthenticationResult> get() throws java.net.MalformedURLException;
-
-		}
-
 	}
 
 }

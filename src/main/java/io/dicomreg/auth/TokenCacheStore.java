@@ -1,7 +1,10 @@
 package io.dicomreg.auth;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
@@ -9,6 +12,7 @@ import com.microsoft.aad.msal4jextensions.PersistenceSettings;
 import com.microsoft.aad.msal4jextensions.PersistenceTokenCacheAccessAspect;
 
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.OwnerOnlyFiles;
 
 /**
  * Chooses where MSAL keeps its token cache: the OS keyring through the MSAL persistence extension,
@@ -34,27 +38,56 @@ public class TokenCacheStore {
 		this.keyring = keyring;
 	}
 
+	/** A store that never tries the OS keyring: the owner-only file from the start. */
+	public static TokenCacheStore withoutKeyring(DicomregHome home, Consumer<String> notices) {
+		return new TokenCacheStore(home, notices, (directory, cacheKey) -> {
+			throw new IllegalStateException("keyring not used");
+		});
+	}
+
 	/**
-	 * The cache aspect for one target; {@code null} cache key means memory only (a throwaway
-	 * sandbox tenant).
+	 * Chooses the cache of one target and returns a source of cache aspects for it, one per MSAL
+	 * application: the keyring aspect remembers what it last read, so two applications must not
+	 * share one. A {@code null} cache key means memory only (a throwaway sandbox tenant).
 	 */
-	public ITokenCacheAccessAspect open(String cacheKey) {
+	public Supplier<ITokenCacheAccessAspect> open(String cacheKey) {
 		if (cacheKey == null) {
-			return new MemoryTokenCache();
+			MemoryTokenCache memory = new MemoryTokenCache();
+			return () -> memory;
 		}
 		Path directory = this.home.createDirectory("cache");
 		Path fallbackFile = directory.resolve(cacheKey + ".json");
-		if (!fallbackFile.toFile().exists()) {
+		if (!Files.exists(fallbackFile)) {
 			try {
-				return this.keyring.open(directory, cacheKey);
+				this.keyring.open(directory, cacheKey);
+				return () -> reopenKeyring(directory, cacheKey);
 			}
 			catch (Throwable unavailable) {
 				// The extension throws java.lang.Error when no keyring library or service is there.
-				this.notices.accept("No OS keyring is available: the token cache is kept in the owner-only file "
-						+ fallbackFile + " (mode 0600).");
+				useFallback(fallbackFile);
 			}
 		}
-		return new OwnerOnlyFileTokenCache(fallbackFile);
+		return () -> new OwnerOnlyFileTokenCache(fallbackFile);
+	}
+
+	private void useFallback(Path fallbackFile) {
+		try {
+			OwnerOnlyFiles.createOwnerOnly(fallbackFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the token cache " + fallbackFile, ex);
+		}
+		this.notices.accept("No OS keyring is available: the token cache is kept in the owner-only file "
+				+ fallbackFile + " (mode 0600).");
+	}
+
+	private ITokenCacheAccessAspect reopenKeyring(Path directory, String cacheKey) {
+		try {
+			return this.keyring.open(directory, cacheKey);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open the token cache in the OS keyring", ex);
+		}
 	}
 
 	private static ITokenCacheAccessAspect keyring(Path directory, String cacheKey) throws IOException {

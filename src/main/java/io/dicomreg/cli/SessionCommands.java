@@ -1,9 +1,6 @@
 package io.dicomreg.cli;
 
-import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
@@ -11,14 +8,13 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import io.dicomreg.account.AccountService;
-import io.dicomreg.auth.CredentialSource;
-import io.dicomreg.auth.ServicePrincipalLogin;
+import io.dicomreg.account.LoginOptions;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignedIn;
-import io.dicomreg.auth.UserLogin;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.output.Details;
+import io.dicomreg.output.Notices;
 import io.dicomreg.output.Renderer;
 
 /**
@@ -33,10 +29,13 @@ public class SessionCommands {
 
 	private final Renderer renderer;
 
-	public SessionCommands(AccountService accounts, ConnectionTarget target, Renderer renderer) {
+	private final Notices notices;
+
+	public SessionCommands(AccountService accounts, ConnectionTarget target, Renderer renderer, Notices notices) {
 		this.accounts = accounts;
 		this.target = target;
 		this.renderer = renderer;
+		this.notices = notices;
 	}
 
 	@Command(name = "login", group = "Sign-in", description = "Sign in: device code (default), browser, or service principal")
@@ -49,29 +48,9 @@ public class SessionCommands {
 			@Option(longName = "secret-env", description = "environment variable holding the client secret (service principal)") String secretEnv,
 			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)") String certificate,
 			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String certificatePasswordEnv) {
-		Consumer<String> messages = message -> {
-			context.outputWriter().println(message);
-			context.outputWriter().flush();
-		};
-		SignedIn signedIn;
-		if (servicePrincipal) {
-			CredentialSource source = credentialSource(secretFile, secretEnv, certificate, certificatePasswordEnv);
-			if (browser) {
-				throw DicomregException.invalidInput("--browser cannot be combined with --service-principal.");
-			}
-			if (clientId == null) {
-				throw DicomregException.invalidInput("--client-id is required with --service-principal.");
-			}
-			signedIn = this.accounts.loginAsServicePrincipal(new ServicePrincipalLogin(tenant, clientId, source),
-					pfxPassword(context));
-		}
-		else {
-			rejectCredentialOptions(secretFile, secretEnv, certificate, certificatePasswordEnv);
-			UserLogin login = new UserLogin(tenant, clientId);
-			signedIn = browser ? this.accounts.loginWithBrowser(login, messages)
-					: this.accounts.loginWithDeviceCode(login, messages);
-		}
-		return this.renderer.render(describe(signedIn), null);
+		LoginOptions options = new LoginOptions(browser, tenant, clientId, servicePrincipal, secretFile, secretEnv,
+				certificate, certificatePasswordEnv);
+		return this.renderer.render(describe(this.accounts.login(options, this.notices::println, pfxPassword(context))));
 	}
 
 	@Command(name = "logout", group = "Sign-in", description = "Sign out and remove the account from the token cache")
@@ -82,7 +61,7 @@ public class SessionCommands {
 				.add("Account", "account", session.username())
 				.add("Tenant ID", "tenantId", session.tenantId())))
 			.orElseGet(() -> this.renderer.render(Details.create().add("Signed out", "signedOut", false),
-					"Nobody was signed in."));
+					"Nobody was signed in: nothing changed."));
 	}
 
 	@Command(name = "whoami", group = "Sign-in", description = "Show who is signed in, where, and until when",
@@ -105,36 +84,11 @@ public class SessionCommands {
 			.add("Selected app", "selectedApp", null);
 	}
 
-	private static CredentialSource credentialSource(String secretFile, String secretEnv, String certificate,
-			String certificatePasswordEnv) {
-		long given = Stream.of(secretFile, secretEnv, certificate).filter(value -> value != null).count();
-		if (given != 1) {
-			throw DicomregException.invalidInput(
-					"--service-principal needs exactly one of --secret-file, --secret-env or --certificate.");
-		}
-		if (certificatePasswordEnv != null && certificate == null) {
-			throw DicomregException.invalidInput("--certificate-password-env only goes with --certificate.");
-		}
-		if (secretFile != null) {
-			return CredentialSource.secretFile(Path.of(secretFile));
-		}
-		if (secretEnv != null) {
-			return CredentialSource.secretEnv(secretEnv);
-		}
-		return CredentialSource.certificate(Path.of(certificate), certificatePasswordEnv);
-	}
-
-	private static void rejectCredentialOptions(String... credentialOptions) {
-		if (Stream.of(credentialOptions).anyMatch(value -> value != null)) {
-			throw DicomregException.invalidInput(
-					"--secret-file, --secret-env, --certificate and --certificate-password-env need --service-principal.");
-		}
-	}
-
 	private static Supplier<char[]> pfxPassword(CommandContext context) {
 		return () -> {
+			char[] password;
 			try {
-				return context.inputReader().readPassword("PFX password: ");
+				password = context.inputReader().readPassword("PFX password: ");
 			}
 			catch (UnsupportedOperationException ex) {
 				throw DicomregException.invalidInput(
@@ -143,6 +97,10 @@ public class SessionCommands {
 			catch (Exception ex) {
 				throw DicomregException.failure("Could not read the PFX password.");
 			}
+			if (password == null) {
+				throw DicomregException.invalidInput("No PFX password given.");
+			}
+			return password;
 		};
 	}
 

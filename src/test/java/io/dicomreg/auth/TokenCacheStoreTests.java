@@ -29,15 +29,16 @@ class TokenCacheStoreTests {
 	@Test
 	void withoutKeyringFallsBackToAnOwnerOnlyFileAndSaysSoOnce() throws Exception {
 		TokenCacheStore store = new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring);
-		ITokenCacheAccessAspect cache = store.open("AzureCloud");
-		cache.afterCacheAccess(new Access("{\"AccessToken\":{}}", true));
-
+		ITokenCacheAccessAspect cache = store.open("AzureCloud").get();
 		Path file = this.home.resolve("cache/AzureCloud.json");
-		assertThat(file).hasContent("{\"AccessToken\":{}}");
 		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(this.notices).singleElement().asString().contains("No OS keyring").contains("0600");
 
-		store.open("AzureCloud");
+		cache.afterCacheAccess(new Access("{\"AccessToken\":{}}", true));
+		assertThat(file).hasContent("{\"AccessToken\":{}}");
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+		new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring).open("AzureCloud").get();
 		assertThat(this.notices).hasSize(1);
 		assertThat(this.keyringAttempts).isEqualTo(1);
 	}
@@ -45,9 +46,9 @@ class TokenCacheStoreTests {
 	@Test
 	void fileCacheIsReadBackByANewStore() {
 		TokenCacheStore first = new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring);
-		first.open("sandbox-abc").afterCacheAccess(new Access("{\"Account\":{}}", true));
+		first.open("sandbox-abc").get().afterCacheAccess(new Access("{\"Account\":{}}", true));
 		Access read = new Access(null, false);
-		new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring).open("sandbox-abc")
+		new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring).open("sandbox-abc").get()
 			.beforeCacheAccess(read);
 		assertThat(read.cache.serialized).isEqualTo("{\"Account\":{}}");
 	}
@@ -55,9 +56,18 @@ class TokenCacheStoreTests {
 	@Test
 	void throwawaySandboxKeepsTheCacheInMemoryOnly() {
 		TokenCacheStore store = new TokenCacheStore(new DicomregHome(this.home), this.notices::add, this::noKeyring);
-		store.open(null).afterCacheAccess(new Access("{}", true));
+		store.open(null).get().afterCacheAccess(new Access("{}", true));
 		assertThat(this.home.resolve("cache")).doesNotExist();
 		assertThat(this.keyringAttempts).isZero();
+	}
+
+	@Test
+	void eachApplicationGetsItsOwnKeyringAspect() {
+		TokenCacheStore store = new TokenCacheStore(new DicomregHome(this.home), this.notices::add,
+				(directory, key) -> new MemoryTokenCache());
+		var caches = store.open("AzureCloud");
+		assertThat(caches.get()).isNotSameAs(caches.get());
+		assertThat(this.notices).isEmpty();
 	}
 
 	private ITokenCacheAccessAspect noKeyring(Path directory, String cacheKey) {

@@ -1,0 +1,28 @@
+package io.dicomreg.output;
+
+import java.io.PrintWriter;
+
+/**
+ * Messages for the person at the keyboard that are not the command's result (sign-in
+ * instructions, notes): the error stream in one-shot mode, so that standard output stays
+ * parseable, and the terminal in the shell.
+ */
+public class Notices {
+
+	private PrintWriter writer;
+
+	public Notices(PrintWriter writer) {
+		this.writer = writer;
+	}
+
+	/** Sends later notices to {@code writer}. */
+	public void use(PrintWriter writer) {
+		this.writer = writer;
+	}
+
+	public void println(String message) {
+		this.writer.println(message);
+		this.writer.flush();
+	}
+
+}
