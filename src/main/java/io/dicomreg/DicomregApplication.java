@@ -52,11 +52,10 @@ public class DicomregApplication {
 			.web(WebApplicationType.NONE)
 			.properties("spring.shell.interactive.enabled=" + !invocation.isOneShot(),
 					"spring.shell.history.name=" + DicomregHome.resolve().directory().resolve("history"),
-					"logging.level.com.microsoft.aad.msal4j=" + (invocation.options().verbose() ? "WARN" : "OFF"))
+					"logging.level.com.microsoft.aad=" + (invocation.options().verbose() ? "WARN" : "OFF"))
 			.initializers(context -> {
-				context.getBeanFactory()
-					.registerSingleton("invocationHolder", new DicomregConfiguration.InvocationHolder(invocation));
-				context.getBeanFactory().registerSingleton("streamsHolder", new DicomregConfiguration.StreamsHolder(streams));
+				context.getBeanFactory().registerSingleton("invocation", invocation);
+				context.getBeanFactory().registerSingleton("streams", streams);
 			});
 	}
 

@@ -1,9 +1,11 @@
 package io.dicomreg;
 
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.jline.reader.LineReader;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -16,6 +18,7 @@ import io.dicomreg.auth.DefaultBrowserLauncher;
 import io.dicomreg.auth.SessionStore;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.auth.TokenCacheStore;
+import io.dicomreg.cli.CommandArguments;
 import io.dicomreg.cli.CommandDispatcher;
 import io.dicomreg.cli.CommandLineParser;
 import io.dicomreg.cli.DicomregRunner;
@@ -29,6 +32,7 @@ import io.dicomreg.cli.Streams;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.output.Notices;
 import io.dicomreg.output.OutputSettings;
 import io.dicomreg.output.Renderer;
 
@@ -37,17 +41,6 @@ import io.dicomreg.output.Renderer;
  */
 @Configuration(proxyBeanMethods = false)
 class DicomregConfiguration {
-
-	@Bean
-	Invocation invocation(ObjectProvider<InvocationHolder> holder) {
-		return holder.getIfAvailable(() -> new InvocationHolder(new Invocation(GlobalOptions.defaults(), List.of())))
-			.invocation();
-	}
-
-	@Bean
-	Streams streams(ObjectProvider<StreamsHolder> holder) {
-		return holder.getIfAvailable(() -> new StreamsHolder(Streams.system())).streams();
-	}
 
 	@Bean
 	DicomregHome dicomregHome() {
@@ -62,8 +55,13 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	SignInService signInService(ConnectionTarget target, DicomregHome home, Streams streams) {
-		TokenCacheStore caches = new TokenCacheStore(home, notice -> streams.err().println("Note: " + notice));
+	Notices notices(Streams streams) {
+		return new Notices(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
+	}
+
+	@Bean
+	SignInService signInService(ConnectionTarget target, DicomregHome home, Notices notices) {
+		TokenCacheStore caches = new TokenCacheStore(home, notice -> notices.println("Note: " + notice));
 		BrowserLauncher browser = new DefaultBrowserLauncher();
 		return new SignInService(target, caches, new SessionStore(home), ClientCredentials.fromSystem(), browser);
 	}
@@ -104,14 +102,15 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	CommandLineParser commandParser(CommandRegistry registry) {
-		return new CommandLineParser(registry);
+	CommandLineParser commandParser(CommandRegistry registry, ApplicationContext context) {
+		return new CommandLineParser(registry, new CommandArguments(context)::maximum);
 	}
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			Invocation invocation) {
-		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()));
+			Invocation invocation, Notices notices) {
+		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()),
+				notices);
 	}
 
 	@Bean
@@ -121,16 +120,8 @@ class DicomregConfiguration {
 
 	@Bean
 	DicomregRunner dicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt) {
-		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt);
-	}
-
-	/** Carries the parsed command line from {@code main} into the context. */
-	record InvocationHolder(Invocation invocation) {
-	}
-
-	/** Carries the output streams from {@code main} into the context. */
-	record StreamsHolder(Streams streams) {
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home) {
+		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt, home);
 	}
 
 }

@@ -34,7 +34,8 @@ public class AppCommands {
 			.add("Application (client) ID", "appId", app.appId())
 			.add("Directory (tenant) ID", "tenantId", app.tenantId())
 			.add("Object ID", "objectId", app.objectId())
-			.add("Supported account types", "signInAudience", app.signInAudience()));
+			.add("Supported account types", "signInAudience", app.signInAudience())
+			.add("Created", "createdDateTime", app.createdDateTime()));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.dicomreg.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
@@ -16,6 +17,7 @@ import org.springframework.shell.core.command.availability.Availability;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.Notices;
 import io.dicomreg.output.OutputFormat;
 import io.dicomreg.output.OutputSettings;
 
@@ -33,12 +35,15 @@ public class CommandDispatcher {
 
 	private final ErrorReporter errors;
 
+	private final Notices notices;
+
 	public CommandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			ErrorReporter errors) {
+			ErrorReporter errors, Notices notices) {
 		this.registry = registry;
 		this.parser = parser;
 		this.output = output;
 		this.errors = errors;
+		this.notices = notices;
 	}
 
 	/** Runs a typed line. */
@@ -53,12 +58,10 @@ public class CommandDispatcher {
 
 	/** Runs a command given as words already split (one-shot arguments, script lines). */
 	public ExitCode execute(List<String> words, PrintWriter out, PrintWriter err, InputReader input) {
+		this.notices.use(err);
 		try {
 			ParsedInput parsed = this.parser.parse(words);
-			Command command = resolve(parsed, out);
-			if (command == null) {
-				return ExitCode.USAGE;
-			}
+			Command command = resolve(parsed);
 			if (hasOption(parsed, "help") || hasOption(parsed, "h")) {
 				out.println(HelpCommand.usage(command));
 				return ExitCode.OK;
@@ -79,22 +82,22 @@ public class CommandDispatcher {
 		}
 	}
 
-	private Command resolve(ParsedInput parsed, PrintWriter out) {
+	private Command resolve(ParsedInput parsed) {
 		String name = fullName(parsed);
 		Command command = this.registry.getCommandByName(name);
-		if (command == null) {
-			command = this.registry.getCommandByAlias(name);
-		}
 		if (command != null) {
 			return command;
 		}
-		List<Command> subCommands = this.registry.getCommandsByPrefix(name + " ");
-		if (subCommands.isEmpty()) {
+		List<Command> group = this.registry.getCommandsByPrefix(parsed.commandName() + " ");
+		if (group.isEmpty()) {
 			throw DicomregException.invalidInput("Unknown command '" + name + "'. Run 'help' to list the commands.");
 		}
-		out.println("'" + name + "' needs a sub-command:");
-		subCommands.forEach(sub -> out.println("  " + sub.getName() + "  " + sub.getDescription()));
-		return null;
+		String known = group.stream().map(Command::getName).sorted().collect(Collectors.joining(", "));
+		if (parsed.arguments().isEmpty()) {
+			throw DicomregException.invalidInput("'" + name + "' needs a sub-command: use one of " + known + ".");
+		}
+		throw DicomregException.invalidInput("Unknown command '" + name + " " + parsed.arguments().get(0).value()
+				+ "': use one of " + known + ".");
 	}
 
 	private void check(Command command, ParsedInput parsed) {

@@ -3,6 +3,7 @@ package io.dicomreg.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
@@ -27,8 +28,11 @@ public class CommandLineParser implements CommandParser {
 
 	private final CommandRegistry registry;
 
-	public CommandLineParser(CommandRegistry registry) {
+	private final ToIntFunction<String> maximumArguments;
+
+	public CommandLineParser(CommandRegistry registry, ToIntFunction<String> maximumArguments) {
 		this.registry = registry;
+		this.maximumArguments = maximumArguments;
 	}
 
 	@Override
@@ -52,7 +56,15 @@ public class CommandLineParser implements CommandParser {
 		List<CommandOption> declared = (command != null) ? command.getOptions() : List.of();
 		parseOptionsAndArguments(commandName, declared, words.subList(commandLength, words.size()), builder,
 				command != null);
-		return builder.build();
+		ParsedInput parsed = builder.build();
+		int maximum = (command != null) ? this.maximumArguments.applyAsInt(commandName) : Integer.MAX_VALUE;
+		if (parsed.arguments().size() > maximum) {
+			// The stray word is not echoed: it may be a secret typed where an option was meant.
+			throw DicomregException.invalidInput("'" + commandName + "' takes "
+					+ ((maximum == 0) ? "no arguments" : "at most " + maximum + " argument(s)")
+					+ ": a word is neither an option nor an option's value. Run 'help " + commandName + "' for its usage.");
+		}
+		return parsed;
 	}
 
 	private int commandLength(List<String> words) {
@@ -96,7 +108,7 @@ public class CommandLineParser implements CommandParser {
 			}
 			String longName = option.map(CommandOption::longName).orElse(name);
 			if (word.contains("=")) {
-				builder.addOption(option(longName, word.substring(word.indexOf('=') + 1)));
+				builder.addOption(option(longName, requireValue(longName, word.substring(word.indexOf('=') + 1))));
 			}
 			else if (isFlag(option, name)) {
 				builder.addOption(option(longName, "true"));
@@ -105,9 +117,16 @@ public class CommandLineParser implements CommandParser {
 				if (i + 1 >= rest.size() || isOptionOf(declared, rest.get(i + 1))) {
 					throw DicomregException.invalidInput("Option --" + longName + " needs a value.");
 				}
-				builder.addOption(option(longName, rest.get(++i)));
+				builder.addOption(option(longName, requireValue(longName, rest.get(++i))));
 			}
 		}
+	}
+
+	private static String requireValue(String longName, String value) {
+		if (value.isBlank()) {
+			throw DicomregException.invalidInput("Option --" + longName + " needs a value.");
+		}
+		return value;
 	}
 
 	private static boolean isOptionWord(String word) {

@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.shell.core.ConsoleInputReader;
 import org.springframework.shell.core.InputReader;
 
+import io.dicomreg.config.DicomregHome;
 import io.dicomreg.error.ExitCode;
 
 /**
@@ -30,15 +31,18 @@ public class DicomregRunner implements ApplicationRunner {
 
 	private final ShellPrompt prompt;
 
+	private final DicomregHome home;
+
 	private ExitCode exitCode = ExitCode.OK;
 
 	public DicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt) {
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home) {
 		this.invocation = invocation;
 		this.dispatcher = dispatcher;
 		this.streams = streams;
 		this.lineReader = lineReader;
 		this.prompt = prompt;
+		this.home = home;
 	}
 
 	@Override
@@ -59,6 +63,10 @@ public class DicomregRunner implements ApplicationRunner {
 	}
 
 	private void repl(LineReader reader) {
+		// The history lives in the owner-only dicomreg home; commands reach the parser exactly as typed:
+		// JLine would otherwise drop backslashes and expand '!' history events before we see the line.
+		this.home.createDirectory(".");
+		reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
 		PrintWriter out = reader.getTerminal().writer();
 		InputReader input = new HistorySafeInputReader(reader);
 		out.println("dicomreg: register Entra ID client applications for the DICOM service. Type 'help', or 'exit' to leave.");

@@ -137,6 +137,10 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud
 					throw DicomregException
 						.invalidInput("Invalid value '" + value + "' for " + name + ": use an https:// URL.");
 				}
+				if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
+					throw DicomregException.invalidInput("Invalid value '" + value + "' for " + name
+							+ ": give the host only, e.g. https://graph.example.com (no path such as /v1.0 or a tenant).");
+				}
 				return uri;
 			}
 			catch (URISyntaxException ex) {

@@ -1,6 +1,7 @@
 package io.dicomreg.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +48,16 @@ public class HelpCommand implements Command {
 		}
 		else {
 			Command command = registry.getCommandByName(name);
-			if (command == null) {
-				command = registry.getCommandByAlias(name);
+			List<Command> group = registry.getCommandsByPrefix(name + " ");
+			if (command != null) {
+				out.println(usage(command));
 			}
-			if (command == null) {
+			else if (!group.isEmpty()) {
+				out.println(list(group));
+			}
+			else {
 				throw DicomregException.invalidInput("Unknown command '" + name + "'. Run 'help' to list the commands.");
 			}
-			out.println(usage(command));
 		}
 		out.flush();
 		return ExitStatus.OK;
@@ -69,7 +73,7 @@ public class HelpCommand implements Command {
 		text.append(" [--output table|json]").append(System.lineSeparator()).append(System.lineSeparator());
 		text.append(command.getDescription()).append(System.lineSeparator()).append(System.lineSeparator());
 		text.append("Options:").append(System.lineSeparator());
-		List<String[]> rows = new java.util.ArrayList<>();
+		List<String[]> rows = new ArrayList<>();
 		for (CommandOption option : command.getOptions()) {
 			String description = (option.description() != null) ? option.description() : "";
 			if (Boolean.TRUE.equals(option.required())) {
@@ -92,7 +96,12 @@ public class HelpCommand implements Command {
 	}
 
 	private static String overview(CommandRegistry registry) {
-		List<Command> commands = registry.getCommands().stream().filter(command -> !command.isHidden())
+		return list(List.copyOf(registry.getCommands())) + System.lineSeparator()
+				+ "Run 'help COMMAND' (or COMMAND --help) for its options; 'dicomreg --help' for the global options.";
+	}
+
+	private static String list(List<Command> all) {
+		List<Command> commands = all.stream().filter(command -> !command.isHidden())
 			.sorted(Comparator.comparing(Command::getGroup).thenComparing(Command::getName)).toList();
 		int width = commands.stream().mapToInt(command -> command.getName().length()).max().orElse(0);
 		StringBuilder text = new StringBuilder();
@@ -104,8 +113,6 @@ public class HelpCommand implements Command {
 			}
 			text.append(String.format("  %-" + width + "s  %s%n", command.getName(), command.getDescription()));
 		}
-		text.append(System.lineSeparator())
-			.append("Run 'help COMMAND' (or COMMAND --help) for its options; 'dicomreg --help' for the global options.");
 		return text.toString();
 	}
 

@@ -55,11 +55,6 @@ public class ConnectionTarget implements AutoCloseable {
 		return (this.authorityHost != null || this.graphEndpoint != null) ? "custom" : this.cloud.name();
 	}
 
-	/** Whether this target is the embedded sandbox tenant. */
-	public boolean isSandbox() {
-		return this.sandbox;
-	}
-
 	/** The running sandbox server, starting it if needed; only for a sandbox target. */
 	public synchronized SandboxServer sandboxServer() {
 		endpoints();

@@ -23,7 +23,8 @@ class CommandLineParserTests {
 					CommandOption.with().longName("new").type(boolean.class).build()),
 			command("app list", CommandOption.with().longName("top").type(Integer.class).build()),
 			command("login", CommandOption.with().longName("browser").type(boolean.class).build(),
-					CommandOption.with().longName("tenant").type(String.class).build()))));
+					CommandOption.with().longName("tenant").type(String.class).build()))),
+			name -> name.equals("login") ? 0 : Integer.MAX_VALUE);
 
 	@Test
 	void resolvesSubCommandsAndOptionValues() {
@@ -79,8 +80,16 @@ class CommandLineParserTests {
 
 	@Test
 	void wordsAfterDoubleDashAreArguments() {
-		assertThat(this.parser.parse("login -- --browser").arguments()).extracting(CommandArgument::value)
-			.containsExactly("--browser");
+		assertThat(this.parser.parse("app list -- --top").arguments()).extracting(CommandArgument::value)
+			.containsExactly("--top");
+	}
+
+	@Test
+	void commandsWithoutArgumentsRefuseStrayWords() {
+		assertThatThrownBy(() -> this.parser.parse("login contoso.onmicrosoft.com"))
+			.isInstanceOfSatisfying(DicomregException.class, ex -> assertThat(ex.getMessage())
+				.startsWith("'login' takes no arguments")
+				.doesNotContain("contoso"));
 	}
 
 	@Test

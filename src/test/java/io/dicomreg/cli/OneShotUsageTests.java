@@ -77,6 +77,45 @@ class OneShotUsageTests {
 	}
 
 	@Test
+	void strayWordsAreRefusedWithoutEchoingThem() {
+		TestShell.Result result = new TestShell(this.home, "--sandbox").run("login", "--service-principal",
+				"p@ssw0rd-typed-here", "--client-id", "x");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("'login' takes no arguments").doesNotContain("p@ssw0rd");
+	}
+
+	@Test
+	void secretPastedAsVariableNameIsNotEchoed() {
+		TestShell.Result result = new TestShell(this.home, "--sandbox").run("login", "--service-principal",
+				"--client-id", "x", "--secret-env", "Xy8Q~abc.def-ghi");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("NAME of an environment variable").doesNotContain("Xy8Q");
+	}
+
+	@Test
+	void mistypedSubCommandNamesTheChoices() {
+		TestShell.Result result = new TestShell(this.home).run("app", "registr", "--name", "x");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Unknown command 'app registr'").contains("app register");
+		assertThat(new TestShell(this.home).run("help", "app").out()).contains("app register");
+	}
+
+	@Test
+	void emptyOptionValueIsAUsageError() {
+		TestShell.Result result = new TestShell(this.home, "--sandbox").run("login", "--tenant=");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err().strip()).isEqualTo("Error: Option --tenant needs a value.");
+	}
+
+	@Test
+	void endpointWithAPathIsRefused() {
+		TestShell.Result result = new TestShell(this.home, "--graph-endpoint", "https://graph.microsoft.com/v1.0")
+			.run("whoami");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("host only");
+	}
+
+	@Test
 	void globalHelpPrintsUsage() {
 		TestShell.Result result = new TestShell(this.home, "--help").run();
 		assertThat(result.exitCode()).isZero();

@@ -28,7 +28,8 @@ class SandboxStateOneShotTests {
 
 		TestShell.Result login = shell.run("login");
 		assertThat(login.exitCode()).as(login.all()).isZero();
-		assertThat(login.out()).contains("enter the code").contains("admin@contoso.onmicrosoft.com");
+		assertThat(login.err()).contains("enter the code");
+		assertThat(login.out()).contains("admin@contoso.onmicrosoft.com").doesNotContain("enter the code");
 
 		TestShell.Result whoami = shell.run("whoami", "--output", "json");
 		assertThat(whoami.exitCode()).as(whoami.all()).isZero();
@@ -50,6 +51,18 @@ class SandboxStateOneShotTests {
 		assertThat(logout.exitCode()).isZero();
 		assertThat(shell.run("whoami").exitCode()).isEqualTo(1);
 		assertThat(shell.run("app", "register", "--name", "after logout").err()).contains("Run 'login' first");
+	}
+
+	@Test
+	void jsonOutputOfLoginStaysParseableWhileInstructionsGoToStandardError() throws Exception {
+		TestShell shell = new TestShell(this.directory.resolve("home"), "--sandbox-state",
+				this.directory.resolve("tenant.json").toString(), "--output", "json");
+
+		TestShell.Result login = shell.run("login");
+
+		assertThat(login.exitCode()).as(login.all()).isZero();
+		assertThat(new ObjectMapper().readTree(login.out()).get("accountType").asText()).isEqualTo("user");
+		assertThat(login.err()).contains("enter the code");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class DicomregJarIT {
 
 		Run login = dicomreg("--sandbox-state", state, "login");
 		assertThat(login.exitCode()).as(login.err()).isZero();
-		assertThat(login.out()).contains("enter the code");
+		assertThat(login.err()).contains("enter the code");
 
 		Run register = dicomreg("--sandbox-state", state, "--output", "json", "app", "register", "--name",
 				"DICOM client");
@@ -64,7 +64,8 @@ class DicomregJarIT {
 	@Test
 	void interactiveShellRunsTypedCommandsWithThePromptAndTheSameErrors() throws Exception {
 		Path input = Files.writeString(this.directory.resolve("typed.txt"),
-				"help\nwhoami\napp register --name \"DICOM client\" --bogus\nlogin\nwhoami\nexit\n");
+				"help\nwhoami\napp register --name \"DICOM client\" --bogus\nlogin\nwhoami\n"
+						+ "app register --name DICOM\\ client\\ \\!\\!\nexit\n");
 
 		Run run = dicomregWithInput(input, "--sandbox");
 
@@ -74,7 +75,8 @@ class DicomregJarIT {
 			.contains("Error: 'whoami' is not available: you are not signed in. Run 'login' first.")
 			.contains("Error: Unknown option '--bogus' for 'app register'.")
 			.contains("enter the code")
-			.contains("dicomreg sandbox contoso.onmicrosoft.com admin@contoso> ");
+			.contains("dicomreg sandbox contoso.onmicrosoft.com admin@contoso> ")
+			.contains("Display name              DICOM client !!");
 	}
 
 	private Run dicomreg(String... args) throws IOException, InterruptedException {

@@ -52,7 +52,7 @@ public final class SandboxAdmin {
 	/** A sign-in service for {@code target} with its own home and environment variables. */
 	public static SignInService signInService(ConnectionTarget target, Path home, Map<String, String> environment) {
 		DicomregHome dicomregHome = new DicomregHome(home);
-		return new SignInService(target, new TokenCacheStore(dicomregHome, notice -> {
+		return new SignInService(target, TokenCacheStore.withoutKeyring(dicomregHome, notice -> {
 		}), new SessionStore(dicomregHome), new ClientCredentials(environment::get), new DefaultBrowserLauncher());
 	}
 
