@@ -37,6 +37,8 @@ public final class SandboxServer implements AutoCloseable {
 
 	private static final int THREADS = 4;
 
+	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
 	private final HttpsServer server;
 
 	private final ExecutorService executor;
@@ -85,7 +87,7 @@ public final class SandboxServer implements AutoCloseable {
 		SandboxTls tls = SandboxTls.create();
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
 		try {
-			HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+			HttpsServer server = createServer();
 			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog();
@@ -174,6 +176,30 @@ public final class SandboxServer implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+	}
+
+	/**
+	 * Creates the JDK HTTPS server with TCP_NODELAY. The JDK writes response headers and body as separate TLS
+	 * records, so with Nagle's algorithm every response waits for the client's delayed ACK (about 40 ms). The JDK
+	 * reads its nodelay switch once, when its server configuration is first loaded; the property is set only around
+	 * that moment and then restored, so no system property stays changed.
+	 */
+	private static HttpsServer createServer() throws IOException {
+		synchronized (SandboxServer.class) {
+			String previous = System.getProperty(NO_DELAY);
+			System.setProperty(NO_DELAY, "true");
+			try {
+				return HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+			}
+			finally {
+				if (previous == null) {
+					System.clearProperty(NO_DELAY);
+				}
+				else {
+					System.setProperty(NO_DELAY, previous);
+				}
+			}
+		}
 	}
 
 	private SandboxHttpHandler handler(Clock clock) {
