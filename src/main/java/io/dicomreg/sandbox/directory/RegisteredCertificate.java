@@ -3,6 +3,8 @@ package io.dicomreg.sandbox.directory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,16 +47,32 @@ public record RegisteredCertificate(String keyId, X509Certificate certificate, I
 	}
 
 	/**
-	 * Whether a JWS header thumbprint names this certificate.
-	 * @param sha1 the x5t header (base64url SHA-1), may be null
-	 * @param sha256 the x5t#S256 header (base64url SHA-256), may be null
+	 * Whether a JWS header thumbprint names this certificate. MSAL4J sends x5t#S256 in standard base64 with
+	 * padding rather than base64url, so both alphabets are accepted, as Entra ID accepts them.
+	 * @param sha1 the x5t header (SHA-1), may be null
+	 * @param sha256 the x5t#S256 header (SHA-256), may be null
 	 * @return true on a match
 	 */
 	public boolean matches(String sha1, String sha256) {
 		if (sha256 != null) {
-			return sha256.equals(Certificates.base64Url(Certificates.sha256Thumbprint(this.certificate)));
+			return Arrays.equals(decode(sha256), Certificates.sha256Thumbprint(this.certificate));
 		}
-		return sha1 != null && sha1.equals(Certificates.base64Url(Certificates.sha1Thumbprint(this.certificate)));
+		return sha1 != null && Arrays.equals(decode(sha1), Certificates.sha1Thumbprint(this.certificate));
+	}
+
+	/**
+	 * Decodes a thumbprint written in base64 or base64url, with or without padding.
+	 * @param thumbprint the header value
+	 * @return the bytes, empty when the text is neither
+	 */
+	public static byte[] decode(String thumbprint) {
+		String urlSafe = thumbprint.replace('+', '-').replace('/', '_').replace("=", "");
+		try {
+			return Base64.getUrlDecoder().decode(urlSafe);
+		}
+		catch (IllegalArgumentException ex) {
+			return new byte[0];
+		}
 	}
 
 	/**

@@ -155,7 +155,8 @@ final class ClientAssertionVerifier {
 
 	private static String thumbprintForMessage(Base64URL sha1, Base64URL sha256) {
 		Base64URL thumbprint = (sha1 != null) ? sha1 : sha256;
-		return (thumbprint != null) ? io.dicomreg.sandbox.crypto.Certificates.hex(thumbprint.decode()) : "";
+		return (thumbprint != null)
+				? io.dicomreg.sandbox.crypto.Certificates.hex(RegisteredCertificate.decode(thumbprint.toString())) : "";
 	}
 
 	private String tokenEndpoint(String tenant) {

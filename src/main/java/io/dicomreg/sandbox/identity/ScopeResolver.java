@@ -63,7 +63,7 @@ final class ScopeResolver {
 	 */
 	static ResolvedScopes appOnly(Tenant tenant, StoredApplication application, String scopeParameter) {
 		for (String scope : split(scopeParameter)) {
-			if (!scope.endsWith("/" + DEFAULT)) {
+			if (!OPENID_SCOPES.contains(scope) && !scope.endsWith("/" + DEFAULT)) {
 				throw IdentityError.badRequest("invalid_scope", 1002012, "The provided value for scope " + scope
 						+ " is not valid. Client credential flows must have a scope value with /.default suffixed "
 						+ "to the resource identifier (application ID URI).");

@@ -1,0 +1,222 @@
+package io.dicomreg.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import io.dicomreg.sandbox.crypto.SandboxTls;
+import io.dicomreg.sandbox.directory.TenantStore;
+import io.dicomreg.sandbox.graph.GraphContext;
+import io.dicomreg.sandbox.graph.GraphEndpoints;
+import io.dicomreg.sandbox.http.FaultInjector;
+import io.dicomreg.sandbox.http.RequestLog;
+import io.dicomreg.sandbox.http.SandboxHttpHandler;
+import io.dicomreg.sandbox.identity.IdentityContext;
+import io.dicomreg.sandbox.identity.IdentityEndpoints;
+import io.dicomreg.sandbox.identity.PendingCodes;
+
+/**
+ * An in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in and Microsoft Graph v1.0 for one tenant.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+	private static final int THREADS = 4;
+
+	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+	private final HttpsServer server;
+
+	private final ExecutorService executor;
+
+	private final SandboxTls tls;
+
+	private final TenantStore store;
+
+	private final RequestLog log;
+
+	private final FaultInjector faults;
+
+	private final URI baseUri;
+
+	private SandboxServer(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
+			RequestLog log, FaultInjector faults) {
+		this.server = server;
+		this.executor = executor;
+		this.tls = tls;
+		this.store = store;
+		this.log = log;
+		this.faults = faults;
+		this.baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Starts on 127.0.0.1 with a random free port; stateFile null = in-memory fresh tenant. Missing file = fresh
+	 * tenant saved there on first write. Corrupt/unreadable file = SandboxStateException, file left untouched.
+	 * @param stateFile the state file, or null
+	 * @return the running server
+	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 */
+	public static SandboxServer start(Path stateFile) {
+		return start(stateFile, Clock.systemUTC());
+	}
+
+	/**
+	 * Starts like {@link #start(Path)}, with a clock for token, code and credential lifetimes.
+	 * @param stateFile the state file, or null
+	 * @param clock the clock
+	 * @return the running server
+	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 */
+	public static SandboxServer start(Path stateFile, Clock clock) {
+		TenantStore store = TenantStore.open(stateFile, clock);
+		SandboxTls tls = SandboxTls.create();
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+		try {
+			HttpsServer server = createServer();
+			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+			server.setExecutor(executor);
+			RequestLog log = new RequestLog();
+			FaultInjector faults = new FaultInjector();
+			SandboxServer sandbox = new SandboxServer(server, executor, tls, store, log, faults);
+			server.createContext("/", sandbox.handler(clock));
+			server.start();
+			return sandbox;
+		}
+		catch (IOException ex) {
+			executor.shutdownNow();
+			throw new UncheckedIOException("Cannot start the sandbox server on 127.0.0.1", ex);
+		}
+	}
+
+	/**
+	 * The sign-in host; the MSAL authority is this plus "/" + tenant + "/".
+	 * @return e.g. https://127.0.0.1:PORT
+	 */
+	public URI authorityHost() {
+		return this.baseUri;
+	}
+
+	/**
+	 * The Graph host; the Graph base URL is this plus "/v1.0".
+	 * @return e.g. https://127.0.0.1:PORT
+	 */
+	public URI graphEndpoint() {
+		return this.baseUri;
+	}
+
+	public String tenantId() {
+		return this.store.read((tenant) -> tenant.tenantId());
+	}
+
+	public String tenantDomain() {
+		return SandboxDirectory.TENANT_DOMAIN;
+	}
+
+	public String adminUserPrincipalName() {
+		return SandboxDirectory.ADMIN_USER_PRINCIPAL_NAME;
+	}
+
+	/**
+	 * A TLS context that trusts only this server's certificate.
+	 * @return the client SSL context
+	 */
+	public SSLContext clientSslContext() {
+		return this.tls.clientContext();
+	}
+
+	public X509TrustManager clientTrustManager() {
+		return this.tls.clientTrustManager();
+	}
+
+	public SandboxTenant tenant() {
+		return new SandboxTenant(this.store);
+	}
+
+	/**
+	 * Every HTTP request served so far.
+	 * @return method, path with query, status, and whether it was a Graph write
+	 */
+	public List<RecordedRequest> requests() {
+		return this.log.snapshot();
+	}
+
+	public void clearRequests() {
+		this.log.clear();
+	}
+
+	/**
+	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
+	 * service's error body and a Retry-After header.
+	 * @param method the HTTP method, or "*" for any
+	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
+	 * @param status e.g. 429 or 503
+	 * @param times how many requests to fail
+	 * @param retryAfter the Retry-After to send, may be null
+	 */
+	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
+		this.faults.add(method, pathPrefix, status, times, retryAfter);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	/**
+	 * Creates the JDK HTTPS server with TCP_NODELAY. The JDK writes response headers and body as separate TLS
+	 * records, so with Nagle's algorithm every response waits for the client's delayed ACK (about 40 ms). The JDK
+	 * reads its nodelay switch once, when its server configuration is first loaded; the property is set only around
+	 * that moment and then restored, so no system property stays changed.
+	 */
+	private static HttpsServer createServer() throws IOException {
+		synchronized (SandboxServer.class) {
+			String previous = System.getProperty(NO_DELAY);
+			System.setProperty(NO_DELAY, "true");
+			try {
+				return HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+			}
+			finally {
+				if (previous == null) {
+					System.clearProperty(NO_DELAY);
+				}
+				else {
+					System.setProperty(NO_DELAY, previous);
+				}
+			}
+		}
+	}
+
+	private SandboxHttpHandler handler(Clock clock) {
+		String host = this.baseUri.toString();
+		IdentityEndpoints identity = new IdentityEndpoints(
+				new IdentityContext(this.store, clock, host, new PendingCodes()));
+		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, clock, host + "/v1.0"));
+		return new SandboxHttpHandler(identity, graph, this.faults, this.log);
+	}
+
+	private static java.util.concurrent.ThreadFactory daemonThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "dicomreg-sandbox-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

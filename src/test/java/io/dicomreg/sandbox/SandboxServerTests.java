@@ -1,0 +1,76 @@
+package io.dicomreg.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server itself: its addresses, the request log, and injected faults.
+ */
+@ExtendWith(SandboxExtension.class)
+class SandboxServerTests {
+
+	@Test
+	void serverListensOnLoopbackOverHttps(SandboxServer server) {
+		assertThat(server.authorityHost().getScheme()).isEqualTo("https");
+		assertThat(server.authorityHost().getHost()).isEqualTo("127.0.0.1");
+		assertThat(server.graphEndpoint()).isEqualTo(server.authorityHost());
+		assertThat(server.tenantId()).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void requestLogRecordsPathStatusAndGraphWrites(SandboxServer server) {
+		String token = SandboxTokens.adminGraphToken(server);
+		SandboxHttp http = new SandboxHttp(server);
+		server.clearRequests();
+		http.get("/v1.0/applications?$top=1", token);
+		http.post("/v1.0/applications", token, Map.of("displayName", "logged"));
+		http.post("/v1.0/applications", token, Map.of("displayName", ""));
+		assertThat(server.requests()).containsExactly(
+				new RecordedRequest("GET", "/v1.0/applications?$top=1", 200, false),
+				new RecordedRequest("POST", "/v1.0/applications", 201, true),
+				new RecordedRequest("POST", "/v1.0/applications", 400, true));
+		server.clearRequests();
+		assertThat(server.requests()).isEmpty();
+	}
+
+	@Test
+	void injectedThrottlingAnswersWithRetryAfterThenRecovers(SandboxServer server) {
+		String token = SandboxTokens.adminGraphToken(server);
+		SandboxHttp http = new SandboxHttp(server);
+		server.injectFault("GET", "/v1.0/applications", 429, 2, Duration.ofSeconds(7));
+		SandboxHttp.Response first = http.get("/v1.0/applications", token);
+		SandboxHttp.Response second = http.get("/v1.0/applications?$top=5", token);
+		SandboxHttp.Response third = http.get("/v1.0/applications", token);
+		GraphApplicationsTests.assertGraphError(first, 429, "TooManyRequests", "Please retry again later.");
+		assertThat(first.header("Retry-After")).isEqualTo("7");
+		assertThat(second.status()).isEqualTo(429);
+		assertThat(third.status()).isEqualTo(200);
+	}
+
+	@Test
+	void injectedFaultOnlyHitsMatchingMethodsAndPaths(SandboxServer server) {
+		String token = SandboxTokens.adminGraphToken(server);
+		SandboxHttp http = new SandboxHttp(server);
+		server.injectFault("POST", "/v1.0/servicePrincipals", 503, 1, Duration.ofSeconds(1));
+		assertThat(http.get("/v1.0/servicePrincipals", token).status()).isEqualTo(200);
+		SandboxHttp.Response faulted = http.post("/v1.0/servicePrincipals", token, Map.of("appId", "x"));
+		GraphApplicationsTests.assertGraphError(faulted, 503, "ServiceUnavailable",
+				"Service is temporarily unavailable. Please retry later.");
+		assertThat(server.requests()).last().satisfies((request) -> assertThat(request.graphWrite()).isTrue());
+	}
+
+	@Test
+	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(SandboxServer server) {
+		server.injectFault("*", "/" + server.tenantId() + "/oauth2/v2.0/token", 503, 1, Duration.ofSeconds(2));
+		SandboxHttp.Response response = SandboxTokens.clientSecret(server, SandboxDirectory.GRAPH_CLI_APP_ID, "x",
+				"https://graph.microsoft.com/.default");
+		IdentityProtocolTests.assertIdentityError(response, 503, "temporarily_unavailable", 90033);
+		assertThat(response.header("Retry-After")).isEqualTo("2");
+	}
+
+}

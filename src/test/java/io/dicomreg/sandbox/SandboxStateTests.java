@@ -1,0 +1,145 @@
+package io.dicomreg.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The state file: what survives a restart, what must never be written, and refusing files that are not ours.
+ */
+class SandboxStateTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void applicationCreatedThroughOneServerIsSeenByTheNext() {
+		Path stateFile = this.directory.resolve("tenant.json");
+		String tenantId;
+		String appId;
+		try (SandboxServer first = SandboxServer.start(stateFile)) {
+			tenantId = first.tenantId();
+			appId = new GraphFixture(first).createApplication("survivor").path("appId").asText();
+		}
+		try (SandboxServer second = SandboxServer.start(stateFile)) {
+			assertThat(second.tenantId()).isEqualTo(tenantId);
+			assertThat(second.tenant().applicationByAppId(appId)).isPresent();
+			JsonNode found = new SandboxHttp(second)
+				.get("/v1.0/applications(appId='" + appId + "')", SandboxTokens.adminGraphToken(second))
+				.json();
+			assertThat(found.path("displayName").asText()).isEqualTo("survivor");
+		}
+	}
+
+	@Test
+	void refreshTokenIssuedByOneServerIsRedeemedByTheNext() {
+		Path stateFile = this.directory.resolve("tenant.json");
+		String refreshToken;
+		try (SandboxServer first = SandboxServer.start(stateFile)) {
+			refreshToken = SandboxTokens.deviceCode(first, SandboxDirectory.GRAPH_CLI_APP_ID,
+					"https://graph.microsoft.com/User.Read").path("refresh_token").asText();
+		}
+		try (SandboxServer second = SandboxServer.start(stateFile)) {
+			SandboxHttp.Response response = new SandboxHttp(second).postForm(IdentityProtocolTests.tokenEndpoint(second),
+					Map.of("grant_type", "refresh_token", "client_id", SandboxDirectory.GRAPH_CLI_APP_ID, "refresh_token",
+							refreshToken, "scope", "openid offline_access https://graph.microsoft.com/User.Read"));
+			assertThat(response.status()).as(response.text()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void twoRunningServersOnOneFileSeeEachOthersChanges() {
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (SandboxServer first = SandboxServer.start(stateFile)) {
+			GraphFixture firstGraph = new GraphFixture(first);
+			try (SandboxServer second = SandboxServer.start(stateFile)) {
+				String appId = new GraphFixture(second).createApplication("made by second").path("appId").asText();
+				firstGraph.createApplication("made by first");
+				assertThat(first.tenant().applicationByAppId(appId)).isPresent();
+				assertThat(second.tenant().applications()).hasSize(2);
+			}
+		}
+	}
+
+	@Test
+	void stateFileNeverHoldsAClientSecret() throws Exception {
+		Path stateFile = this.directory.resolve("tenant.json");
+		String secret;
+		try (SandboxServer server = SandboxServer.start(stateFile)) {
+			GraphFixture graph = new GraphFixture(server);
+			JsonNode app = graph.createApplication("secretive");
+			secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
+		}
+		String content = Files.readString(stateFile, StandardCharsets.UTF_8);
+		assertThat(content).doesNotContain(secret).contains("\"secretHashes\"").contains("\"format\" : \"dicomreg-sandbox-state\"");
+	}
+
+	@Test
+	void stateFileIsReadableByItsOwnerOnly() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (SandboxServer server = SandboxServer.start(stateFile)) {
+			new GraphFixture(server).createApplication("private");
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void missingFileIsWrittenOnTheFirstChangeOnly() {
+		Path stateFile = this.directory.resolve("nested/tenant.json");
+		try (SandboxServer server = SandboxServer.start(stateFile)) {
+			assertThat(stateFile).doesNotExist();
+			new GraphFixture(server).createApplication("first change");
+			assertThat(stateFile).exists();
+		}
+	}
+
+	@Test
+	void fileThatIsNotJsonIsRefusedAndLeftUntouched() throws Exception {
+		Path stateFile = this.directory.resolve("tenant.json");
+		byte[] garbage = "{ this is not a sandbox".getBytes(StandardCharsets.UTF_8);
+		Files.write(stateFile, garbage);
+		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+			.withMessageStartingWith("Sandbox state file " + stateFile.toAbsolutePath()
+					+ " is not a valid dicomreg sandbox state (")
+			.withMessageEndingWith("). Fix it or pass a new file name to start a fresh tenant.");
+		assertThat(Files.readAllBytes(stateFile)).isEqualTo(garbage);
+	}
+
+	@Test
+	void jsonWithoutTheFormatMarkerIsRefused() throws Exception {
+		Path stateFile = this.directory.resolve("other.json");
+		Files.writeString(stateFile, "{\"tenantId\":\"x\"}");
+		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+			.withMessage("Sandbox state file " + stateFile.toAbsolutePath() + " is not a valid dicomreg sandbox state "
+					+ "(no \"format\": \"dicomreg-sandbox-state\" marker). Fix it or pass a new file name to start a "
+					+ "fresh tenant.");
+	}
+
+	@Test
+	void unsupportedVersionIsRefused() throws Exception {
+		Path stateFile = this.directory.resolve("future.json");
+		Files.writeString(stateFile, "{\"format\":\"dicomreg-sandbox-state\",\"version\":99}");
+		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+			.withMessageContaining("(unsupported version 99, expected 1)");
+	}
+
+	@Test
+	void unreadableStateFileIsRefused() throws Exception {
+		Path stateFile = Files.createDirectory(this.directory.resolve("a-directory.json"));
+		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+			.withMessageContaining("cannot be read");
+	}
+
+}
