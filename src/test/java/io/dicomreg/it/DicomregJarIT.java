@@ -76,7 +76,7 @@ class DicomregJarIT {
 			.contains("Error: Unknown option '--bogus' for 'app register'.")
 			.contains("enter the code")
 			.contains("dicomreg sandbox contoso.onmicrosoft.com admin@contoso> ")
-			.contains("Display name              DICOM client !!");
+			.containsPattern("Display name +DICOM client !!");
 	}
 
 	private Run dicomreg(String... args) throws IOException, InterruptedException {
