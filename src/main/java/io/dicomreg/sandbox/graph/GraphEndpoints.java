@@ -60,6 +60,7 @@ public final class GraphEndpoints implements Endpoints {
 	@Override
 	public SandboxResponse fault(SandboxRequest request, int status, Duration retryAfter) {
 		GraphError error = switch (status) {
+			case 404 -> GraphError.notFound(lastSegment(request.path()));
 			case 429 -> new GraphError(429, "TooManyRequests", "Please retry again later.");
 			case 503 -> new GraphError(503, "ServiceUnavailable", "Service is temporarily unavailable. Please retry later.");
 			case 504 -> new GraphError(504, "GatewayTimeout", "The gateway did not receive a timely response.");
@@ -76,6 +77,10 @@ public final class GraphEndpoints implements Endpoints {
 		GraphError error = new GraphError(500, "UnknownError", "The sandbox failed to handle the request: " + failure);
 		SandboxResponse response = GraphResponses.error(request, error, this.context.clock().instant(), authorityHost());
 		return GraphResponses.withHeaders(request, response);
+	}
+
+	private static String lastSegment(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private String authorityHost() {
