@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -161,7 +160,8 @@ public final class SandboxServer implements AutoCloseable {
 
 	/**
 	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
-	 * service's error body and a Retry-After header.
+	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
+	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet.
 	 * @param method the HTTP method, or "*" for any
 	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
 	 * @param status e.g. 429 or 503

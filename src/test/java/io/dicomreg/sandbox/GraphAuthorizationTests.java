@@ -20,8 +20,9 @@ class GraphAuthorizationTests {
 
 	@Test
 	void requestWithoutATokenAnswers401(SandboxServer server) {
-		GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", null), 401,
-				"InvalidAuthenticationToken", "Access token is empty.");
+		SandboxHttp.Response response = new SandboxHttp(server).get("/v1.0/applications", null);
+		GraphApplicationsTests.assertGraphError(response, 401, "InvalidAuthenticationToken", "Access token is empty.");
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer realm=\"\", authorization_uri=\"");
 	}
 
 	@Test

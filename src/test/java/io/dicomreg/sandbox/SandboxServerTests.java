@@ -65,6 +65,18 @@ class SandboxServerTests {
 	}
 
 	@Test
+	void injected404ImitatesAReplicaThatHasNotSeenANewObject(SandboxServer server) {
+		String token = SandboxTokens.adminGraphToken(server);
+		SandboxHttp http = new SandboxHttp(server);
+		String objectId = http.post("/v1.0/applications", token, Map.of("displayName", "fresh")).json().path("id").asText();
+		server.injectFault("GET", "/v1.0/applications/" + objectId, 404, 1, null);
+		GraphApplicationsTests.assertGraphError(http.get("/v1.0/applications/" + objectId, token), 404,
+				"Request_ResourceNotFound", "Resource '" + objectId
+						+ "' does not exist or one of its queried reference-property objects are not present.");
+		assertThat(http.get("/v1.0/applications/" + objectId, token).status()).isEqualTo(200);
+	}
+
+	@Test
 	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(SandboxServer server) {
 		server.injectFault("*", "/" + server.tenantId() + "/oauth2/v2.0/token", 503, 1, Duration.ofSeconds(2));
 		SandboxHttp.Response response = SandboxTokens.clientSecret(server, SandboxDirectory.GRAPH_CLI_APP_ID, "x",

@@ -1,5 +1,6 @@
 package io.dicomreg.sandbox.crypto;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -10,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -28,6 +28,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -65,7 +66,7 @@ public final class SandboxTls {
 			return new SandboxTls(certificate, serverContext(keyPair, certificate), clientContext(trustManager),
 					trustManager);
 		}
-		catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException ex) {
+		catch (GeneralSecurityException | IOException | OperatorCreationException ex) {
 			throw new IllegalStateException("Cannot create the sandbox TLS certificate: " + ex.getMessage(), ex);
 		}
 	}
@@ -87,7 +88,7 @@ public final class SandboxTls {
 	}
 
 	private static X509Certificate selfSigned(KeyPair keyPair)
-			throws GeneralSecurityException, java.io.IOException, org.bouncycastle.operator.OperatorCreationException {
+			throws GeneralSecurityException, IOException, OperatorCreationException {
 		Instant now = Instant.now();
 		X500Name subject = new X500Name("CN=dicomreg sandbox");
 		X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
@@ -106,7 +107,7 @@ public final class SandboxTls {
 	}
 
 	private static SSLContext serverContext(KeyPair keyPair, X509Certificate certificate)
-			throws GeneralSecurityException, java.io.IOException {
+			throws GeneralSecurityException, IOException {
 		KeyStore keyStore = KeyStore.getInstance("PKCS12");
 		keyStore.load(null, null);
 		keyStore.setKeyEntry("sandbox", keyPair.getPrivate(), NO_PASSWORD, new X509Certificate[] { certificate });
@@ -118,7 +119,7 @@ public final class SandboxTls {
 	}
 
 	private static X509TrustManager trustOnly(X509Certificate certificate)
-			throws GeneralSecurityException, java.io.IOException {
+			throws GeneralSecurityException, IOException {
 		KeyStore trustStore = KeyStore.getInstance("PKCS12");
 		trustStore.load(null, null);
 		trustStore.setCertificateEntry("sandbox", certificate);

@@ -3,6 +3,7 @@ package io.dicomreg.sandbox.directory;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 
 import io.dicomreg.sandbox.crypto.Certificates;
 import io.dicomreg.sandbox.crypto.Keys;
@@ -22,7 +23,7 @@ public record SigningKey(String keyId, KeyPair keyPair) {
 	public static SigningKey generate() {
 		KeyPair keyPair = Keys.newRsaKeyPair();
 		byte[] modulus = ((RSAPublicKey) keyPair.getPublic()).getModulus().toByteArray();
-		return new SigningKey(Certificates.base64Url(java.util.Arrays.copyOf(modulus, 15)), keyPair);
+		return new SigningKey(Certificates.base64Url(Arrays.copyOf(modulus, 15)), keyPair);
 	}
 
 	public RSAPrivateKey privateKey() {

@@ -7,8 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.SandboxDirectory.Permission;
+import io.dicomreg.sandbox.SandboxDirectory;
 
 /**
  * Creates a fresh tenant: new ids and signing key, one administrator, and the first-party service principals of

@@ -14,8 +14,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.directory.Tenant;
-import io.dicomreg.sandbox.identity.TokenFormat;
 import io.dicomreg.sandbox.http.SandboxRequest;
+import io.dicomreg.sandbox.identity.TokenFormat;
 
 /**
  * Validates the bearer token of a Graph request: signed by this tenant, current, and meant for Graph.

@@ -52,7 +52,7 @@ public final class GraphEndpoints implements Endpoints {
 			response = route.handler().apply(new GraphCall(request, caller, this.context));
 		}
 		catch (GraphError error) {
-			response = GraphResponses.error(request, error, this.context.clock().instant());
+			response = GraphResponses.error(request, error, this.context.clock().instant(), authorityHost());
 		}
 		return GraphResponses.withHeaders(request, response);
 	}
@@ -60,13 +60,14 @@ public final class GraphEndpoints implements Endpoints {
 	@Override
 	public SandboxResponse fault(SandboxRequest request, int status, Duration retryAfter) {
 		GraphError error = switch (status) {
+			case 404 -> GraphError.notFound(lastSegment(request.path()));
 			case 429 -> new GraphError(429, "TooManyRequests", "Please retry again later.");
 			case 503 -> new GraphError(503, "ServiceUnavailable", "Service is temporarily unavailable. Please retry later.");
 			case 504 -> new GraphError(504, "GatewayTimeout", "The gateway did not receive a timely response.");
 			default -> new GraphError(status, "UnknownError", "Injected fault.");
 		};
 		SandboxResponse response = GraphResponses.withHeaders(request,
-				GraphResponses.error(request, error, this.context.clock().instant()));
+				GraphResponses.error(request, error, this.context.clock().instant(), authorityHost()));
 		return (retryAfter != null) ? response.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
 				: response;
 	}
@@ -74,7 +75,16 @@ public final class GraphEndpoints implements Endpoints {
 	@Override
 	public SandboxResponse failure(SandboxRequest request, RuntimeException failure) {
 		GraphError error = new GraphError(500, "UnknownError", "The sandbox failed to handle the request: " + failure);
-		return GraphResponses.withHeaders(request, GraphResponses.error(request, error, this.context.clock().instant()));
+		SandboxResponse response = GraphResponses.error(request, error, this.context.clock().instant(), authorityHost());
+		return GraphResponses.withHeaders(request, response);
+	}
+
+	private static String lastSegment(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private String authorityHost() {
+		return this.context.baseUrl().substring(0, this.context.baseUrl().length() - "/v1.0".length());
 	}
 
 	private Route route(SandboxRequest request) {

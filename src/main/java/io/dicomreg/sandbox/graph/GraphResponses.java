@@ -25,7 +25,7 @@ final class GraphResponses {
 		return SandboxResponse.json(status, body, CONTENT_TYPE);
 	}
 
-	static SandboxResponse error(SandboxRequest request, GraphError error, Instant now) {
+	static SandboxResponse error(SandboxRequest request, GraphError error, Instant now, String authorityHost) {
 		ObjectNode innerError = Json.object();
 		innerError.put("date", Times.innerErrorDate(now));
 		innerError.put("request-id", request.requestId());
@@ -36,7 +36,12 @@ final class GraphResponses {
 		detail.set("innerError", innerError);
 		ObjectNode body = Json.object();
 		body.set("error", detail);
-		return json(error.status(), body);
+		SandboxResponse response = json(error.status(), body);
+		if (error.status() == 401 && error.code().equals("InvalidAuthenticationToken")) {
+			response.withHeader("WWW-Authenticate", "Bearer realm=\"\", authorization_uri=\"" + authorityHost
+					+ "/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");
+		}
+		return response;
 	}
 
 	/**
@@ -49,6 +54,7 @@ final class GraphResponses {
 		return response.withHeader("request-id", request.requestId())
 			.withHeader("client-request-id", clientRequestId(request))
 			.withHeader("Cache-Control", "no-cache")
+			.withHeader("OData-Version", "4.0")
 			.withHeader("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"Sandbox\",\"Slice\":\"E\"}}");
 	}
 

@@ -1,10 +1,12 @@
 package io.dicomreg.sandbox.identity;
 
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -13,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.sandbox.crypto.Certificates;
 import io.dicomreg.sandbox.directory.RegisteredCertificate;
 import io.dicomreg.sandbox.directory.StoredApplication;
 import io.dicomreg.sandbox.directory.Times;
@@ -23,6 +26,8 @@ import io.dicomreg.sandbox.directory.Times;
 final class ClientAssertionVerifier {
 
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private static final Set<String> ACCEPTED_ALGORITHMS = Set.of("RS256", "PS256");
 
 	private static final String DOCS = " Review the documentation at "
 			+ "https://docs.microsoft.com/en-us/azure/active-directory/develop/active-directory-certificate-credentials .";
@@ -40,7 +45,7 @@ final class ClientAssertionVerifier {
 		SignedJWT jwt = parse(assertion);
 		JWTClaimsSet claims = claims(jwt);
 		String algorithm = jwt.getHeader().getAlgorithm().getName();
-		if (!ClientAuthenticator.acceptedAlgorithms().contains(algorithm)) {
+		if (!ACCEPTED_ALGORITHMS.contains(algorithm)) {
 			throw IdentityError.invalidClient(5002738, "Invalid JWT token. '" + algorithm
 					+ "' is not a supported signature algorithm. Supported signing algorithms are: 'RS256, PS256'");
 		}
@@ -56,7 +61,7 @@ final class ClientAssertionVerifier {
 			return SignedJWT.parse(assertion);
 		}
 		catch (ParseException ex) {
-			throw ClientAuthenticator.malformed(ex);
+			throw malformed();
 		}
 	}
 
@@ -65,7 +70,7 @@ final class ClientAssertionVerifier {
 			return jwt.getJWTClaimsSet();
 		}
 		catch (ParseException ex) {
-			throw ClientAuthenticator.malformed(ex);
+			throw malformed();
 		}
 	}
 
@@ -122,7 +127,7 @@ final class ClientAssertionVerifier {
 
 	private static void checkSignature(SignedJWT jwt, RegisteredCertificate certificate) {
 		try {
-			var publicKey = (java.security.interfaces.RSAPublicKey) certificate.certificate().getPublicKey();
+			var publicKey = (RSAPublicKey) certificate.certificate().getPublicKey();
 			if (jwt.verify(new RSASSAVerifier(publicKey))) {
 				return;
 			}
@@ -156,7 +161,11 @@ final class ClientAssertionVerifier {
 	private static String thumbprintForMessage(Base64URL sha1, Base64URL sha256) {
 		Base64URL thumbprint = (sha1 != null) ? sha1 : sha256;
 		return (thumbprint != null)
-				? io.dicomreg.sandbox.crypto.Certificates.hex(RegisteredCertificate.decode(thumbprint.toString())) : "";
+				? Certificates.hex(RegisteredCertificate.decode(thumbprint.toString())) : "";
+	}
+
+	private static IdentityError malformed() {
+		return IdentityError.invalidClient(50027, "JWT token is invalid or malformed.");
 	}
 
 	private String tokenEndpoint(String tenant) {

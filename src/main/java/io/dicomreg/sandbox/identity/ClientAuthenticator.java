@@ -1,11 +1,10 @@
 package io.dicomreg.sandbox.identity;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -90,18 +89,10 @@ final class ClientAuthenticator {
 					StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
 			if (colon > 0) {
-				secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+				secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
 			}
 		}
 		return secret;
-	}
-
-	static Set<String> acceptedAlgorithms() {
-		return Set.of("RS256", "PS256");
-	}
-
-	static IdentityError malformed(ParseException ex) {
-		return IdentityError.invalidClient(50027, "JWT token is invalid or malformed.");
 	}
 
 }

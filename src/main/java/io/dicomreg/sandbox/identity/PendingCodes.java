@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Device codes and authorization codes issued by this server and not yet redeemed; they live in memory only.
@@ -110,7 +111,7 @@ public final class PendingCodes {
 	 */
 	record AuthorizationCode(String code, String clientAppId, String redirectUri, boolean publicRedirect,
 			String scope, String codeChallenge, String codeChallengeMethod, String nonce, Instant expiresAt,
-			java.util.concurrent.atomic.AtomicBoolean redeemed) {
+			AtomicBoolean redeemed) {
 
 	}
 

@@ -1,0 +1,33 @@
+package io.dicomreg.sandbox;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SandboxExtension} registered with {@code @ExtendWith}: one server for the whole class.
+ */
+@ExtendWith(SandboxExtension.class)
+class SandboxExtensionTests {
+
+	private static SandboxServer classServer;
+
+	@BeforeAll
+	static void remember(SandboxServer server) {
+		classServer = server;
+	}
+
+	@Test
+	void firstTestGetsTheClassServer(SandboxServer server) {
+		assertThat(server).isSameAs(classServer);
+	}
+
+	@Test
+	void secondTestGetsTheSameServer(SandboxServer server) {
+		assertThat(server).isSameAs(classServer);
+		assertThat(server.tenantId()).isEqualTo(classServer.tenantId());
+	}
+
+}
