@@ -62,7 +62,7 @@ class DicomregConfiguration {
 	@Bean
 	SignInService signInService(ConnectionTarget target, DicomregHome home, Notices notices) {
 		TokenCacheStore caches = new TokenCacheStore(home, notice -> notices.println("Note: " + notice));
-		BrowserLauncher browser = new DefaultBrowserLauncher();
+		BrowserLauncher browser = new DefaultBrowserLauncher(target);
 		return new SignInService(target, caches, new SessionStore(home), ClientCredentials.fromSystem(), browser);
 	}
 

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 
 import com.microsoft.aad.msal4j.OpenBrowserAction;
 
+import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.Endpoints;
+import io.dicomreg.sandbox.SandboxBrowser;
 
 /**
  * Opens the system browser for a real cloud, and plays the browser itself for the sandbox tenant,
@@ -15,12 +17,34 @@ import io.dicomreg.config.Endpoints;
  */
 public class DefaultBrowserLauncher implements BrowserLauncher {
 
+	private final ConnectionTarget target;
+
+	public DefaultBrowserLauncher(ConnectionTarget target) {
+		this.target = target;
+	}
+
 	@Override
 	public OpenBrowserAction openBrowserAction(Endpoints endpoints, Consumer<String> messages) {
 		if (endpoints.isSandbox()) {
-			return new SandboxBrowser(endpoints.sslContext(), messages);
+			return url -> signInToSandbox(url, messages);
 		}
 		return url -> openSystemBrowser(url, messages);
+	}
+
+	private void signInToSandbox(URL url, Consumer<String> messages) {
+		messages.accept("Sandbox: signing in through the sandbox sign-in page (no browser needed).");
+		SandboxBrowser browser = new SandboxBrowser(this.target.sandboxServer());
+		// MSAL waits on its loopback listener after this returns; the form is posted to it meanwhile.
+		Thread thread = new Thread(() -> {
+			try {
+				browser.open(URI.create(url.toString()));
+			}
+			catch (RuntimeException ex) {
+				messages.accept("Sandbox: the sign-in page could not be completed: " + ex.getClass().getSimpleName());
+			}
+		}, "sandbox-browser");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static void openSystemBrowser(URL url, Consumer<String> messages) {

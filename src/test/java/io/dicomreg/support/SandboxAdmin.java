@@ -53,7 +53,7 @@ public final class SandboxAdmin {
 	public static SignInService signInService(ConnectionTarget target, Path home, Map<String, String> environment) {
 		DicomregHome dicomregHome = new DicomregHome(home);
 		return new SignInService(target, TokenCacheStore.withoutKeyring(dicomregHome, notice -> {
-		}), new SessionStore(dicomregHome), new ClientCredentials(environment::get), new DefaultBrowserLauncher());
+		}), new SessionStore(dicomregHome), new ClientCredentials(environment::get), new DefaultBrowserLauncher(target));
 	}
 
 	public SignInService signInService() {

@@ -1,55 +1,31 @@
 package io.dicomreg.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Self-signed RSA certificates for tests, written as PEM or PFX.
+ * Self-signed RSA certificates for tests (made by the sandbox's test helper), written as the files
+ * dicomreg reads: PEM with the key, or PFX.
  *
  * @param keyPair the key pair
  * @param certificate the certificate
  */
 public record TestCertificates(KeyPair keyPair, X509Certificate certificate) {
 
-	/** A certificate valid from {@code notBefore} for {@code validity}. */
-	public static TestCertificates selfSigned(String commonName, Instant notBefore, Duration validity) {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			KeyPair keyPair = generator.generateKeyPair();
-			X500Name subject = new X500Name("CN=" + commonName);
-			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-					BigInteger.valueOf(System.nanoTime()), Date.from(notBefore), Date.from(notBefore.plus(validity)),
-					subject, keyPair.getPublic());
-			X509Certificate certificate = new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
-			return new TestCertificates(keyPair, certificate);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot make a test certificate", ex);
-		}
-	}
-
-	/** A certificate valid from an hour ago for a year. */
+	/** A certificate for {@code CN=commonName}, valid from five minutes ago for a year. */
 	public static TestCertificates selfSigned(String commonName) {
-		return selfSigned(commonName, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(365));
+		io.dicomreg.sandbox.TestCertificates.Credential credential = io.dicomreg.sandbox.TestCertificates
+			.create("CN=" + commonName);
+		return new TestCertificates(credential.keyPair(), credential.certificate());
 	}
 
 	/** Writes the certificate and its private key to one PEM file. */
@@ -67,7 +43,7 @@ public record TestCertificates(KeyPair keyPair, X509Certificate certificate) {
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		store.setKeyEntry("dicomreg", this.keyPair.getPrivate(), password, new X509Certificate[] { this.certificate });
-		try (var out = Files.newOutputStream(file)) {
+		try (OutputStream out = Files.newOutputStream(file)) {
 			store.store(out, password);
 		}
 		return file;
