@@ -1,8 +1,11 @@
 package io.dicomreg.cli;
 
 import java.io.Console;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -14,6 +17,7 @@ import org.springframework.shell.core.ConsoleInputReader;
 import org.springframework.shell.core.InputReader;
 
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.ExitCode;
 
 /**
@@ -66,6 +70,7 @@ public class DicomregRunner implements ApplicationRunner {
 		// The history lives in the owner-only dicomreg home; commands reach the parser exactly as typed:
 		// JLine would otherwise drop backslashes and expand '!' history events before we see the line.
 		this.home.createDirectory(".");
+		createOwnerOnly(this.home.directory().resolve("history"));
 		reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
 		PrintWriter out = reader.getTerminal().writer();
 		InputReader input = new HistorySafeInputReader(reader);
@@ -88,6 +93,15 @@ public class DicomregRunner implements ApplicationRunner {
 			if (!command.isEmpty()) {
 				this.dispatcher.execute(command, out, out, input);
 			}
+		}
+	}
+
+	private static void createOwnerOnly(Path file) {
+		try {
+			OwnerOnlyFiles.createOwnerOnly(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the history file " + file, ex);
 		}
 	}
 
