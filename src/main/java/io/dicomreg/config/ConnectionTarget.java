@@ -85,9 +85,10 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	private Endpoints cloudEndpoints() {
-		URI graph = effectiveGraphEndpoint();
-		return new Endpoints(label(), effectiveAuthorityHost(), graph, graph.toString(), "organizations", cacheKey(),
-				this.authorityHost == null, null, null);
+		// A custom Graph endpoint changes where requests go, not what tokens are for: they stay for the
+		// cloud's Graph.
+		return new Endpoints(label(), effectiveAuthorityHost(), effectiveGraphEndpoint(),
+				this.cloud.graphEndpoint().toString(), "organizations", cacheKey(), this.authorityHost == null, null, null);
 	}
 
 	private URI effectiveAuthorityHost() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.dicomreg.sandbox.SandboxServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,8 @@ class DicomregJarIT {
 
 	@TempDir
 	Path directory;
+
+	private List<String> jvmOptions = List.of();
 
 	@Test
 	void oneShotRunsShareTheSandboxTenantAndExitWithTheRightCodes() throws Exception {
@@ -79,13 +84,41 @@ class DicomregJarIT {
 			.containsPattern("Display name +DICOM client !!");
 	}
 
+	@Test
+	void customEndpointsAreTrustedThroughTheJvmTrustStore() throws Exception {
+		try (SandboxServer server = SandboxServer.start(null)) {
+			Path trustStore = this.directory.resolve("trust.p12");
+			KeyStore store = KeyStore.getInstance("PKCS12");
+			store.load(null, null);
+			store.setCertificateEntry("sandbox", server.clientTrustManager().getAcceptedIssuers()[0]);
+			try (var out = Files.newOutputStream(trustStore)) {
+				store.store(out, "changeit".toCharArray());
+			}
+			this.jvmOptions = List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStoreType=PKCS12",
+					"-Djavax.net.ssl.trustStorePassword=changeit");
+			String host = server.authorityHost().toString();
+
+			Run login = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(), "login",
+					"--tenant", server.tenantDomain());
+			Run register = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(),
+					"--output", "json", "app", "register", "--name", "through custom endpoints");
+
+			assertThat(login.exitCode()).as(login.err()).isZero();
+			assertThat(login.out()).contains("custom").contains(server.tenantId());
+			assertThat(register.exitCode()).as(register.err()).isZero();
+			assertThat(server.tenant().applicationByDisplayName("through custom endpoints")).isPresent();
+		}
+	}
+
 	private Run dicomreg(String... args) throws IOException, InterruptedException {
 		return dicomregWithInput(null, args);
 	}
 
 	private Run dicomregWithInput(Path input, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Ddicomreg.home=" + this.directory.resolve("home"), "-jar", System.getProperty("dicomreg.jar")));
+				"-Ddicomreg.home=" + this.directory.resolve("home")));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", System.getProperty("dicomreg.jar")));
 		command.addAll(List.of(args));
 		Path out = this.directory.resolve("out.txt");
 		Path err = this.directory.resolve("err.txt");
