@@ -116,6 +116,14 @@ class OneShotUsageTests {
 	}
 
 	@Test
+	void verboseAddsTheStackTraceOnlyWhenAsked() {
+		TestShell.Result quiet = new TestShell(this.home).run("frobnicate");
+		TestShell.Result verbose = new TestShell(this.home, "--verbose").run("frobnicate");
+		assertThat(quiet.err().lines()).hasSize(1);
+		assertThat(verbose.err()).startsWith(quiet.err()).contains("at io.dicomreg.");
+	}
+
+	@Test
 	void globalHelpPrintsUsage() {
 		TestShell.Result result = new TestShell(this.home, "--help").run();
 		assertThat(result.exitCode()).isZero();
