@@ -2,15 +2,20 @@ package io.dicomreg;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.jline.reader.LineReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import io.dicomreg.account.AccountService;
+import io.dicomreg.apps.AppSelection;
+import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.auth.BrowserLauncher;
 import io.dicomreg.auth.ClientCredentials;
@@ -29,6 +34,9 @@ import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.ShellPrompt;
 import io.dicomreg.cli.SignedInAvailability;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.completion.FilePathCompleter;
+import io.dicomreg.cli.completion.OptionValueCompleter;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.graph.GraphClientProvider;
@@ -72,13 +80,34 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	AccountService accountService(SignInService signIn, GraphClientProvider graph) {
-		return new AccountService(signIn, graph);
+	AccountService accountService(SignInService signIn, GraphClientProvider graph, AppSelection selection) {
+		return new AccountService(signIn, graph, selection);
 	}
 
 	@Bean
 	ApplicationService applicationService(GraphClientProvider graph, SignInService signIn) {
 		return new ApplicationService(graph, signIn);
+	}
+
+	@Bean
+	AppSelection appSelection(ConnectionTarget target, DicomregHome home) {
+		return new AppSelection(target, home);
+	}
+
+	@Bean
+	ApplicationLocator applicationLocator(GraphClientProvider graph, AppSelection selection) {
+		return new ApplicationLocator(graph, selection);
+	}
+
+	@Bean(CommandCompletions.BEAN_NAME)
+	CommandCompletions completions(List<OptionValueCompleter> completers) {
+		return new CommandCompletions(completers);
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	FilePathCompleter filePathCompleter() {
+		return new FilePathCompleter();
 	}
 
 	@Bean
@@ -114,8 +143,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	ShellPrompt promptProvider(ConnectionTarget target, SignInService signIn) {
-		return new ShellPrompt(target, signIn);
+	ShellPrompt promptProvider(ConnectionTarget target, SignInService signIn, AppSelection selection) {
+		return new ShellPrompt(target, signIn, selection);
 	}
 
 	@Bean

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.models.VerifiedDomain;
 
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.AppSelection;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.auth.SignedIn;
@@ -21,9 +23,12 @@ public class AccountService {
 
 	private final GraphClientProvider graph;
 
-	public AccountService(SignInService signIn, GraphClientProvider graph) {
+	private final AppSelection selection;
+
+	public AccountService(SignInService signIn, GraphClientProvider graph, AppSelection selection) {
 		this.signIn = signIn;
 		this.graph = graph;
+		this.selection = selection;
 	}
 
 	/**
@@ -51,9 +56,15 @@ public class AccountService {
 		return this.signIn.current();
 	}
 
-	/** Signs out and returns who was signed in. */
+	/** Signs out, forgets the selected application, and returns who was signed in. */
 	public Optional<Session> logout() {
+		this.selection.clear();
 		return this.signIn.logout();
+	}
+
+	/** The selected application, if any, read without any network call. */
+	public Optional<AppRef> selectedApp() {
+		return this.selection.current();
 	}
 
 	private SignedIn withTenantDomain(SignedIn signedIn) {

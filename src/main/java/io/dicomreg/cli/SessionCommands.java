@@ -81,7 +81,8 @@ public class SessionCommands {
 			.add("Account type", "accountType", (session.kind() == Session.Kind.USER) ? "user" : "servicePrincipal")
 			.add("Signed in with client ID", "clientId", session.clientId())
 			.add("Token expires", "tokenExpiresOn", signedIn.tokenExpiresOn())
-			.add("Selected app", "selectedApp", null);
+			.add("Selected app", "selectedApp", this.accounts.selectedApp().map(app -> app.displayName() + " (" + app.appId() + ")")
+				.orElse(null));
 	}
 
 	private static Supplier<char[]> pfxPassword(CommandContext context) {

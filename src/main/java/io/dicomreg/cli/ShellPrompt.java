@@ -4,6 +4,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.shell.jline.PromptProvider;
 
+import io.dicomreg.apps.AppSelection;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.AzureCloud;
@@ -19,9 +20,12 @@ public class ShellPrompt implements PromptProvider {
 
 	private final SignInService signIn;
 
-	public ShellPrompt(ConnectionTarget target, SignInService signIn) {
+	private final AppSelection selection;
+
+	public ShellPrompt(ConnectionTarget target, SignInService signIn, AppSelection selection) {
 		this.target = target;
 		this.signIn = signIn;
+		this.selection = selection;
 	}
 
 	@Override
@@ -39,6 +43,7 @@ public class ShellPrompt implements PromptProvider {
 			.append(session.tenantLabel())
 			.append(' ')
 			.append(shortAccount(session)));
+		this.selection.current().ifPresent(app -> prompt.append(" (").append(app.displayName()).append(')'));
 		return prompt.append("> ").toString();
 	}
 

@@ -1,7 +1,9 @@
 package io.dicomreg.output;
 
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +39,52 @@ public class Renderer {
 		return (format() == OutputFormat.JSON || note == null) ? body : body + System.lineSeparator() + note;
 	}
 
+	/** Renders a list of results. */
+	public String render(Table table) {
+		return (format() == OutputFormat.JSON) ? tableToJson(table) : tableToText(table);
+	}
+
+	/** Renders a list of results followed, in table format only, by a note for people. */
+	public String render(Table table, String note) {
+		String body = render(table);
+		return (format() == OutputFormat.JSON || note == null) ? body : body + System.lineSeparator() + note;
+	}
+
+	private String tableToText(Table table) {
+		List<Table.Column> columns = table.columns();
+		int[] widths = new int[columns.size()];
+		for (int i = 0; i < widths.length; i++) {
+			widths[i] = columns.get(i).header().length();
+			for (List<Object> row : table.rows()) {
+				widths[i] = Math.max(widths[i], textOf(row.get(i)).length());
+			}
+		}
+		StringBuilder text = new StringBuilder(line(columns.stream().map(c -> (Object) c.header()).toList(), widths));
+		table.rows().forEach(row -> text.append(System.lineSeparator()).append(line(row, widths)));
+		return text.toString();
+	}
+
+	private static String line(List<Object> values, int[] widths) {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < values.size(); i++) {
+			String cell = textOf(values.get(i));
+			line.append((i < values.size() - 1) ? String.format("%-" + widths[i] + "s  ", cell) : cell);
+		}
+		return line.toString();
+	}
+
+	private String tableToJson(Table table) {
+		List<Map<String, Object>> objects = new ArrayList<>();
+		for (List<Object> row : table.rows()) {
+			Map<String, Object> object = new LinkedHashMap<>();
+			for (int i = 0; i < row.size(); i++) {
+				object.put(table.columns().get(i).jsonName(), jsonValueOf(row.get(i)));
+			}
+			objects.add(object);
+		}
+		return write(objects);
+	}
+
 	private String toText(Details details) {
 		int width = details.fields().stream().mapToInt(field -> field.label().length()).max().orElse(0);
 		StringBuilder text = new StringBuilder();
@@ -58,8 +106,12 @@ public class Renderer {
 		for (Details.Field field : details.fields()) {
 			object.put(field.jsonName(), jsonValueOf(field.value()));
 		}
+		return write(object);
+	}
+
+	private String write(Object value) {
 		try {
-			return this.json.writeValueAsString(object);
+			return this.json.writeValueAsString(value);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot render result as JSON", ex);

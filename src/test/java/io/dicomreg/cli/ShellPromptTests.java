@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.AppSelection;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SessionStore;
 import io.dicomreg.auth.SignInService;
@@ -42,6 +44,15 @@ class ShellPromptTests {
 	}
 
 	@Test
+	void showsTheSelectedApp() {
+		ConnectionTarget target = new ConnectionTarget(false, null, AzureCloud.AzureCloud, null, null);
+		new SessionStore(new DicomregHome(this.home)).save(target.cacheKey(), new Session(Session.Kind.USER, "client",
+				"tenant-id", "contoso.onmicrosoft.com", "alice@contoso.onmicrosoft.com", "uid.tenant-id", null));
+		new AppSelection(target, new DicomregHome(this.home)).select(new AppRef("oid", "app-id", "dicom-client"));
+		assertThat(prompt(target).text()).isEqualTo("dicomreg contoso.onmicrosoft.com alice@contoso (dicom-client)> ");
+	}
+
+	@Test
 	void servicePrincipalShowsItsClientIdAndTheTenantIdWhenTheDomainIsUnknown() {
 		ConnectionTarget target = new ConnectionTarget(false, null, AzureCloud.AzureCloud, null, null);
 		new SessionStore(new DicomregHome(this.home)).save(target.cacheKey(), new Session(Session.Kind.SERVICE_PRINCIPAL,
@@ -51,7 +62,7 @@ class ShellPromptTests {
 
 	private ShellPrompt prompt(ConnectionTarget target) {
 		SignInService signIn = SandboxAdmin.signInService(target, this.home, Map.of());
-		return new ShellPrompt(target, signIn);
+		return new ShellPrompt(target, signIn, new AppSelection(target, new DicomregHome(this.home)));
 	}
 
 }

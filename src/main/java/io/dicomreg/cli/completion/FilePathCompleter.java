@@ -1,0 +1,28 @@
+package io.dicomreg.cli.completion;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.FileNameCompletionProvider;
+
+/**
+ * Completes file paths for the options that name files.
+ */
+public class FilePathCompleter implements OptionValueCompleter {
+
+	/** Long names of options whose value is a file path. */
+	static final Set<String> FILE_OPTIONS = Set.of("secret-file", "certificate", "file", "save-to", "out");
+
+	@Override
+	public boolean supports(String commandName, String optionName) {
+		return optionName != null && FILE_OPTIONS.contains(optionName);
+	}
+
+	@Override
+	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
+		return new FileNameCompletionProvider().apply(context);
+	}
+
+}
