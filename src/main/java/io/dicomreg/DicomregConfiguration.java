@@ -2,6 +2,7 @@ package io.dicomreg;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import org.jline.reader.LineReader;
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import io.dicomreg.account.AccountService;
+import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
@@ -34,6 +36,7 @@ import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.ShellPrompt;
 import io.dicomreg.cli.SignedInAvailability;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.cli.completion.CommandCompletions;
 import io.dicomreg.cli.completion.FilePathCompleter;
 import io.dicomreg.cli.completion.OptionValueCompleter;
@@ -85,8 +88,19 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	ApplicationService applicationService(GraphClientProvider graph, SignInService signIn) {
-		return new ApplicationService(graph, signIn);
+	ApplicationService applicationService(GraphClientProvider graph, SignInService signIn, ConnectionTarget target,
+			ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
+		return new ApplicationService(graph, signIn, target, locator, selection, names);
+	}
+
+	@Bean
+	AppNameIndex appNameIndex(GraphClientProvider graph) {
+		return new AppNameIndex(graph, Clock.systemUTC());
+	}
+
+	@Bean
+	AppNameCompleter appNameCompleter(AppNameIndex names) {
+		return new AppNameCompleter(names);
 	}
 
 	@Bean

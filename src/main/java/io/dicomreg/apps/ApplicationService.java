@@ -1,54 +1,232 @@
 package io.dicomreg.apps;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.ApplicationCollectionResponse;
+import com.microsoft.kiota.ApiException;
 
 import io.dicomreg.auth.SignInService;
+import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
 
 /**
- * The application registration steps of the tutorial, done through Microsoft Graph.
+ * The application registration steps of the tutorial (register, note the IDs) and the
+ * housekeeping around them (list, show, select, delete), done through Microsoft Graph.
  */
 public class ApplicationService {
 
 	/** Graph's limit on an application's display name. */
 	static final int MAX_DISPLAY_NAME_LENGTH = 256;
 
-	/** "Accounts in this organization directory only", the tutorial's choice. */
-	static final String SINGLE_TENANT = "AzureADMyOrg";
+	/** The most applications one {@code app list} shows. */
+	static final int MAX_LIST = 999;
+
+	private static final String[] SUMMARY_FIELDS = { "id", "appId", "displayName", "signInAudience", "uniqueName",
+			"createdDateTime" };
 
 	private final GraphClientProvider graph;
 
 	private final SignInService signIn;
 
-	public ApplicationService(GraphClientProvider graph, SignInService signIn) {
+	private final ConnectionTarget target;
+
+	private final ApplicationLocator locator;
+
+	private final AppSelection selection;
+
+	private final AppNameIndex names;
+
+	public ApplicationService(GraphClientProvider graph, SignInService signIn, ConnectionTarget target,
+			ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
 		this.graph = graph;
 		this.signIn = signIn;
+		this.target = target;
+		this.locator = locator;
+		this.selection = selection;
+		this.names = names;
 	}
 
 	/**
-	 * Registers a new single-tenant application.
-	 * @throws DicomregException for an invalid name or a failed Graph call
+	 * Registers an application and selects it. With a unique name it is an upsert: re-running
+	 * changes nothing. Without one, an application with the same display name is not silently
+	 * duplicated unless {@code forceNew}.
+	 * @throws DicomregException for invalid input, a name already taken, or a failed Graph call
 	 */
+	public Registration register(RegistrationRequest request) {
+		String name = validDisplayName(request.displayName());
+		Registration registration = (request.uniqueName() != null)
+				? upsert(name, validUniqueName(request.uniqueName()), request.audience())
+				: create(name, request.audience(), request.forceNew());
+		this.selection.select(registration.application().ref());
+		this.names.invalidate();
+		return registration;
+	}
+
+	/** Registers a new single-tenant application under {@code displayName}. */
 	public RegisteredApplication register(String displayName) {
-		String name = validDisplayName(displayName);
-		Application request = new Application();
-		request.setDisplayName(name);
-		request.setSignInAudience(SINGLE_TENANT);
+		return register(new RegistrationRequest(displayName, null, Audience.SINGLE_TENANT, true)).application();
+	}
+
+	/**
+	 * The applications of the tenant, filtered by the server when {@code nameStartsWith} is given.
+	 * @param top how many at most, 1 to 999
+	 */
+	public List<RegisteredApplication> list(String nameStartsWith, int top) {
+		if (top < 1 || top > MAX_LIST) {
+			throw DicomregException.invalidInput("--top must be between 1 and " + MAX_LIST + ".");
+		}
+		List<RegisteredApplication> found = new ArrayList<>();
 		try {
-			Application created = this.graph.client().applications().post(request);
-			return toRegistered(created);
+			ApplicationCollectionResponse page = this.graph.client().applications().get(get -> {
+				if (nameStartsWith != null && !nameStartsWith.isBlank()) {
+					get.queryParameters.filter = "startswith(displayName,'" + ODataText.quote(nameStartsWith) + "')";
+				}
+				get.queryParameters.select = SUMMARY_FIELDS;
+				get.queryParameters.top = Math.min(top, 100);
+			});
+			while (page != null) {
+				page.getValue().stream().limit(top - found.size()).map(this::toRegistered).forEach(found::add);
+				String next = page.getOdataNextLink();
+				page = (found.size() < top && next != null) ? this.graph.client().applications().withUrl(next).get() : null;
+			}
+			return found;
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Listing the applications");
+		}
+	}
+
+	/** The application with a summary of its authentication, credentials and permissions. */
+	public ApplicationDetails show(AppRef app) {
+		Application application = get(app);
+		int redirectUris = size(application.getWeb() != null ? application.getWeb().getRedirectUris() : null)
+				+ size(application.getSpa() != null ? application.getSpa().getRedirectUris() : null)
+				+ size(application.getPublicClient() != null ? application.getPublicClient().getRedirectUris() : null);
+		int permissions = (application.getRequiredResourceAccess() == null) ? 0
+				: application.getRequiredResourceAccess().stream().mapToInt(resource -> size(resource.getResourceAccess()))
+					.sum();
+		return new ApplicationDetails(toRegistered(application), Boolean.TRUE.equals(application.getIsFallbackPublicClient()),
+				redirectUris, size(application.getPasswordCredentials()), size(application.getKeyCredentials()),
+				permissions);
+	}
+
+	/** Selects the application {@code app} names for the commands that follow. */
+	public AppRef use(String app) {
+		if (app == null || app.isBlank()) {
+			throw DicomregException.invalidInput("Give the application to use: its display name, client ID or object ID.");
+		}
+		AppRef ref = this.locator.resolve(app);
+		this.selection.select(ref);
+		return ref;
+	}
+
+	/** Step 2's identifiers: client ID, tenant ID, object ID and the authority URL. */
+	public ApplicationIds ids(AppRef app) {
+		String tenantId = tenantId();
+		String authority = this.target.endpoints().authorityHost() + "/" + tenantId;
+		return new ApplicationIds(app.displayName(), app.appId(), tenantId, app.objectId(), authority);
+	}
+
+	/** Deletes the application (Entra keeps it 30 days in deleted items) and forgets it if selected. */
+	public AppRef delete(AppRef app) {
+		try {
+			this.graph.client().applications().byApplicationId(app.objectId()).delete();
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Deleting the application");
+		}
+		this.selection.current().filter(selected -> selected.objectId().equals(app.objectId()))
+			.ifPresent(selected -> this.selection.clear());
+		this.names.invalidate();
+		return app;
+	}
+
+	private Registration upsert(String name, String uniqueName, Audience audience) {
+		Optional<Application> existing = byUniqueName(uniqueName);
+		if (existing.isPresent() && name.equals(existing.get().getDisplayName())
+				&& audience.signInAudience().equals(existing.get().getSignInAudience())) {
+			return new Registration(toRegistered(existing.get()), false,
+					"No change: the application with unique name '" + uniqueName + "' is already registered as asked.");
+		}
+		Application body = new Application();
+		body.setDisplayName(name);
+		body.setSignInAudience(audience.signInAudience());
+		try {
+			Application created = this.graph.client().applicationsWithUniqueName(uniqueName)
+				.patch(body, patch -> patch.headers.add("Prefer", "create-if-missing"));
+			if (existing.isEmpty()) {
+				return new Registration(toRegistered((created != null) ? created : byUniqueName(uniqueName).orElseThrow()),
+						true, "Registered a new application with unique name '" + uniqueName + "'.");
+			}
+			return new Registration(toRegistered(byUniqueName(uniqueName).orElseThrow()), true,
+					"Updated the application with unique name '" + uniqueName + "'.");
 		}
 		catch (RuntimeException ex) {
 			throw GraphFailures.translate(ex, "Registering the application");
 		}
 	}
 
+	private Registration create(String name, Audience audience, boolean forceNew) {
+		if (!forceNew) {
+			List<Application> sameName = this.locator.withDisplayName(name);
+			if (!sameName.isEmpty()) {
+				throw DicomregException.invalidInput(sameName.size() + " application(s) named '" + name + "' already exist ("
+						+ sameName.stream().map(app -> "client ID " + app.getAppId() + ", created " + app.getCreatedDateTime())
+							.collect(Collectors.joining("; "))
+						+ "). Run 'app use CLIENT_ID' to work on one, or add --new to register another.");
+			}
+		}
+		Application request = new Application();
+		request.setDisplayName(name);
+		request.setSignInAudience(audience.signInAudience());
+		try {
+			return new Registration(toRegistered(this.graph.client().applications().post(request)), true,
+					"Registered a new application.");
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Registering the application");
+		}
+	}
+
+	private Optional<Application> byUniqueName(String uniqueName) {
+		try {
+			return Optional.of(this.graph.client().applicationsWithUniqueName(uniqueName)
+				.get(get -> get.queryParameters.select = SUMMARY_FIELDS));
+		}
+		catch (ApiException ex) {
+			if (ex.getResponseStatusCode() == 404) {
+				return Optional.empty();
+			}
+			throw GraphFailures.translate(ex, "Looking up the application");
+		}
+	}
+
+	private Application get(AppRef app) {
+		try {
+			return this.graph.client().applications().byApplicationId(app.objectId()).get();
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Reading the application");
+		}
+	}
+
 	private RegisteredApplication toRegistered(Application application) {
-		String tenantId = this.signIn.session().map(session -> session.tenantId()).orElse(null);
 		return new RegisteredApplication(application.getDisplayName(), application.getAppId(), application.getId(),
-				tenantId, application.getSignInAudience(), application.getCreatedDateTime());
+				tenantId(), application.getSignInAudience(), application.getUniqueName(), application.getCreatedDateTime());
+	}
+
+	private String tenantId() {
+		return this.signIn.session().map(session -> session.tenantId()).orElse(null);
+	}
+
+	private static int size(List<?> list) {
+		return (list != null) ? list.size() : 0;
 	}
 
 	private static String validDisplayName(String displayName) {
@@ -61,6 +239,15 @@ public class ApplicationService {
 					+ MAX_DISPLAY_NAME_LENGTH + ".");
 		}
 		return name;
+	}
+
+	private static String validUniqueName(String uniqueName) {
+		String key = uniqueName.strip();
+		if (key.isEmpty() || key.length() > 120 || !key.matches("[A-Za-z0-9._~-]+")) {
+			throw DicomregException.invalidInput(
+					"--unique-name must be 1 to 120 letters, digits or . _ ~ - (it becomes part of a URL and cannot change later).");
+		}
+		return key;
 	}
 
 }

@@ -1,41 +1,161 @@
 package io.dicomreg.cli;
 
+import java.util.List;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.ApplicationDetails;
+import io.dicomreg.apps.ApplicationIds;
+import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.Audience;
 import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.apps.Registration;
+import io.dicomreg.apps.RegistrationRequest;
+import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.error.DicomregException;
 import io.dicomreg.output.Details;
 import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Table;
 
 /**
- * Application registration commands (tutorial steps 1 and 2).
+ * Application commands: tutorial steps 1 (register) and 2 (note the IDs), and selecting, listing,
+ * showing and deleting applications.
  */
 @Component
 public class AppCommands {
 
+	private static final String GROUP = "Applications (steps 1 and 2)";
+
 	private final ApplicationService applications;
+
+	private final ApplicationLocator locator;
 
 	private final Renderer renderer;
 
-	public AppCommands(ApplicationService applications, Renderer renderer) {
+	public AppCommands(ApplicationService applications, ApplicationLocator locator, Renderer renderer) {
 		this.applications = applications;
+		this.locator = locator;
 		this.renderer = renderer;
 	}
 
-	@Command(name = { "app", "register" }, group = "Applications",
-			description = "Register a new single-tenant application (tutorial step 1)", availabilityProvider = "signedIn")
-	public String register(@Option(longName = "name", required = true,
-			description = "display name of the application, at most 256 characters") String name) {
-		RegisteredApplication app = this.applications.register(name);
+	@Command(name = { "app", "register" }, group = GROUP,
+			description = "Register an application, single tenant by default, and select it (tutorial step 1)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String register(
+			@Option(longName = "name", required = true, description = "display name, at most 256 characters") String name,
+			@Option(longName = "unique-name", description = "immutable key to register under: re-running changes nothing") String uniqueName,
+			@Option(longName = "audience", defaultValue = "single-tenant", description = "single-tenant (this directory only) or multi-tenant") String audience,
+			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew) {
+		Registration registration = this.applications
+			.register(new RegistrationRequest(name, uniqueName, Audience.parse(audience), forceNew));
+		return this.renderer.render(describe(registration.application()).add("Changed", "changed", registration.changed()),
+				registration.note() + " It is now the selected app.");
+	}
+
+	@Command(name = { "app", "list" }, group = GROUP, description = "List the tenant's applications, filtered by the server",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String list(
+			@Option(longName = "name-starts-with", description = "only applications whose display name starts with TEXT") String nameStartsWith,
+			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)") Integer top) {
+		List<RegisteredApplication> found = this.applications.list(nameStartsWith, top);
+		Table table = Table.of("Display name", "displayName", "Application (client) ID", "appId", "Object ID", "objectId",
+				"Account types", "signInAudience", "Created", "createdDateTime");
+		found.forEach(app -> table.row(app.displayName(), app.appId(), app.objectId(), app.signInAudience(),
+				app.createdDateTime()));
+		return this.renderer.render(table, found.size() + " application(s).");
+	}
+
+	@Command(name = { "app", "show" }, group = GROUP, description = "Show an application and what the tutorial configured on it",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String show(@Option(longName = "app", description = "display name, client ID or object ID (default: the selected app)") String app) {
+		ApplicationDetails details = this.applications.show(this.locator.resolve(app));
+		return this.renderer.render(describe(details.application())
+			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
+			.add("Redirect URIs", "redirectUriCount", details.redirectUris())
+			.add("Client secrets", "secretCount", details.secrets())
+			.add("Certificates", "certificateCount", details.certificates())
+			.add("API permissions", "permissionCount", details.permissions()));
+	}
+
+	@Command(name = { "app", "use" }, group = GROUP, description = "Select the application later commands work on",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String use(@Argument(index = 0, description = "display name, client ID or object ID") String app) {
+		AppRef selected = this.applications.use(app);
 		return this.renderer.render(Details.create()
+			.add("Selected app", "displayName", selected.displayName())
+			.add("Application (client) ID", "appId", selected.appId())
+			.add("Object ID", "objectId", selected.objectId()));
+	}
+
+	@Command(name = { "app", "ids" }, group = GROUP,
+			description = "Show the Application (client) ID, Directory (tenant) ID, object ID and authority (tutorial step 2)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String ids(@Option(longName = "app", description = "display name, client ID or object ID (default: the selected app)") String app) {
+		ApplicationIds ids = this.applications.ids(this.locator.resolve(app));
+		return this.renderer.render(Details.create()
+			.add("Display name", "displayName", ids.displayName())
+			.add("Application (client) ID", "appId", ids.appId())
+			.add("Directory (tenant) ID", "tenantId", ids.tenantId())
+			.add("Object ID", "objectId", ids.objectId())
+			.add("Authority", "authority", ids.authority()));
+	}
+
+	@Command(name = { "app", "delete" }, group = GROUP, description = "Delete an application (asks to confirm; --yes in scripts)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String delete(CommandContext context,
+			@Option(longName = "app", required = true, description = "display name, client ID or object ID") String app,
+			@Option(longName = "yes", description = "do not ask to confirm") boolean yes) {
+		AppRef target = this.locator.resolve(app);
+		if (!yes) {
+			Confirmation.require(context, "Delete application '" + target.displayName() + "' (client ID " + target.appId()
+					+ ")? Sign-ins with its credentials stop working. Type yes to confirm: ");
+		}
+		AppRef deleted = this.applications.delete(target);
+		return this.renderer.render(Details.create()
+			.add("Deleted", "displayName", deleted.displayName())
+			.add("Application (client) ID", "appId", deleted.appId())
+			.add("Changed", "changed", true), "Entra keeps a deleted application for 30 days; it can be restored in the portal.");
+	}
+
+	private static Details describe(RegisteredApplication app) {
+		return Details.create()
 			.add("Display name", "displayName", app.displayName())
 			.add("Application (client) ID", "appId", app.appId())
 			.add("Directory (tenant) ID", "tenantId", app.tenantId())
 			.add("Object ID", "objectId", app.objectId())
 			.add("Supported account types", "signInAudience", app.signInAudience())
-			.add("Created", "createdDateTime", app.createdDateTime()));
+			.add("Unique name", "uniqueName", app.uniqueName())
+			.add("Created", "createdDateTime", app.createdDateTime());
+	}
+
+	/** Asks the person to confirm a destructive command; refuses when nobody can answer. */
+	static final class Confirmation {
+
+		private Confirmation() {
+		}
+
+		static void require(CommandContext context, String question) {
+			String answer;
+			try {
+				answer = context.inputReader().readInput(question);
+			}
+			catch (UnsupportedOperationException ex) {
+				throw DicomregException.invalidInput("Nobody to confirm at this terminal: add --yes to go ahead.");
+			}
+			catch (Exception ex) {
+				throw DicomregException.invalidInput("Not confirmed: nothing was changed.");
+			}
+			if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+				throw DicomregException.invalidInput("Not confirmed: nothing was changed.");
+			}
+		}
+
 	}
 
 }

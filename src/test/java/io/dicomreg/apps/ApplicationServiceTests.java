@@ -36,7 +36,7 @@ class ApplicationServiceTests {
 	void signIn() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory);
-		this.applications = new ApplicationService(this.admin.graph(), this.admin.signInService());
+		this.applications = this.admin.applications();
 	}
 
 	@AfterEach

@@ -1,6 +1,7 @@
 package io.dicomreg.support;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import com.microsoft.graph.models.KeyCredential;
 import com.microsoft.graph.models.PasswordCredential;
 import com.microsoft.graph.models.ServicePrincipal;
 
+import io.dicomreg.apps.AppNameIndex;
+import io.dicomreg.apps.AppSelection;
+import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.auth.ClientCredentials;
@@ -35,10 +39,15 @@ public final class SandboxAdmin {
 
 	private final ApplicationService applications;
 
-	private SandboxAdmin(SignInService signIn, GraphClientProvider graph) {
+	private final ApplicationLocator locator;
+
+	private SandboxAdmin(ConnectionTarget target, SignInService signIn, GraphClientProvider graph, Path home) {
 		this.signIn = signIn;
 		this.graph = graph;
-		this.applications = new ApplicationService(graph, signIn);
+		AppSelection selection = new AppSelection(target, new DicomregHome(home));
+		this.locator = new ApplicationLocator(graph, selection);
+		this.applications = new ApplicationService(graph, signIn, target, this.locator, selection,
+				new AppNameIndex(graph, Clock.systemUTC()));
 	}
 
 	/** Signs the admin in with a device code, keeping the session under {@code home}. */
@@ -46,7 +55,7 @@ public final class SandboxAdmin {
 		SignInService signIn = signInService(target, home, Map.of());
 		signIn.loginWithDeviceCode(new UserLogin(null, null), message -> {
 		});
-		return new SandboxAdmin(signIn, new GraphClientProvider(target, signIn));
+		return new SandboxAdmin(target, signIn, new GraphClientProvider(target, signIn), home);
 	}
 
 	/** A sign-in service for {@code target} with its own home and environment variables. */
@@ -62,6 +71,15 @@ public final class SandboxAdmin {
 
 	public GraphClientProvider graph() {
 		return this.graph;
+	}
+
+	/** Resolves --app values with the same selection as {@link #applications()}. */
+	public ApplicationLocator locator() {
+		return this.locator;
+	}
+
+	public ApplicationService applications() {
+		return this.applications;
 	}
 
 	public RegisteredApplication register(String name) {

@@ -1,0 +1,13 @@
+package io.dicomreg.apps;
+
+/**
+ * What {@code app register} asks for.
+ *
+ * @param displayName the display name
+ * @param uniqueName an immutable key to register under (an upsert: re-running changes nothing), or
+ * {@code null}
+ * @param audience who may sign in
+ * @param forceNew register a new application even when others have the same display name
+ */
+public record RegistrationRequest(String displayName, String uniqueName, Audience audience, boolean forceNew) {
+}

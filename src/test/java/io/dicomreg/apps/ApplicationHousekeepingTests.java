@@ -1,0 +1,170 @@
+package io.dicomreg.apps;
+
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.ExitCode;
+import io.dicomreg.sandbox.RecordedRequest;
+import io.dicomreg.support.SandboxAdmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Registering idempotently, listing, resolving, selecting and deleting applications, through the
+ * real Graph SDK against the sandbox.
+ */
+class ApplicationHousekeepingTests {
+
+	@TempDir
+	Path home;
+
+	private ConnectionTarget target;
+
+	private ApplicationService applications;
+
+	private ApplicationLocator locator;
+
+	@BeforeEach
+	void signIn() {
+		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
+		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.home);
+		this.applications = admin.applications();
+		this.locator = admin.locator();
+	}
+
+	@AfterEach
+	void close() {
+		this.target.close();
+	}
+
+	@Test
+	void uniqueNameRegistrationIsAnUpsertThatChangesNothingTheSecondTime() {
+		Registration first = register("DICOM client", "dicom-client", false);
+		this.target.sandboxServer().clearRequests();
+
+		Registration second = register("DICOM client", "dicom-client", false);
+
+		assertThat(first.changed()).isTrue();
+		assertThat(second.changed()).isFalse();
+		assertThat(second.application().appId()).isEqualTo(first.application().appId());
+		assertThat(second.application().uniqueName()).isEqualTo("dicom-client");
+		assertThat(writes()).isZero();
+	}
+
+	@Test
+	void uniqueNameRegistrationUpdatesAChangedDisplayName() {
+		Registration first = register("DICOM client", "dicom-client", false);
+
+		Registration renamed = register("DICOM client (prod)", "dicom-client", false);
+
+		assertThat(renamed.changed()).isTrue();
+		assertThat(renamed.application().appId()).isEqualTo(first.application().appId());
+		assertThat(renamed.application().displayName()).isEqualTo("DICOM client (prod)");
+	}
+
+	@Test
+	void sameDisplayNameIsRefusedWithTheExistingOnesUnlessNew() {
+		RegisteredApplication existing = register("DICOM client", null, false).application();
+		this.target.sandboxServer().clearRequests();
+
+		assertThatThrownBy(() -> register("DICOM client", null, false))
+			.isInstanceOfSatisfying(DicomregException.class, ex -> {
+				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
+				assertThat(ex.getMessage()).contains(existing.appId()).contains("app use").contains("--new");
+			});
+		assertThat(writes()).isZero();
+
+		assertThat(register("DICOM client", null, true).application().appId()).isNotEqualTo(existing.appId());
+	}
+
+	@Test
+	void registeringSelectsTheApplication() {
+		RegisteredApplication app = register("DICOM client", null, false).application();
+
+		assertThat(this.locator.resolve(null)).isEqualTo(app.ref());
+	}
+
+	@Test
+	void listFiltersOnTheServerAndFollowsPages() {
+		IntStream.range(0, 105).forEach(i -> this.applications.register("bulk-" + i));
+		this.applications.register("other");
+		this.target.sandboxServer().clearRequests();
+
+		assertThat(this.applications.list("bulk-", 999)).hasSize(105);
+		assertThat(this.target.sandboxServer().requests()).extracting(RecordedRequest::path)
+			.allMatch(path -> path.contains("startswith"))
+			.hasSizeGreaterThan(1);
+		assertThat(this.applications.list(null, 10)).hasSize(10);
+		assertThatThrownBy(() -> this.applications.list(null, 0)).hasMessageContaining("--top");
+	}
+
+	@Test
+	void appIsResolvedByDisplayNameClientIdOrObjectId() {
+		RegisteredApplication app = this.applications.register("DICOM client");
+
+		assertThat(this.locator.resolve("DICOM client")).isEqualTo(app.ref());
+		assertThat(this.locator.resolve(app.appId())).isEqualTo(app.ref());
+		assertThat(this.locator.resolve(app.objectId())).isEqualTo(app.ref());
+	}
+
+	@Test
+	void unknownOrAmbiguousAppIsAUsageError() {
+		this.applications.register("twin");
+		this.applications.register("twin");
+
+		assertThatThrownBy(() -> this.locator.resolve("twin")).hasMessageStartingWith("2 applications are named 'twin'");
+		assertThatThrownBy(() -> this.locator.resolve("nobody")).hasMessageContaining("No application named 'nobody'");
+		assertThatThrownBy(() -> this.locator.resolve("00000000-0000-0000-0000-000000000001"))
+			.hasMessageContaining("No application with client ID or object ID");
+	}
+
+	@Test
+	void showSummarisesWhatTheTutorialConfigured() {
+		RegisteredApplication app = this.applications.register("DICOM client");
+
+		ApplicationDetails details = this.applications.show(app.ref());
+
+		assertThat(details.application().appId()).isEqualTo(app.appId());
+		assertThat(details.publicClient()).isFalse();
+		assertThat(details.secrets()).isZero();
+		assertThat(details.permissions()).isZero();
+	}
+
+	@Test
+	void idsGiveTheAuthorityOfTheTenant() {
+		RegisteredApplication app = this.applications.register("DICOM client");
+
+		ApplicationIds ids = this.applications.ids(app.ref());
+
+		assertThat(ids.tenantId()).isEqualTo(this.target.sandboxServer().tenantId());
+		assertThat(ids.authority()).isEqualTo(this.target.sandboxServer().authorityHost() + "/" + ids.tenantId());
+	}
+
+	@Test
+	void deletingTheSelectedAppForgetsTheSelection() {
+		RegisteredApplication app = register("DICOM client", null, false).application();
+
+		this.applications.delete(app.ref());
+
+		assertThat(this.target.sandboxServer().tenant().applicationByAppId(app.appId())).isEmpty();
+		assertThatThrownBy(() -> this.locator.resolve(null)).hasMessageContaining("No application selected");
+	}
+
+	private Registration register(String name, String uniqueName, boolean forceNew) {
+		return this.applications.register(new RegistrationRequest(name, uniqueName, Audience.SINGLE_TENANT, forceNew));
+	}
+
+	private long writes() {
+		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).count();
+	}
+
+}
