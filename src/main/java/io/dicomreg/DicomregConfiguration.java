@@ -38,6 +38,7 @@ import io.dicomreg.cli.SignedInAvailability;
 import io.dicomreg.cli.Streams;
 import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.completion.CommandLineCompleter;
 import io.dicomreg.cli.completion.FilePathCompleter;
 import io.dicomreg.cli.completion.OptionValueCompleter;
 import io.dicomreg.config.ConnectionTarget;
@@ -116,6 +117,11 @@ class DicomregConfiguration {
 	@Bean(CommandCompletions.BEAN_NAME)
 	CommandCompletions completions(List<OptionValueCompleter> completers) {
 		return new CommandCompletions(completers);
+	}
+
+	@Bean
+	CommandLineCompleter commandCompleter(CommandRegistry registry) {
+		return new CommandLineCompleter(registry);
 	}
 
 	@Bean

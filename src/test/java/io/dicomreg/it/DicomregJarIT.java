@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dicomreg.sandbox.SandboxServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the packaged jar as separate processes, one-shot, and checks output and exit codes.
@@ -108,6 +109,52 @@ class DicomregJarIT {
 			assertThat(register.exitCode()).as(register.err()).isZero();
 			assertThat(server.tenant().applicationByDisplayName("through custom endpoints")).isPresent();
 		}
+	}
+
+	@Test
+	void tabCompletesAnAppNameInTheRealShell() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+		String state = this.directory.resolve("tenant.json").toString();
+		assertThat(dicomreg("--sandbox-state", state, "login").exitCode()).isZero();
+		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "DICOM client").exitCode()).isZero();
+		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "other app").exitCode()).isZero();
+
+		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r", "exit\r");
+
+		assertThat(screen).contains("app use DICOM\\ client")
+			.contains("Selected app             DICOM client")
+			.contains("app show --app \"DICOM client\"")
+			.contains("(DICOM client)> ");
+	}
+
+	/** Runs the shell in a pseudo-terminal (script(1)) and types each step after a pause; returns the screen. */
+	private String typeInTerminal(String state, String... keystrokes) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String shell = "stty cols 150 rows 40; exec " + java + " -Ddicomreg.home=" + this.directory.resolve("home")
+				+ " -jar " + System.getProperty("dicomreg.jar") + " --sandbox-state " + state;
+		Path screen = this.directory.resolve("screen.txt");
+		Process process = new ProcessBuilder("/usr/bin/script", "-qfec", shell, "/dev/null")
+			.redirectOutput(screen.toFile()).redirectErrorStream(true).start();
+		try (var keyboard = process.getOutputStream()) {
+			waitFor(screen, "> ", 30);
+			for (String keys : keystrokes) {
+				keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+				keyboard.flush();
+				Thread.sleep(keys.endsWith("\r") ? 2500 : 1500);
+			}
+		}
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exited").isTrue();
+		return Files.readString(screen, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
+	}
+
+	private static void waitFor(Path file, String text, int seconds) throws Exception {
+		for (int i = 0; i < seconds * 10; i++) {
+			if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("'" + text + "' did not appear in " + seconds + " s");
 	}
 
 	private Run dicomreg(String... args) throws IOException, InterruptedException {
