@@ -69,6 +69,20 @@ class ApplicationServiceTests {
 	}
 
 	@Test
+	void displayNameLengthRuleIsTheSameClientSideAndInTheSandbox() {
+		String longest = "x".repeat(256);
+		String tooLong = "x".repeat(257);
+
+		assertThat(this.applications.register(longest).displayName()).isEqualTo(longest);
+		assertThatThrownBy(() -> this.applications.register(tooLong)).isInstanceOf(DicomregException.class);
+
+		Application bypassingTheClient = new Application();
+		bypassingTheClient.setDisplayName(tooLong);
+		assertThat(GraphFailures.translate(catchFailure(() -> this.admin.graph().client().applications()
+			.post(bypassingTheClient)), "Registering").getMessage()).contains("displayName");
+	}
+
+	@Test
 	void graphValidationErrorBecomesOneLineWithCodeAndRequestId() {
 		Application invalid = new Application();
 		invalid.setDisplayName("bad audience");
