@@ -303,7 +303,7 @@ public class PermissionService {
 		if (named.isEmpty()) {
 			List<String> similar = resourceNames(resourceApp);
 			throw DicomregException.invalidInput("No API named '" + resourceApp + "' in this tenant"
-					+ (similar.isEmpty() ? "." : "; names starting so: " + String.join(", ", similar) + ".")
+					+ (similar.isEmpty() ? "." : "; did you mean " + String.join(", ", similar) + "?")
 					+ " Check --resource-app (Tab completes names).");
 		}
 		return toResource(named.get(0));
