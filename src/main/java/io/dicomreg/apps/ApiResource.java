@@ -1,0 +1,27 @@
+package io.dicomreg.apps;
+
+import java.util.List;
+
+/**
+ * A resource application (an API) as its service principal in the tenant describes it.
+ *
+ * @param servicePrincipalId the object ID of its service principal
+ * @param appId its Application ID, the {@code resourceAppId} of {@code requiredResourceAccess}
+ * @param displayName its display name
+ * @param scopes the enabled delegated permissions it offers
+ * @param roles the enabled application permissions it offers
+ */
+public record ApiResource(String servicePrincipalId, String appId, String displayName, List<ApiPermission> scopes,
+		List<ApiPermission> roles) {
+
+	public ApiResource {
+		scopes = List.copyOf(scopes);
+		roles = List.copyOf(roles);
+	}
+
+	/** The permissions of one kind it offers. */
+	public List<ApiPermission> offered(PermissionType type) {
+		return (type == PermissionType.DELEGATED) ? this.scopes : this.roles;
+	}
+
+}

@@ -1,0 +1,442 @@
+package io.dicomreg.apps;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.microsoft.graph.models.AppRole;
+import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.RequiredResourceAccess;
+import com.microsoft.graph.models.ResourceAccess;
+import com.microsoft.graph.models.ServicePrincipal;
+import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
+import com.microsoft.kiota.ApiException;
+import org.springframework.stereotype.Service;
+
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.graph.GraphFailures;
+
+/**
+ * Tutorial step 5, API permissions: adds, lists and removes the permissions an application asks
+ * for ({@code requiredResourceAccess}), by name, merging with what is there. It never grants
+ * consent.
+ */
+@Service
+public class PermissionService {
+
+	private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+	private static final String[] RESOURCE_FIELDS = { "id", "appId", "displayName", "oauth2PermissionScopes",
+			"appRoles" };
+
+	private static final String[] APPLICATION_FIELDS = { "id", "appId", "displayName", "requiredResourceAccess" };
+
+	/** How many names an error message or a completion lists at most. */
+	private static final int LISTED_NAMES = 15;
+
+	/** How many service principals a display-name lookup or a completion asks for. */
+	private static final int NAME_LOOKUP_TOP = 20;
+
+	private final GraphClientProvider graph;
+
+	public PermissionService(GraphClientProvider graph) {
+		this.graph = graph;
+	}
+
+	/**
+	 * Adds a delegated permission of "Azure API for DICOM", found in the tenant, to the application.
+	 * @param scope the permission's name, e.g. {@value DicomApi#SCOPE}
+	 * @throws DicomregException (usage) for a blank scope, an id or a name the API does not offer;
+	 * (failure) when the DICOM API is not in the tenant or Graph fails
+	 */
+	public PermissionChange addDicomScope(AppRef app, String scope) {
+		String name = PermissionRequest.permissionName("scope", scope);
+		ApiResource dicom = dicomApi().orElseThrow(PermissionService::dicomApiMissing);
+		return addPermissions(app, dicom, named(dicom, PermissionType.DELEGATED, List.of(name)));
+	}
+
+	/**
+	 * Adds delegated permissions of a resource application to the application.
+	 * @param resourceApp the resource's Application ID or display name
+	 * @param scopes permission names
+	 */
+	public PermissionChange addScopes(AppRef app, String resourceApp, List<String> scopes) {
+		return add(app, PermissionRequest.scopes(resourceApp, scopes));
+	}
+
+	/**
+	 * Adds the delegated and application permissions named in {@code request}, keeping every other
+	 * permission; what is already there is left alone, and nothing is written when all of it is.
+	 * @throws DicomregException (usage) for an unknown resource or permission name; (failure) when
+	 * Graph fails
+	 */
+	public PermissionChange add(AppRef app, PermissionRequest request) {
+		ApiResource resource = resource(request.resourceApp());
+		return addPermissions(app, resource, named(resource, request));
+	}
+
+	/**
+	 * Removes delegated permissions of a resource application from the application.
+	 * @param resourceApp the resource's Application ID or display name
+	 * @param scopes permission names
+	 */
+	public PermissionChange removeScopes(AppRef app, String resourceApp, List<String> scopes) {
+		return remove(app, PermissionRequest.scopes(resourceApp, scopes));
+	}
+
+	/**
+	 * Removes the permissions named in {@code request}, and the resource's entry when it has none
+	 * left; other resources and permissions stay. Nothing is written when none of them is there.
+	 * Consent already granted is not revoked.
+	 * @throws DicomregException (usage) for an unknown resource or permission name; (failure) when
+	 * Graph fails
+	 */
+	public PermissionChange remove(AppRef app, PermissionRequest request) {
+		ApiResource resource = resource(request.resourceApp());
+		List<ApiPermission> wanted = named(resource, request);
+		RequiredAccess current = requiredAccess(app);
+		List<ApiPermission> present = wanted.stream()
+			.filter(permission -> current.contains(resource.appId(), RequiredAccess.Access.of(permission)))
+			.toList();
+		List<ApiPermission> absent = wanted.stream().filter(permission -> !present.contains(permission)).toList();
+		if (present.isEmpty()) {
+			return new PermissionChange(app, resource, List.of(), absent, false);
+		}
+		present.forEach(permission -> current.remove(resource.appId(), RequiredAccess.Access.of(permission)));
+		boolean entryRemoved = current.removeEmpty(resource.appId());
+		write(app, current, "Removing the API permissions");
+		return new PermissionChange(app, resource, present, absent, entryRemoved);
+	}
+
+	/**
+	 * The application's API permissions, named from the resources' service principals (one Graph
+	 * request per resource).
+	 */
+	public PermissionList list(AppRef app) {
+		RequiredAccess current = requiredAccess(app);
+		Map<String, Optional<ApiResource>> resources = new LinkedHashMap<>();
+		List<ApiPermission> permissions = new ArrayList<>();
+		for (RequiredAccess.Resource entry : current.resources()) {
+			Optional<ApiResource> resource = resources.computeIfAbsent(entry.resourceAppId().toLowerCase(Locale.ROOT),
+					key -> byAppId(entry.resourceAppId(), "Reading the API permissions"));
+			for (RequiredAccess.Access access : entry.access()) {
+				permissions.add(describe(entry.resourceAppId(), resource, access));
+			}
+		}
+		return new PermissionList(app, permissions);
+	}
+
+	/** "Azure API for DICOM" as its service principal in the tenant describes it, if it is there. */
+	public Optional<ApiResource> dicomApi() {
+		Optional<ApiResource> byAppId = byAppId(DicomApi.APP_ID, "Looking up Azure API for DICOM");
+		if (byAppId.isPresent()) {
+			return byAppId;
+		}
+		List<ServicePrincipal> named = withDisplayName(DicomApi.DISPLAY_NAME, "Looking up Azure API for DICOM");
+		if (named.size() > 1) {
+			throw DicomregException.failure(named.size() + " service principals are named '" + DicomApi.DISPLAY_NAME
+					+ "' and none has the published application ID " + DicomApi.APP_ID + ": use 'permission add"
+					+ " --resource-app APPID --scope " + DicomApi.SCOPE + "' with one of " + appIds(named) + ".");
+		}
+		return named.stream().findFirst().map(PermissionService::toResource);
+	}
+
+	/**
+	 * Names of the permissions of one kind a resource offers that start with {@code prefix}, for
+	 * completion; empty when the resource is not found exactly. One or two small Graph requests.
+	 * @param resourceApp the resource's Application ID or display name; {@code null} for the DICOM API
+	 */
+	public List<String> permissionNames(String resourceApp, PermissionType type, String prefix) {
+		Optional<ApiResource> resource;
+		if (resourceApp == null) {
+			resource = dicomApi();
+		}
+		else if (GUID.matcher(resourceApp.strip()).matches()) {
+			resource = byAppId(resourceApp.strip(), "Completing permission names");
+		}
+		else {
+			List<ServicePrincipal> named = withDisplayName(resourceApp.strip(), "Completing permission names");
+			resource = (named.size() == 1) ? Optional.of(toResource(named.get(0))) : Optional.empty();
+		}
+		String start = prefix.toLowerCase(Locale.ROOT);
+		return resource.stream()
+			.flatMap(found -> found.offered(type).stream())
+			.map(ApiPermission::value)
+			.filter(value -> value.toLowerCase(Locale.ROOT).startsWith(start))
+			.sorted(String.CASE_INSENSITIVE_ORDER)
+			.toList();
+	}
+
+	/**
+	 * Display names of the tenant's service principals that start with {@code prefix}, for
+	 * completion: one Graph request, filtered by the server, a few results.
+	 */
+	public List<String> resourceNames(String prefix) {
+		try {
+			ServicePrincipalCollectionResponse page = this.graph.client().servicePrincipals().get(get -> {
+				if (!prefix.isEmpty()) {
+					get.queryParameters.filter = "startswith(displayName,'" + ODataText.quote(prefix) + "')";
+				}
+				get.queryParameters.select = new String[] { "displayName" };
+				get.queryParameters.top = NAME_LOOKUP_TOP;
+			});
+			return valuesOf(page).stream()
+				.map(ServicePrincipal::getDisplayName)
+				.filter(name -> name != null)
+				.distinct()
+				.sorted(String.CASE_INSENSITIVE_ORDER)
+				.toList();
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Completing API names");
+		}
+	}
+
+	private PermissionChange addPermissions(AppRef app, ApiResource resource, List<ApiPermission> wanted) {
+		RequiredAccess current = requiredAccess(app);
+		List<ApiPermission> present = wanted.stream()
+			.filter(permission -> current.contains(resource.appId(), RequiredAccess.Access.of(permission)))
+			.toList();
+		List<ApiPermission> missing = wanted.stream().filter(permission -> !present.contains(permission)).toList();
+		if (missing.isEmpty()) {
+			return new PermissionChange(app, resource, List.of(), present, false);
+		}
+		missing.forEach(permission -> current.add(resource.appId(), RequiredAccess.Access.of(permission)));
+		checkLimits(current);
+		write(app, current, "Adding the API permissions");
+		return new PermissionChange(app, resource, missing, present, false);
+	}
+
+	/** Entra ID's limits, checked before writing so that the user reads them in words. */
+	static void checkLimits(RequiredAccess access) {
+		if (access.resourceCount() > RequiredAccess.MAX_RESOURCES) {
+			throw DicomregException.invalidInput("The application would ask for permissions on " + access.resourceCount()
+					+ " APIs; Entra ID allows at most " + RequiredAccess.MAX_RESOURCES
+					+ ". Remove some with 'permission remove' first.");
+		}
+		if (access.permissionCount() > RequiredAccess.MAX_PERMISSIONS) {
+			throw DicomregException.invalidInput("The application would have " + access.permissionCount()
+					+ " API permissions; Entra ID allows at most " + RequiredAccess.MAX_PERMISSIONS
+					+ ". Remove some with 'permission remove' first.");
+		}
+	}
+
+	private static List<ApiPermission> named(ApiResource resource, PermissionRequest request) {
+		return Stream.concat(named(resource, PermissionType.DELEGATED, request.scopes()).stream(),
+				named(resource, PermissionType.APPLICATION, request.roles()).stream())
+			.toList();
+	}
+
+	/** The permissions {@code names} stand for, without repeats. */
+	static List<ApiPermission> named(ApiResource resource, PermissionType type, List<String> names) {
+		return names.stream().map(name -> find(resource, type, name)).distinct().toList();
+	}
+
+	private static ApiPermission find(ApiResource resource, PermissionType type, String name) {
+		List<ApiPermission> offered = resource.offered(type);
+		return offered.stream()
+			.filter(permission -> permission.value().equals(name))
+			.findFirst()
+			.or(() -> {
+				List<ApiPermission> ignoringCase = offered.stream()
+					.filter(permission -> permission.value().equalsIgnoreCase(name))
+					.toList();
+				return (ignoringCase.size() == 1) ? Optional.of(ignoringCase.get(0)) : Optional.empty();
+			})
+			.orElseThrow(() -> DicomregException.invalidInput(unknownPermission(resource, type, name)));
+	}
+
+	static String unknownPermission(ApiResource resource, PermissionType type, String name) {
+		String option = (type == PermissionType.DELEGATED) ? "--scope" : "--role";
+		String kind = type.label() + " permission";
+		String start = option + " '" + name + "': " + resource.displayName() + " (" + resource.appId() + ") offers no "
+				+ kind;
+		List<ApiPermission> offered = resource.offered(type);
+		if (offered.isEmpty()) {
+			PermissionType other = (type == PermissionType.DELEGATED) ? PermissionType.APPLICATION
+					: PermissionType.DELEGATED;
+			String hint = resource.offered(other).isEmpty() ? "."
+					: "; it offers " + other.label() + " permissions: use "
+							+ ((other == PermissionType.DELEGATED) ? "--scope" : "--role") + ".";
+			return start + "s" + hint;
+		}
+		String lower = name.toLowerCase(Locale.ROOT);
+		List<String> values = offered.stream()
+			.map(ApiPermission::value)
+			.sorted(Comparator.comparing((String value) -> !value.toLowerCase(Locale.ROOT).contains(lower))
+				.thenComparing(String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		String listed = String.join(", ", values.subList(0, Math.min(LISTED_NAMES, values.size())));
+		String more = (values.size() > LISTED_NAMES)
+				? " and " + (values.size() - LISTED_NAMES) + " more (Tab after " + option + " completes them)" : "";
+		return start + " of that name. It offers: " + listed + more + ".";
+	}
+
+	static DicomregException dicomApiMissing() {
+		return DicomregException.failure(DicomApi.DISPLAY_NAME
+				+ " is not in this tenant: it appears only after a DICOM service has been deployed in an Azure Health"
+				+ " Data Services workspace of this tenant, so deploy one first. If your DICOM API is registered as a"
+				+ " different application, use 'permission add --resource-app APPID|NAME --scope NAME'.");
+	}
+
+	/** The resource application {@code resourceApp} names: an Application ID or a display name. */
+	private ApiResource resource(String resourceApp) {
+		if (GUID.matcher(resourceApp).matches()) {
+			return byAppId(resourceApp, "Looking up the API").orElseThrow(() -> DicomregException.invalidInput(
+					"No API with application ID " + resourceApp + " in this tenant (no service principal has that"
+							+ " appId). Check --resource-app, or give its display name: Tab completes names."));
+		}
+		List<ServicePrincipal> named = withDisplayName(resourceApp, "Looking up the API");
+		if (named.size() > 1) {
+			throw DicomregException.invalidInput(named.size() + " service principals are named '" + resourceApp
+					+ "': give --resource-app as one of their application IDs (" + appIds(named) + ").");
+		}
+		if (named.isEmpty()) {
+			List<String> similar = resourceNames(resourceApp);
+			throw DicomregException.invalidInput("No API named '" + resourceApp + "' in this tenant"
+					+ (similar.isEmpty() ? "." : "; did you mean " + String.join(", ", similar) + "?")
+					+ " Check --resource-app (Tab completes names).");
+		}
+		return toResource(named.get(0));
+	}
+
+	private Optional<ApiResource> byAppId(String appId, String what) {
+		try {
+			return Optional.of(toResource(this.graph.client()
+				.servicePrincipalsWithAppId(appId)
+				.get(get -> get.queryParameters.select = RESOURCE_FIELDS)));
+		}
+		catch (RuntimeException ex) {
+			if (isNotFound(ex)) {
+				return Optional.empty();
+			}
+			throw GraphFailures.translate(ex, what);
+		}
+	}
+
+	private List<ServicePrincipal> withDisplayName(String displayName, String what) {
+		try {
+			return valuesOf(this.graph.client().servicePrincipals().get(get -> {
+				get.queryParameters.filter = "displayName eq '" + ODataText.quote(displayName) + "'";
+				get.queryParameters.select = RESOURCE_FIELDS;
+				get.queryParameters.top = NAME_LOOKUP_TOP;
+			}));
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, what);
+		}
+	}
+
+	private RequiredAccess requiredAccess(AppRef app) {
+		Application application;
+		try {
+			application = this.graph.client()
+				.applications()
+				.byApplicationId(app.objectId())
+				.get(get -> get.queryParameters.select = APPLICATION_FIELDS);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Reading the application's API permissions");
+		}
+		RequiredAccess access = new RequiredAccess();
+		for (RequiredResourceAccess resource : listOf(application.getRequiredResourceAccess())) {
+			access.addResource(resource.getResourceAppId(), listOf(resource.getResourceAccess()).stream()
+				.map(entry -> new RequiredAccess.Access(text(entry.getId()), entry.getType()))
+				.toList());
+		}
+		return access;
+	}
+
+	/** Sends the whole collection back: a PATCH of {@code requiredResourceAccess} replaces it. */
+	private void write(AppRef app, RequiredAccess access, String what) {
+		List<RequiredResourceAccess> resources = new ArrayList<>();
+		for (RequiredAccess.Resource entry : access.resources()) {
+			RequiredResourceAccess resource = new RequiredResourceAccess();
+			resource.setResourceAppId(entry.resourceAppId());
+			resource.setResourceAccess(entry.access().stream().map(PermissionService::toGraph).toList());
+			resources.add(resource);
+		}
+		Application patch = new Application();
+		patch.setRequiredResourceAccess(resources);
+		try {
+			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, what);
+		}
+	}
+
+	private static ResourceAccess toGraph(RequiredAccess.Access access) {
+		ResourceAccess resourceAccess = new ResourceAccess();
+		resourceAccess.setId(UUID.fromString(access.id()));
+		resourceAccess.setType(access.type());
+		return resourceAccess;
+	}
+
+	private static ApiPermission describe(String resourceAppId, Optional<ApiResource> resource,
+			RequiredAccess.Access access) {
+		PermissionType type = PermissionType.ofGraphType(access.type());
+		String value = resource.stream()
+			.flatMap(found -> found.offered(type).stream())
+			.filter(permission -> permission.permissionId().equalsIgnoreCase(access.id()))
+			.map(ApiPermission::value)
+			.findFirst()
+			.orElse(null);
+		return new ApiPermission(resourceAppId, resource.map(ApiResource::displayName).orElse(null), value, type,
+				access.id());
+	}
+
+	static ApiResource toResource(ServicePrincipal principal) {
+		String appId = principal.getAppId();
+		String name = principal.getDisplayName();
+		List<ApiPermission> scopes = listOf(principal.getOauth2PermissionScopes()).stream()
+			.filter(scope -> !Boolean.FALSE.equals(scope.getIsEnabled()) && scope.getValue() != null)
+			.map(scope -> new ApiPermission(appId, name, scope.getValue(), PermissionType.DELEGATED, text(scope.getId())))
+			.toList();
+		List<ApiPermission> roles = listOf(principal.getAppRoles()).stream()
+			.filter(PermissionService::isApplicationPermission)
+			.map(role -> new ApiPermission(appId, name, role.getValue(), PermissionType.APPLICATION, text(role.getId())))
+			.toList();
+		return new ApiResource(principal.getId(), appId, name, scopes, roles);
+	}
+
+	private static boolean isApplicationPermission(AppRole role) {
+		return !Boolean.FALSE.equals(role.getIsEnabled()) && role.getValue() != null
+				&& listOf(role.getAllowedMemberTypes()).contains("Application");
+	}
+
+	private static String appIds(List<ServicePrincipal> principals) {
+		return principals.stream().map(ServicePrincipal::getAppId).collect(Collectors.joining(", "));
+	}
+
+	private static boolean isNotFound(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ApiException api) {
+				return api.getResponseStatusCode() == 404;
+			}
+		}
+		return false;
+	}
+
+	private static List<ServicePrincipal> valuesOf(ServicePrincipalCollectionResponse page) {
+		return (page != null) ? listOf(page.getValue()) : List.of();
+	}
+
+	private static <T> List<T> listOf(List<T> values) {
+		return (values != null) ? values : List.of();
+	}
+
+	private static String text(UUID id) {
+		return (id != null) ? id.toString() : null;
+	}
+
+}

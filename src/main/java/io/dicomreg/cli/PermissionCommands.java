@@ -1,0 +1,176 @@
+package io.dicomreg.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import io.dicomreg.apps.ApiPermission;
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.ApplicationLocator;
+import io.dicomreg.apps.DicomApi;
+import io.dicomreg.apps.PermissionChange;
+import io.dicomreg.apps.PermissionList;
+import io.dicomreg.apps.PermissionRequest;
+import io.dicomreg.apps.PermissionService;
+import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.output.Details;
+import io.dicomreg.output.OutputFormat;
+import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Table;
+
+/**
+ * API permission commands (tutorial step 5): {@code Dicom.ReadWrite} on Azure API for DICOM, and
+ * any other API's permissions by name.
+ */
+@Component
+public class PermissionCommands {
+
+	private static final String GROUP = "API permissions (step 5)";
+
+	private static final String APP_DESCRIPTION = "display name, client ID or object ID (default: the selected app)";
+
+	private static final String CONSENT_NEXT = "Next step: admin consent (\"Grant admin consent\" on the app's API"
+			+ " permissions page in the portal); adding a permission does not grant it.";
+
+	private final PermissionService permissions;
+
+	private final ApplicationLocator locator;
+
+	private final Renderer renderer;
+
+	public PermissionCommands(PermissionService permissions, ApplicationLocator locator, Renderer renderer) {
+		this.permissions = permissions;
+		this.locator = locator;
+		this.renderer = renderer;
+	}
+
+	@Command(name = { "permission", "add-dicom" }, group = GROUP,
+			description = "Add the delegated permission Dicom.ReadWrite of Azure API for DICOM to the app (tutorial step 5)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String addDicom(
+			@Option(longName = "scope", defaultValue = DicomApi.SCOPE,
+					description = "delegated permission of Azure API for DICOM to add (default: Dicom.ReadWrite)") String scope,
+			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+		String name = PermissionRequest.permissionName("scope", scope);
+		PermissionChange change = this.permissions.addDicomScope(this.locator.resolve(app), name);
+		return renderAdded(change);
+	}
+
+	@Command(name = { "permission", "add" }, group = GROUP,
+			description = "Add delegated (--scope) or application (--role) permissions of an API to the app, by name (tutorial step 5)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String add(CommandContext context,
+			@Option(longName = "resource-app", required = true,
+					description = "the API: its application ID or display name (Tab completes names)") String resourceApp,
+			@Option(longName = "scope",
+					description = "delegated permission name, e.g. User.Read; repeat for several (Tab completes)") String scope,
+			@Option(longName = "role",
+					description = "application permission name, e.g. Application.Read.All; repeat for several (Tab completes)") String role,
+			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+		PermissionRequest request = request(context, resourceApp);
+		return renderAdded(this.permissions.add(this.locator.resolve(app), request));
+	}
+
+	@Command(name = { "permission", "list" }, group = GROUP,
+			description = "List the app's API permissions: API, permission, type and id (tutorial step 5)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String list(@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+		PermissionList list = this.permissions.list(this.locator.resolve(app));
+		Table table = Table.of("API", "resourceDisplayName", "API application ID", "resourceAppId", "Permission",
+				"permission", "Type", "type", "Permission ID", "permissionId");
+		list.permissions()
+			.forEach(permission -> table.row(permission.resourceDisplayName(), permission.resourceAppId(),
+					permission.value(), permission.type().label(), permission.permissionId()));
+		String note = list.permissions().size() + " permission(s) on " + list.resourceCount() + " API(s) for '"
+				+ list.app().displayName() + "'.";
+		if (!list.resourcesNotInTenant().isEmpty()) {
+			note += " Not in this tenant, so shown by id only: " + String.join(", ", list.resourcesNotInTenant()) + ".";
+		}
+		return this.renderer.render(table, note);
+	}
+
+	@Command(name = { "permission", "remove" }, group = GROUP,
+			description = "Remove API permissions from the app, by name; every other permission stays (tutorial step 5)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String remove(CommandContext context,
+			@Option(longName = "resource-app", required = true,
+					description = "the API: its application ID or display name (Tab completes names)") String resourceApp,
+			@Option(longName = "scope",
+					description = "delegated permission name to remove; repeat for several (Tab completes)") String scope,
+			@Option(longName = "role",
+					description = "application permission name to remove; repeat for several (Tab completes)") String role,
+			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+		PermissionRequest request = request(context, resourceApp);
+		PermissionChange change = this.permissions.remove(this.locator.resolve(app), request);
+		Details details = describe(change, "Removed", "removed", "Not configured", "notConfigured")
+			.add("API entry removed", "resourceEntryRemoved", change.resourceEntryRemoved())
+			.add("Changed", "changed", change.changed());
+		String note = change.changed()
+				? "Removed " + names(change.changedPermissions()) + " of " + change.resource().displayName()
+						+ (change.resourceEntryRemoved() ? "; the API had no permission left and is no longer listed." : ".")
+						+ " Consent already granted is not revoked by this."
+				: "No change: " + names(change.unchangedPermissions()) + " " + verb(change.unchangedPermissions())
+						+ " not configured for " + change.resource().displayName() + ".";
+		return this.renderer.render(details, note);
+	}
+
+	private static PermissionRequest request(CommandContext context, String resourceApp) {
+		return new PermissionRequest(resourceApp, RepeatedOptions.values(context, "scope"),
+				RepeatedOptions.values(context, "role"));
+	}
+
+	private String renderAdded(PermissionChange change) {
+		Details details = describe(change, "Added", "added", "Already there", "alreadyThere").add("Changed", "changed",
+				change.changed());
+		String note = change.changed()
+				? "Added " + names(change.changedPermissions()) + " of " + change.resource().displayName() + " to '"
+						+ change.app().displayName() + "'. " + CONSENT_NEXT
+				: "No change: " + names(change.unchangedPermissions()) + " of " + change.resource().displayName() + " "
+						+ verb(change.unchangedPermissions())
+						+ " already configured. If not done yet, the next step is admin consent (\"Grant admin consent\" in the portal).";
+		return this.renderer.render(details, note);
+	}
+
+	private Details describe(PermissionChange change, String changedLabel, String changedName, String unchangedLabel,
+			String unchangedName) {
+		AppRef app = change.app();
+		return Details.create()
+			.add("Application", "appDisplayName", app.displayName())
+			.add("Application (client) ID", "appId", app.appId())
+			.add("API", "resourceDisplayName", change.resource().displayName())
+			.add("API application ID", "resourceAppId", change.resource().appId())
+			.add(changedLabel, changedName, permissionsValue(change.changedPermissions()))
+			.add(unchangedLabel, unchangedName, permissionsValue(change.unchangedPermissions()));
+	}
+
+	/** Permissions as one line of text, or as JSON objects with stable names. */
+	private Object permissionsValue(List<ApiPermission> permissions) {
+		if (this.renderer.format() != OutputFormat.JSON) {
+			return permissions.stream()
+				.map(permission -> permission.describe() + " " + permission.permissionId())
+				.collect(Collectors.joining(", "));
+		}
+		return permissions.stream().map(permission -> {
+			Map<String, Object> object = new LinkedHashMap<>();
+			object.put("permission", permission.value());
+			object.put("type", permission.type().label());
+			object.put("permissionId", permission.permissionId());
+			return object;
+		}).toList();
+	}
+
+	private static String names(List<ApiPermission> permissions) {
+		return permissions.stream().map(ApiPermission::describe).collect(Collectors.joining(", "));
+	}
+
+	private static String verb(List<ApiPermission> permissions) {
+		return (permissions.size() == 1) ? "is" : "are";
+	}
+
+}
