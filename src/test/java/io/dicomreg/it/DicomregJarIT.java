@@ -112,18 +112,21 @@ class DicomregJarIT {
 	}
 
 	@Test
-	void tabCompletesAnAppNameInTheRealShell() throws Exception {
+	void tabCompletesAnAppNameAndAScopeNameInTheRealShell() throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
 		String state = this.directory.resolve("tenant.json").toString();
 		assertThat(dicomreg("--sandbox-state", state, "login").exitCode()).isZero();
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "DICOM client").exitCode()).isZero();
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "other app").exitCode()).isZero();
 
-		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r", "exit\r");
+		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r",
+				"permission add --resource-app 'Azure API for DICOM' --scope Di\t", "\r", "exit\r");
 
 		assertThat(screen).contains("app use DICOM\\ client")
 			.contains("Selected app             DICOM client")
 			.contains("app show --app \"DICOM client\"")
+			.contains("--scope Dicom.ReadWrite")
+			.containsPattern("Changed +true")
 			.contains("(DICOM client)> ");
 	}
 
