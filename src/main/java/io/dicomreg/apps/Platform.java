@@ -1,8 +1,8 @@
 package io.dicomreg.apps;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import io.dicomreg.error.DicomregException;
 
@@ -60,11 +60,15 @@ public enum Platform {
 					: "Unknown platform '" + word.strip() + "'") + ": use one of " + commandNames() + "."));
 	}
 
+	/** The platforms in the order the commands list them: the tutorial's (mobile-desktop) first. */
+	public static List<Platform> inCommandOrder() {
+		return List.of(MOBILE_DESKTOP, WEB, SPA);
+	}
+
 	/** The command words of every platform, for messages: "mobile-desktop, web or spa". */
 	static String commandNames() {
-		String all = Arrays.stream(values()).map(Platform::commandName).collect(Collectors.joining(", "));
-		int last = all.lastIndexOf(", ");
-		return all.substring(0, last) + " or " + all.substring(last + 2);
+		List<String> names = inCommandOrder().stream().map(Platform::commandName).toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
 	}
 
 }
