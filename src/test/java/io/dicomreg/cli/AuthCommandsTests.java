@@ -180,7 +180,12 @@ class AuthCommandsTests {
 
 	@Test
 	void withoutAppAndWithoutSelectionTheCommandSaysHowToNameOne() {
-		TestShell.Result result = this.shell.run("auth", "show");
+		// A home of its own: registering in the other tests selects their apps.
+		TestShell fresh = new TestShell(directory.resolve("home-without-selection"), "--sandbox-state",
+				this.state.toString());
+		assertThat(fresh.run("login").exitCode()).isZero();
+
+		TestShell.Result result = fresh.run("auth", "show");
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("No application selected: give --app");
