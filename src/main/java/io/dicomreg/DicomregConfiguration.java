@@ -146,20 +146,25 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	HelpCommand dicomregHelpCommand() {
-		return new HelpCommand();
+	CommandArguments commandArguments(ApplicationContext context) {
+		return new CommandArguments(context);
 	}
 
 	@Bean
-	CommandLineParser commandParser(CommandRegistry registry, ApplicationContext context) {
-		return new CommandLineParser(registry, new CommandArguments(context)::maximum);
+	HelpCommand dicomregHelpCommand(CommandArguments arguments) {
+		return new HelpCommand(arguments);
+	}
+
+	@Bean
+	CommandLineParser commandParser(CommandRegistry registry, CommandArguments arguments) {
+		return new CommandLineParser(registry, arguments::maximum);
 	}
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			Invocation invocation, Notices notices) {
+			Invocation invocation, Notices notices, CommandArguments arguments) {
 		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()),
-				notices);
+				notices, arguments);
 	}
 
 	@Bean

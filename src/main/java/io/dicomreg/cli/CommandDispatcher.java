@@ -37,13 +37,16 @@ public class CommandDispatcher {
 
 	private final Notices notices;
 
+	private final CommandArguments arguments;
+
 	public CommandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			ErrorReporter errors, Notices notices) {
+			ErrorReporter errors, Notices notices, CommandArguments arguments) {
 		this.registry = registry;
 		this.parser = parser;
 		this.output = output;
 		this.errors = errors;
 		this.notices = notices;
+		this.arguments = arguments;
 	}
 
 	/** Runs a typed line. */
@@ -63,7 +66,7 @@ public class CommandDispatcher {
 			ParsedInput parsed = this.parser.parse(words);
 			Command command = resolve(parsed);
 			if (hasOption(parsed, "help") || hasOption(parsed, "h")) {
-				out.println(HelpCommand.usage(command));
+				out.println(HelpCommand.usage(command, this.arguments.describe(command.getName())));
 				return ExitCode.OK;
 			}
 			this.output.override(optionValue(parsed, "output").map(OutputFormat::parse).orElse(null));

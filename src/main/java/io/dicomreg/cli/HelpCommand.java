@@ -22,6 +22,12 @@ import io.dicomreg.error.DicomregException;
  */
 public class HelpCommand implements Command {
 
+	private final CommandArguments arguments;
+
+	public HelpCommand(CommandArguments arguments) {
+		this.arguments = arguments;
+	}
+
 	@Override
 	public String getName() {
 		return "help";
@@ -50,7 +56,7 @@ public class HelpCommand implements Command {
 			Command command = registry.getCommandByName(name);
 			List<Command> group = registry.getCommandsByPrefix(name + " ");
 			if (command != null) {
-				out.println(usage(command));
+				out.println(usage(command, this.arguments.describe(command.getName())));
 			}
 			else if (!group.isEmpty()) {
 				out.println(list(group));
@@ -63,15 +69,23 @@ public class HelpCommand implements Command {
 		return ExitStatus.OK;
 	}
 
-	/** The usage and options of one command. */
-	static String usage(Command command) {
+	/** The usage, arguments and options of one command. */
+	static String usage(Command command, List<CommandArguments.Described> positional) {
 		StringBuilder text = new StringBuilder("Usage: ").append(command.getName());
+		positional.forEach(argument -> text.append(' ').append(argument.placeholder()));
 		for (CommandOption option : command.getOptions()) {
 			String word = "--" + option.longName() + placeholder(option);
 			text.append(' ').append(Boolean.TRUE.equals(option.required()) ? word : "[" + word + "]");
 		}
 		text.append(" [--output table|json]").append(System.lineSeparator()).append(System.lineSeparator());
 		text.append(command.getDescription()).append(System.lineSeparator()).append(System.lineSeparator());
+		if (!positional.isEmpty()) {
+			int width = positional.stream().mapToInt(argument -> argument.placeholder().length()).max().orElse(0);
+			text.append("Arguments:").append(System.lineSeparator());
+			positional.forEach(argument -> text.append(String.format("  %-" + width + "s  %s%n", argument.placeholder(),
+					argument.description())));
+			text.append(System.lineSeparator());
+		}
 		text.append("Options:").append(System.lineSeparator());
 		List<String[]> rows = new ArrayList<>();
 		for (CommandOption option : command.getOptions()) {
