@@ -63,8 +63,10 @@ public class CertificateCommands {
 			.add("Key", "key", created.key())
 			.add("Signature algorithm", "signatureAlgorithm", created.signatureAlgorithm())
 			.add("Certificate (public)", "certificateFile", created.certificateFile().toString())
-			.add("Private key (0600)", "keyFile", created.keyFile().toString())
-			.add("PFX (0600)", "pfxFile", (created.pfxFile() != null) ? created.pfxFile().toString() : null);
+			.add("Private key (0600)", "keyFile", created.keyFile().toString());
+		if (created.pfxFile() != null) {
+			details.add("PFX (0600)", "pfxFile", created.pfxFile().toString());
+		}
 		return this.renderer.render(details, "Upload the public certificate with: cert upload --file "
 				+ quoted(created.certificateFile().toString())
 				+ System.lineSeparator() + "Keep the private key to yourself: whoever has it can sign in as the application.");

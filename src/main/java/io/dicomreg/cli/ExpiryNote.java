@@ -1,5 +1,6 @@
 package io.dicomreg.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dicomreg.apps.credentials.CredentialStatus;
@@ -16,12 +17,18 @@ final class ExpiryNote {
 	static String of(List<CredentialStatus> statuses, String kind, String add, String remove) {
 		long expired = statuses.stream().filter(CredentialStatus.EXPIRED::equals).count();
 		long expiring = statuses.stream().filter(CredentialStatus.EXPIRING::equals).count();
-		if (expired + expiring == 0) {
+		List<String> flagged = new ArrayList<>();
+		if (expired > 0) {
+			flagged.add(expired + " expired");
+		}
+		if (expiring > 0) {
+			flagged.add(expiring + " expiring within " + CredentialStatus.EXPIRING_WITHIN.toDays() + " days");
+		}
+		if (flagged.isEmpty()) {
 			return null;
 		}
-		return "! " + expired + " expired, " + expiring + " expiring within " + CredentialStatus.EXPIRING_WITHIN.toDays()
-				+ " days: add a new " + kind + " with " + add + ", move your clients to it, then remove the old one with "
-				+ remove + ".";
+		return "! " + String.join(", ", flagged) + ": add a new " + kind + " with " + add
+				+ ", move your clients to it, then remove the old one with " + remove + ".";
 	}
 
 }

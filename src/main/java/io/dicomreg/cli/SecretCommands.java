@@ -82,7 +82,7 @@ public class SecretCommands {
 		return this.renderer.render(details, (added.savedTo() != null)
 				? "The value was written to " + added.savedTo() + " (readable only by you) and is not shown. "
 						+ "It cannot be retrieved again from Entra ID."
-				: "Copy the value now: it is shown only this once and cannot be retrieved again.");
+				: "Warning: copy the value now. It is shown only this once and cannot be retrieved again.");
 	}
 
 	@Command(name = { "secret", "list" }, group = GROUP,
