@@ -146,7 +146,8 @@ class SecretCommandsTests {
 
 		TestShell.Result remove = this.shell.run("secret", "remove", drop, "--app", appId);
 		TestShell.Result again = this.shell.run("secret", "remove", drop, "--app", appId);
-		TestShell.Result malformed = this.shell.run("secret", "remove", "not-a-key-id", "--app", appId);
+		String pasted = "Abc8Q~" + "x".repeat(34);
+		TestShell.Result malformed = this.shell.run("secret", "remove", pasted, "--app", appId);
 		TestShell.Result missing = this.shell.run("secret", "remove", "--app", appId);
 		TestShell.Result list = this.shell.run("--output", "json", "secret", "list", "--app", appId);
 
@@ -154,6 +155,7 @@ class SecretCommandsTests {
 		assertThat(remove.out()).containsPattern("Key ID +" + drop).containsPattern("Changed +true");
 		assertOneLineUsageError(again, "has no client secret with key ID " + drop + ". Run 'secret list'");
 		assertOneLineUsageError(malformed, "is not a key ID");
+		assertThat(malformed.all()).doesNotContain(pasted);
 		assertOneLineUsageError(missing, "Give the key ID");
 		JsonNode secrets = this.json.readTree(list.out());
 		assertThat(secrets).hasSize(1);

@@ -204,7 +204,8 @@ public class CertificateService {
 		}
 		String thumbprint = Thumbprints.normalize(typed);
 		if (!THUMBPRINT.matcher(thumbprint).matches()) {
-			throw DicomregException.invalidInput("'" + typed + "' is neither a thumbprint (40 hexadecimal digits) nor a "
+			// Not repeated: whatever was pasted here by mistake is not printed.
+			throw DicomregException.invalidInput("That is neither a thumbprint (40 hexadecimal digits) nor a "
 					+ "key ID (a GUID). Run 'cert list' to see them.");
 		}
 		return credential -> thumbprint.equals(Thumbprints.hex(credential.getCustomKeyIdentifier()));

@@ -128,7 +128,8 @@ public class SecretService {
 		catch (IllegalArgumentException ex) {
 			// reported below
 		}
-		throw DicomregException.invalidInput("'" + value + "' is not a key ID (a GUID such as "
+		// Not repeated: a secret value pasted here by mistake must not be printed.
+		throw DicomregException.invalidInput("That is not a key ID (a GUID such as "
 				+ "0f8fad5b-d9cb-469f-a165-70867728950e). Run 'secret list' to see them.");
 	}
 
