@@ -7,7 +7,8 @@ import io.dicomreg.error.DicomregException;
 
 /**
  * Turns option values into file paths, with a usage error naming the option for a path the file
- * system cannot have.
+ * system cannot have. A leading {@code ~/} is the home folder, as a shell would expand it: typed in
+ * dicomreg's own shell, nobody else expands it.
  */
 final class Paths {
 
@@ -22,8 +23,11 @@ final class Paths {
 		if (value.isBlank()) {
 			throw DicomregException.invalidInput(option + " needs a file path.");
 		}
+		String path = value.strip();
 		try {
-			return Path.of(value.strip());
+			return (path.equals("~") || path.startsWith("~/"))
+					? Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""))
+					: Path.of(path);
 		}
 		catch (InvalidPathException ex) {
 			throw DicomregException.invalidInput(option + " is not a usable file path.");
