@@ -1,0 +1,19 @@
+package io.dicomreg.apps.credentials;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A certificate (key credential) of an application as Graph lists it: never the key itself.
+ *
+ * @param thumbprint the SHA-1 thumbprint (Graph's {@code customKeyIdentifier}), upper case hexadecimal
+ * @param description its description (Graph's {@code displayName}, by default the subject)
+ * @param keyId the credential's key ID
+ * @param start when it became valid
+ * @param end when it expires
+ * @param daysLeft whole days until it expires, negative once expired
+ * @param status expired, expiring (under 30 days) or valid
+ */
+public record CertificateCredential(String thumbprint, String description, UUID keyId, OffsetDateTime start,
+		OffsetDateTime end, Long daysLeft, CredentialStatus status) {
+}

@@ -1,0 +1,185 @@
+package io.dicomreg.apps.credentials;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
+import com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody;
+import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.PasswordCredential;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.config.OwnerOnlyFiles;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.graph.GraphFailures;
+
+/**
+ * Client secrets of an application, as the portal's "Certificates &amp; secrets" page handles them:
+ * added one at a time with Graph's {@code addPassword} (never by replacing the collection, so other
+ * secrets are never lost), listed by hint, removed by key ID.
+ */
+@Service
+public class SecretService {
+
+	private static final String SAVE_TO = "--save-to";
+
+	private final GraphClientProvider graph;
+
+	private final Clock clock;
+
+	@Autowired
+	public SecretService(GraphClientProvider graph) {
+		this(graph, Clock.systemUTC());
+	}
+
+	public SecretService(GraphClientProvider graph, Clock clock) {
+		this.graph = graph;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds a client secret. With {@link SecretRequest#saveTo()} the value is written to that new file
+	 * (mode 0600) and not returned; the file and its folder are checked before Graph is called.
+	 * @throws DicomregException (usage) for a bad lifetime or file, before any Graph call; (failure)
+	 * when Graph refuses or the file cannot be written (the new secret is then removed again)
+	 */
+	public AddedSecret addSecret(AppRef app, SecretRequest request) {
+		OffsetDateTime end = SecretLifetime.endOf(request.expires(), this.clock);
+		Path saveTo = (request.saveTo() != null) ? SaveTarget.newFile(request.saveTo(), SAVE_TO) : null;
+		PasswordCredential credential = new PasswordCredential();
+		credential.setDisplayName(description(request.description()));
+		credential.setEndDateTime(end);
+		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
+		body.setPasswordCredential(credential);
+		PasswordCredential created;
+		try {
+			created = this.graph.client().applications().byApplicationId(app.objectId()).addPassword().post(body);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Adding the client secret");
+		}
+		ClientSecret secret = toSecret(created);
+		if (saveTo == null) {
+			return new AddedSecret(app, secret, null, created.getSecretText(), true);
+		}
+		save(app, secret, saveTo, created.getSecretText());
+		return new AddedSecret(app, secret, saveTo, null, true);
+	}
+
+	/**
+	 * Checks a request without calling Graph: its lifetime, and that {@code saveTo} is a new file in a
+	 * writable folder. {@link #addSecret} checks again; commands call this first so that bad input is
+	 * reported before the application is even looked up.
+	 * @throws DicomregException (usage) naming the option at fault
+	 */
+	public void validate(SecretRequest request) {
+		SecretLifetime.endOf(request.expires(), this.clock);
+		if (request.saveTo() != null) {
+			SaveTarget.newFile(request.saveTo(), SAVE_TO);
+		}
+	}
+
+	/** The application's client secrets, the first to expire first. */
+	public List<ClientSecret> listSecrets(AppRef app) {
+		List<PasswordCredential> credentials = read(app).getPasswordCredentials();
+		return (credentials == null) ? List.of()
+				: credentials.stream().map(this::toSecret)
+					.sorted(Comparator.comparing(ClientSecret::end, Comparator.nullsLast(Comparator.naturalOrder())))
+					.toList();
+	}
+
+	/**
+	 * Removes one client secret with Graph's {@code removePassword}; the others stay.
+	 * @throws DicomregException (usage) when the application has no secret with that key ID, before any write
+	 */
+	public RemovedSecret removeSecret(AppRef app, UUID keyId) {
+		ClientSecret secret = listSecrets(app).stream()
+			.filter(candidate -> keyId.equals(candidate.keyId()))
+			.findFirst()
+			.orElseThrow(() -> DicomregException.invalidInput("'" + app.displayName() + "' has no client secret with key ID "
+					+ keyId + ". Run 'secret list' to see its key IDs."));
+		remove(app, keyId, "Removing the client secret");
+		return new RemovedSecret(app, secret, true);
+	}
+
+	/**
+	 * Parses a key ID typed by the user.
+	 * @throws DicomregException (usage) when it is not a GUID
+	 */
+	public static UUID keyId(String text) {
+		String value = (text != null) ? text.strip() : "";
+		if (value.isEmpty()) {
+			throw DicomregException.invalidInput("Give the key ID of the secret to remove. Run 'secret list' to see them.");
+		}
+		try {
+			if (value.length() == 36) {
+				return UUID.fromString(value);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		// Not repeated: a secret value pasted here by mistake must not be printed.
+		throw DicomregException.invalidInput("That is not a key ID (a GUID such as "
+				+ "0f8fad5b-d9cb-469f-a165-70867728950e). Run 'secret list' to see them.");
+	}
+
+	private void save(AppRef app, ClientSecret secret, Path file, String secretText) {
+		try {
+			SaveTarget.stillAbsent(file, SAVE_TO);
+			OwnerOnlyFiles.write(file, secretText.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException | RuntimeException ex) {
+			// A secret whose value nobody can read is only a liability: take it away again.
+			remove(app, secret.keyId(), "Writing " + file + " failed, and removing the new client secret");
+			throw DicomregException.failure("Cannot write the secret to " + file + ": " + reason(ex)
+					+ ". The new secret was removed again; nothing changed.");
+		}
+	}
+
+	private void remove(AppRef app, UUID keyId, String what) {
+		RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
+		body.setKeyId(keyId);
+		try {
+			this.graph.client().applications().byApplicationId(app.objectId()).removePassword().post(body);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, what);
+		}
+	}
+
+	private Application read(AppRef app) {
+		try {
+			return this.graph.client().applications().byApplicationId(app.objectId())
+				.get(get -> get.queryParameters.select = new String[] { "id", "passwordCredentials" });
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, "Reading the client secrets");
+		}
+	}
+
+	private ClientSecret toSecret(PasswordCredential credential) {
+		return new ClientSecret(credential.getKeyId(), credential.getDisplayName(), credential.getHint(),
+				credential.getStartDateTime(), credential.getEndDateTime(),
+				CredentialStatus.daysLeft(credential.getEndDateTime(), this.clock.instant()),
+				CredentialStatus.of(credential.getEndDateTime(), this.clock.instant()));
+	}
+
+	private static String description(String description) {
+		return (description == null || description.isBlank()) ? null : description.strip();
+	}
+
+	private static String reason(Exception ex) {
+		return (ex instanceof DicomregException) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+}

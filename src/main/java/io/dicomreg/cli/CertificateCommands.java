@@ -1,0 +1,177 @@
+package io.dicomreg.cli;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.ApplicationLocator;
+import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateRequest;
+import io.dicomreg.apps.credentials.CertificateService;
+import io.dicomreg.apps.credentials.CertificateToUpload;
+import io.dicomreg.apps.credentials.CertificateUpload;
+import io.dicomreg.apps.credentials.CreatedCertificate;
+import io.dicomreg.apps.credentials.RemovedCertificate;
+import io.dicomreg.apps.credentials.UploadedCertificate;
+import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.output.Details;
+import io.dicomreg.output.OutputFormat;
+import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Table;
+
+/**
+ * Certificate commands (tutorial step 4, "Certificates &amp; secrets").
+ */
+@Component
+public class CertificateCommands {
+
+	private final CertificateService certificates;
+
+	private final ApplicationLocator locator;
+
+	private final Renderer renderer;
+
+	public CertificateCommands(CertificateService certificates, ApplicationLocator locator, Renderer renderer) {
+		this.certificates = certificates;
+		this.locator = locator;
+		this.renderer = renderer;
+	}
+
+	@Command(name = { "cert", "create" }, group = SecretCommands.GROUP,
+			description = "Make a self-signed RSA 2048 certificate in local files; no sign-in needed (tutorial step 4)",
+			completionProvider = CommandCompletions.BEAN_NAME)
+	public String create(
+			@Option(longName = "subject", required = true, description = "subject, e.g. \"CN=DICOM client\" (CN= is added when no attribute is named)") String subject,
+			@Option(longName = "years", defaultValue = "1", description = "validity in years, 1 to 3") String years,
+			@Option(longName = "out", required = true, description = "path and name of the files: writes OUT.crt (certificate), OUT.key (private key, mode 0600)") String out,
+			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable") String pfxPasswordEnv) {
+		CreatedCertificate created = this.certificates.createCertificate(
+				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv));
+		Details details = Details.create()
+			.add("Subject", "subject", created.subject())
+			.add("Thumbprint", "thumbprint", created.thumbprint())
+			.add("Valid from", "notBefore", created.notBefore())
+			.add("Valid until", "notAfter", created.notAfter())
+			.add("Key", "key", created.key())
+			.add("Signature algorithm", "signatureAlgorithm", created.signatureAlgorithm())
+			.add("Certificate (public)", "certificateFile", created.certificateFile().toString())
+			.add("Private key (0600)", "keyFile", created.keyFile().toString());
+		if (created.pfxFile() != null) {
+			details.add("PFX (0600)", "pfxFile", created.pfxFile().toString());
+		}
+		return this.renderer.render(details, "Upload the public certificate with: cert upload --file "
+				+ quoted(created.certificateFile().toString())
+				+ System.lineSeparator() + "Keep the private key to yourself: whoever has it can sign in as the application.");
+	}
+
+	@Command(name = { "cert", "upload" }, group = SecretCommands.GROUP,
+			description = "Upload a certificate's public part, keeping every other certificate (tutorial step 4)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String upload(CommandContext context,
+			@Option(longName = "file", required = true, description = "PEM, DER (.cer/.crt) or PFX (.pfx/.p12) file; only the public certificate is sent, never a private key") String file,
+			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String pfxPasswordEnv,
+			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
+			@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+		CertificateToUpload certificate = this.certificates.readCertificate(
+				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), pfxPassword(context));
+		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
+		Details details = describe(uploaded.app(), uploaded.certificate()).add("Changed", "changed", uploaded.changed());
+		return this.renderer.render(details, uploaded.changed() ? "Uploaded the public certificate only."
+				: "No change: this certificate is already on '" + uploaded.app().displayName() + "' and still valid.");
+	}
+
+	@Command(name = { "cert", "list" }, group = SecretCommands.GROUP,
+			description = "List the certificates, expired and soon expiring ones flagged (tutorial step 4)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String list(@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+		AppRef ref = this.locator.resolve(app);
+		List<CertificateCredential> certificates = this.certificates.listCertificates(ref);
+		boolean json = this.renderer.format() == OutputFormat.JSON;
+		Table table = Table.of("Thumbprint", "thumbprint", "Description", "description", "Key ID", "keyId", "Start",
+				"startDateTime", "Expires", "endDateTime", "Days left", "daysLeft", "Status", "status");
+		certificates.forEach(certificate -> table.row(certificate.thumbprint(), certificate.description(),
+				certificate.keyId(), certificate.start(), certificate.end(), certificate.daysLeft(),
+				json ? certificate.status() : certificate.status().label()));
+		return this.renderer.render(table, certificates.isEmpty()
+				? "'" + ref.displayName() + "' has no certificates. Make one with 'cert create', upload it with 'cert upload'."
+				: ExpiryNote.of(certificates.stream().map(CertificateCredential::status).toList(), "certificate",
+						"'cert create' and 'cert upload'", "'cert remove THUMBPRINT'"));
+	}
+
+	@Command(name = { "cert", "remove" }, group = SecretCommands.GROUP,
+			description = "Remove one certificate, keeping the others: cert remove THUMBPRINT|KEYID (tutorial step 4)",
+			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
+	public String remove(
+			@Argument(index = 0, description = "thumbprint or key ID of the certificate (see cert list)") String thumbprintOrKeyId,
+			@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+		String selector = CertificateService.checkThumbprintOrKeyId(thumbprintOrKeyId);
+		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app), selector);
+		CertificateCredential first = removed.removed().get(0);
+		Details details = Details.create()
+			.add("Application", "displayName", removed.app().displayName())
+			.add("Application (client) ID", "appId", removed.app().appId())
+			.add("Thumbprint", "thumbprint", first.thumbprint())
+			.add("Description", "description", first.description())
+			.add("Key ID", "keyId", removed.removed().stream().map(certificate -> String.valueOf(certificate.keyId()))
+				.collect(Collectors.joining(", ")))
+			.add("Certificates left", "remaining", removed.remaining())
+			.add("Changed", "changed", removed.changed());
+		return this.renderer.render(details, "Removed: anything signing in with this certificate now fails.");
+	}
+
+	private static Details describe(AppRef app, CertificateCredential certificate) {
+		return Details.create()
+			.add("Application", "displayName", app.displayName())
+			.add("Application (client) ID", "appId", app.appId())
+			.add("Thumbprint", "thumbprint", certificate.thumbprint())
+			.add("Description", "description", certificate.description())
+			.add("Key ID", "keyId", certificate.keyId())
+			.add("Start", "startDateTime", certificate.start())
+			.add("Expires", "endDateTime", certificate.end());
+	}
+
+	/** {@code word} as typed in the shell: quoted when it holds spaces or quotes. */
+	private static String quoted(String word) {
+		return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word
+				: "'" + word.replace("'", "'\\''") + "'";
+	}
+
+	private static int years(String years) {
+		try {
+			return Integer.parseInt(years.strip());
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			throw DicomregException.invalidInput("--years takes a whole number of years, " + CertificateService.MIN_YEARS
+					+ " to " + CertificateService.MAX_YEARS + ".");
+		}
+	}
+
+	private static Supplier<char[]> pfxPassword(CommandContext context) {
+		return () -> {
+			char[] password;
+			try {
+				password = context.inputReader().readPassword("PFX password: ");
+			}
+			catch (UnsupportedOperationException ex) {
+				throw DicomregException.invalidInput(
+						"No terminal to ask the PFX password: give it with --pfx-password-env VAR.");
+			}
+			catch (Exception ex) {
+				throw DicomregException.failure("Could not read the PFX password.");
+			}
+			if (password == null) {
+				throw DicomregException.invalidInput("No PFX password given: type it, or use --pfx-password-env VAR.");
+			}
+			return password;
+		};
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.dicomreg.cli.completion;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.AppSelection;
+import io.dicomreg.apps.ApplicationLocator;
+import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.apps.credentials.AddedSecret;
+import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateService;
+import io.dicomreg.apps.credentials.CertificateUpload;
+import io.dicomreg.apps.credentials.SecretRequest;
+import io.dicomreg.apps.credentials.SecretService;
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DicomregHome;
+import io.dicomreg.support.SandboxAdmin;
+import io.dicomreg.support.TestCertificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Completion of {@code secret remove KEYID} and {@code cert remove THUMBPRINT|KEYID} from the
+ * sandbox tenant, for the selected application or the one typed with {@code --app}.
+ */
+class CredentialCompletersTests {
+
+	@TempDir
+	Path directory;
+
+	private ConnectionTarget target;
+
+	private SecretService secrets;
+
+	private CertificateService certificates;
+
+	private AppSelection selection;
+
+	private ApplicationLocator locator;
+
+	private AppRef selected;
+
+	private AppRef other;
+
+	@BeforeEach
+	void twoApplications() {
+		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
+		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
+		this.secrets = new SecretService(admin.graph());
+		this.certificates = new CertificateService(admin.graph());
+		this.selection = new AppSelection(this.target, new DicomregHome(this.directory.resolve("home")));
+		this.locator = new ApplicationLocator(admin.graph(), this.selection);
+		this.selected = ref(admin.register("selected app"));
+		this.other = ref(admin.register("other app"));
+		this.selection.select(this.selected);
+	}
+
+	@AfterEach
+	void close() {
+		this.target.close();
+	}
+
+	@Test
+	void secretKeyIdsOfTheSelectedAppAreProposedWithTheirDescriptions() {
+		AddedSecret postman = this.secrets.addSecret(this.selected, SecretRequest.withDescription("Postman"));
+		this.secrets.addSecret(this.other, SecretRequest.withDescription("elsewhere"));
+		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
+
+		List<CompletionProposal> proposals = completer.complete(context("secret", "remove", ""), "");
+
+		assertThat(completer.supports("secret remove", null)).isTrue();
+		assertThat(completer.supports("secret remove", "app")).isFalse();
+		assertThat(completer.supports("cert remove", null)).isFalse();
+		assertThat(proposals).singleElement().satisfies(proposal -> {
+			assertThat(proposal.value()).isEqualTo(postman.secret().keyId().toString());
+			assertThat(proposal.description()).startsWith("Postman, " + postman.secret().hint() + "...").contains("expires");
+		});
+	}
+
+	@Test
+	void theAppTypedWithAppIsUsedAndThePrefixFilters() {
+		AddedSecret first = this.secrets.addSecret(this.other, SecretRequest.withDescription("first"));
+		this.secrets.addSecret(this.other, SecretRequest.withDescription("second"));
+		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
+		String prefix = first.secret().keyId().toString().substring(0, 8);
+
+		List<CompletionProposal> spaced = completer.complete(context("secret", "remove", "--app", "other app", prefix),
+				prefix);
+		List<CompletionProposal> inline = completer.complete(new CompletionContext(
+				List.of("secret", "remove", prefix, "--app=" + this.other.appId()), 2, prefix.length(), null, null), prefix);
+
+		assertThat(spaced).extracting(CompletionProposal::value).containsExactly(first.secret().keyId().toString());
+		assertThat(inline).extracting(CompletionProposal::value).containsExactly(first.secret().keyId().toString());
+	}
+
+	@Test
+	void certificateThumbprintsAndKeyIdsAreProposed() throws Exception {
+		Path pem = TestCertificates.selfSigned("completion").writePem(this.directory.resolve("completion.pem"));
+		CertificateCredential uploaded = this.certificates
+			.uploadCertificate(this.selected, CertificateUpload.of(pem), () -> new char[0]).certificate();
+		CertificateCompleter completer = new CertificateCompleter(this.certificates, this.locator);
+
+		List<CompletionProposal> all = completer.complete(context("cert", "remove", ""), "");
+		List<CompletionProposal> lowerCaseThumbprint = completer.complete(context("cert", "remove", "x"),
+				uploaded.thumbprint().substring(0, 4).toLowerCase());
+
+		assertThat(completer.supports("cert remove", null)).isTrue();
+		assertThat(all).extracting(CompletionProposal::value)
+			.containsExactlyInAnyOrder(uploaded.thumbprint(), uploaded.keyId().toString());
+		assertThat(all).allSatisfy(proposal -> assertThat(proposal.description()).startsWith("CN=completion, "));
+		assertThat(lowerCaseThumbprint).extracting(CompletionProposal::value).contains(uploaded.thumbprint());
+	}
+
+	private static CompletionContext context(String... words) {
+		return new CompletionContext(List.of(words), words.length - 1, words[words.length - 1].length(), null, null);
+	}
+
+	private static AppRef ref(RegisteredApplication app) {
+		return new AppRef(app.objectId(), app.appId(), app.displayName());
+	}
+
+}
