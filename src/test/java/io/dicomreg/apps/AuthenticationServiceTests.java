@@ -19,6 +19,7 @@ import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.graph.GraphFailures;
 import io.dicomreg.sandbox.RecordedRequest;
 import io.dicomreg.sandbox.SandboxServer;
 import io.dicomreg.support.SandboxAdmin;
@@ -248,6 +249,14 @@ class AuthenticationServiceTests {
 					.contains("auth redirect remove https://app.example/callback");
 			});
 		assertThat(graphWrites()).isEmpty();
+	}
+
+	@Test
+	void theSandboxTooRefusesOneRedirectUriOnTwoPlatforms() {
+		assertThatThrownBy(() -> givenRedirectUris(List.of("https://app.example/callback"),
+				List.of("https://app.example/callback"), List.of()))
+			.satisfies(failure -> assertThat(GraphFailures.translate((RuntimeException) failure, "Adding").getMessage())
+				.contains("Redirect URIs must have distinct values"));
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package io.dicomreg.sandbox.graph;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,11 +32,16 @@ final class RedirectUriRules {
 		boolean personal = ApplicationDefaults.hasPersonalAccounts(application.path("signInAudience").asText());
 		int limit = personal ? 100 : 256;
 		int count = 0;
+		Set<String> seen = new HashSet<>();
 		for (String platform : PLATFORMS) {
 			for (JsonNode uri : application.path(platform).path("redirectUris")) {
 				count++;
 				if (count > limit || !isValid(uri.asText(), platform, personal)) {
 					throw GraphError.invalidValue(platform, "Application");
+				}
+				// Entra refuses one URI on two platforms (or twice on one).
+				if (!seen.add(uri.asText())) {
+					throw GraphError.badRequest("Redirect URIs must have distinct values.");
 				}
 			}
 		}
