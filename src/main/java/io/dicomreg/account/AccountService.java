@@ -38,6 +38,8 @@ public class AccountService {
 	 * @param pfxPassword asked when a PFX certificate needs a password no variable gives
 	 */
 	public SignedIn login(LoginOptions options, Consumer<String> messages, Supplier<char[]> pfxPassword) {
+		// A selection belongs to the tenant it was made in; a new sign-in may be to another tenant.
+		this.selection.clear();
 		SignedIn signedIn;
 		if (options.servicePrincipal()) {
 			signedIn = this.signIn.loginAsServicePrincipal(options.servicePrincipalLogin(), pfxPassword);

@@ -149,14 +149,17 @@ public class ApplicationService {
 
 	private Registration upsert(String name, String uniqueName, Audience audience) {
 		Optional<Application> existing = byUniqueName(uniqueName);
+		// An audience not given keeps the existing one: re-running a script must not undo what it did not name.
+		String signInAudience = (audience != null) ? audience.signInAudience()
+				: existing.map(Application::getSignInAudience).orElse(Audience.SINGLE_TENANT.signInAudience());
 		if (existing.isPresent() && name.equals(existing.get().getDisplayName())
-				&& audience.signInAudience().equals(existing.get().getSignInAudience())) {
+				&& signInAudience.equals(existing.get().getSignInAudience())) {
 			return new Registration(toRegistered(existing.get()), false,
 					"No change: the application with unique name '" + uniqueName + "' is already registered as asked.");
 		}
 		Application body = new Application();
 		body.setDisplayName(name);
-		body.setSignInAudience(audience.signInAudience());
+		body.setSignInAudience(signInAudience);
 		try {
 			Application created = this.graph.client().applicationsWithUniqueName(uniqueName)
 				.patch(body, patch -> patch.headers.add("Prefer", "create-if-missing"));
@@ -184,7 +187,7 @@ public class ApplicationService {
 		}
 		Application request = new Application();
 		request.setDisplayName(name);
-		request.setSignInAudience(audience.signInAudience());
+		request.setSignInAudience(((audience != null) ? audience : Audience.SINGLE_TENANT).signInAudience());
 		try {
 			return new Registration(toRegistered(this.graph.client().applications().post(request)), true,
 					"Registered a new application.");

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.ImplicitGrantSettings;
+import com.microsoft.graph.models.RedirectUriSettings;
 import com.microsoft.graph.models.PublicClientApplication;
 import com.microsoft.graph.models.SpaApplication;
 import com.microsoft.graph.models.WebApplication;
@@ -206,6 +207,19 @@ public class AuthenticationService {
 			copy.setEnableAccessTokenIssuance(implicit.getEnableAccessTokenIssuance());
 			copy.setEnableIdTokenIssuance(implicit.getEnableIdTokenIssuance());
 			web.setImplicitGrantSettings(copy);
+		}
+		if (current.getRedirectUriSettings() != null) {
+			// Graph's per-URI settings (index) of the URIs that stay; they go with the collection.
+			List<RedirectUriSettings> kept = new ArrayList<>();
+			for (RedirectUriSettings setting : current.getRedirectUriSettings()) {
+				if (uris.contains(setting.getUri())) {
+					RedirectUriSettings copy = new RedirectUriSettings();
+					copy.setUri(setting.getUri());
+					copy.setIndex(setting.getIndex());
+					kept.add(copy);
+				}
+			}
+			web.setRedirectUriSettings(kept);
 		}
 		return web;
 	}

@@ -6,7 +6,8 @@ package io.dicomreg.apps;
  * @param displayName the display name
  * @param uniqueName an immutable key to register under (an upsert: re-running changes nothing), or
  * {@code null}
- * @param audience who may sign in
+ * @param audience who may sign in, or {@code null}: single tenant for a new application, unchanged for
+ * an existing one
  * @param forceNew register a new application even when others have the same display name
  */
 public record RegistrationRequest(String displayName, String uniqueName, Audience audience, boolean forceNew) {

@@ -50,10 +50,10 @@ public class AppCommands {
 	public String register(
 			@Option(longName = "name", required = true, description = "display name, at most 256 characters") String name,
 			@Option(longName = "unique-name", description = "immutable key to register under: re-running changes nothing") String uniqueName,
-			@Option(longName = "audience", defaultValue = "single-tenant", description = "single-tenant (this directory only) or multi-tenant") String audience,
+			@Option(longName = "audience", description = "single-tenant (this directory only; the default for a new app) or multi-tenant") String audience,
 			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew) {
 		Registration registration = this.applications
-			.register(new RegistrationRequest(name, uniqueName, Audience.parse(audience), forceNew));
+			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? Audience.parse(audience) : null, forceNew));
 		return this.renderer.render(describe(registration.application()).add("Changed", "changed", registration.changed()),
 				registration.note() + " It is now the selected app.");
 	}
@@ -62,8 +62,8 @@ public class AppCommands {
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
 	public String list(
 			@Option(longName = "name-starts-with", description = "only applications whose display name starts with TEXT") String nameStartsWith,
-			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)") Integer top) {
-		List<RegisteredApplication> found = this.applications.list(nameStartsWith, top);
+			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)") String top) {
+		List<RegisteredApplication> found = this.applications.list(nameStartsWith, number("--top", top));
 		Table table = Table.of("Display name", "displayName", "Application (client) ID", "appId", "Object ID", "objectId",
 				"Account types", "signInAudience", "Created", "createdDateTime");
 		found.forEach(app -> table.row(app.displayName(), app.appId(), app.objectId(), app.signInAudience(),
@@ -121,6 +121,15 @@ public class AppCommands {
 			.add("Deleted", "displayName", deleted.displayName())
 			.add("Application (client) ID", "appId", deleted.appId())
 			.add("Changed", "changed", true), "Entra keeps a deleted application for 30 days; it can be restored in the portal.");
+	}
+
+	private static int number(String option, String value) {
+		try {
+			return Integer.parseInt(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw DicomregException.invalidInput("Invalid value '" + value + "' for " + option + ": give a whole number.");
+		}
 	}
 
 	private static Details describe(RegisteredApplication app) {

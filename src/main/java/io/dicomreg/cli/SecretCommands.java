@@ -61,6 +61,11 @@ public class SecretCommands {
 			throw DicomregException.invalidInput("--show-secret and --save-to exclude each other: with --save-to the value "
 					+ "goes only to the file.");
 		}
+		if (this.renderer.format() == OutputFormat.JSON && !showSecret && saveTo == null) {
+			// A secret whose value nobody ever sees is a live credential nobody can use: refuse before creating it.
+			throw DicomregException.invalidInput("With --output json the value must go somewhere: add --save-to FILE, "
+					+ "or --show-secret to put it in the JSON.");
+		}
 		SecretRequest request = new SecretRequest(description, expires, Paths.of(saveTo, "--save-to"));
 		this.secrets.validate(request);
 		AddedSecret added = this.secrets.addSecret(this.locator.resolve(app), request);

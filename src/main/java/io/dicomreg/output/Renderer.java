@@ -1,5 +1,9 @@
 package io.dicomreg.output;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +19,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * force.
  */
 public class Renderer {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
 	private final OutputSettings settings;
 
@@ -98,7 +104,18 @@ public class Renderer {
 	}
 
 	private static String textOf(Object value) {
-		return (value != null) ? value.toString() : "";
+		return (value != null) ? String.valueOf(plain(value)) : "";
+	}
+
+	/** Dates and times in one fixed ISO form (seconds always shown, UTC as Z); enums by name. */
+	private static Object plain(Object value) {
+		if (value instanceof Instant instant) {
+			return TIMESTAMP.format(instant.atOffset(ZoneOffset.UTC));
+		}
+		if (value instanceof OffsetDateTime dateTime) {
+			return TIMESTAMP.format(dateTime);
+		}
+		return (value instanceof TemporalAccessor || value instanceof Enum<?>) ? value.toString() : value;
 	}
 
 	private String toJson(Details details) {
@@ -119,7 +136,7 @@ public class Renderer {
 	}
 
 	private static Object jsonValueOf(Object value) {
-		return (value instanceof TemporalAccessor || value instanceof Enum<?>) ? value.toString() : value;
+		return plain(value);
 	}
 
 }

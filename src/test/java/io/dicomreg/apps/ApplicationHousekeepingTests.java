@@ -72,6 +72,18 @@ class ApplicationHousekeepingTests {
 	}
 
 	@Test
+	void reRunningAnUpsertWithoutAudienceKeepsTheAudienceItHas() {
+		this.applications.register(new RegistrationRequest("multi", "multi-key", Audience.MULTI_TENANT, false));
+		this.target.sandboxServer().clearRequests();
+
+		Registration again = this.applications.register(new RegistrationRequest("multi", "multi-key", null, false));
+
+		assertThat(again.changed()).isFalse();
+		assertThat(again.application().signInAudience()).isEqualTo("AzureADMultipleOrgs");
+		assertThat(writes()).isZero();
+	}
+
+	@Test
 	void sameDisplayNameIsRefusedWithTheExistingOnesUnlessNew() {
 		RegisteredApplication existing = register("DICOM client", null, false).application();
 		this.target.sandboxServer().clearRequests();

@@ -68,20 +68,24 @@ class SecretCommandsTests {
 	@Test
 	void jsonCarriesTheValueOnlyWithShowSecret() throws Exception {
 		String appId = register("json app");
+		Path file = this.directory.resolve("json-secret.txt");
 
-		TestShell.Result hidden = this.shell.run("--output", "json", "secret", "add", "--app", appId, "--expires", "3m");
+		TestShell.Result nowhere = this.shell.run("--output", "json", "secret", "add", "--app", appId, "--expires", "3m");
+		TestShell.Result saved = this.shell.run("--output", "json", "secret", "add", "--app", appId, "--expires", "3m",
+				"--save-to", file.toString());
 		TestShell.Result shown = this.shell.run("secret", "add", "--app", appId, "--show-secret", "--output", "json");
 
-		assertThat(hidden.exitCode()).as(hidden.all()).isZero();
-		JsonNode withoutValue = this.json.readTree(hidden.out());
+		assertThat(nowhere.exitCode()).as("refused: the value would go nowhere").isEqualTo(2);
+		assertThat(nowhere.err()).contains("--save-to").contains("--show-secret");
+		assertThat(saved.exitCode()).as(saved.all()).isZero();
+		JsonNode withoutValue = this.json.readTree(saved.out());
 		assertThat(withoutValue.has("secretText")).isFalse();
-		assertThat(withoutValue.has("savedTo")).isFalse();
+		assertThat(withoutValue.path("savedTo").asText()).isEqualTo(file.toString());
 		assertThat(withoutValue.path("keyId").asText()).matches("[0-9a-f-]{36}");
 		assertThat(withoutValue.path("hint").asText()).hasSize(3);
 		assertThat(withoutValue.path("appId").asText()).isEqualTo(appId);
 		assertThat(withoutValue.path("changed").asBoolean()).isTrue();
-		assertThat(SECRET_SHAPE.matcher(hidden.all()).find()).isFalse();
-		assertThat(hidden.err()).contains("not in this output");
+		assertThat(SECRET_SHAPE.matcher(saved.all()).find()).isFalse();
 		JsonNode withValue = this.json.readTree(shown.out());
 		assertThat(withValue.path("secretText").asText()).matches(SECRET_SHAPE)
 			.startsWith(withValue.path("hint").asText());
@@ -140,9 +144,9 @@ class SecretCommandsTests {
 	void removeTakesTheKeyIdAndRefusesUnknownOrMalformedOnes() throws Exception {
 		String appId = register("remove app");
 		String keep = this.json.readTree(this.shell.run("--output", "json", "secret", "add", "--app", appId,
-				"--description", "keep").out()).path("keyId").asText();
+				"--description", "keep", "--show-secret").out()).path("keyId").asText();
 		String drop = this.json.readTree(this.shell.run("--output", "json", "secret", "add", "--app", appId,
-				"--description", "drop").out()).path("keyId").asText();
+				"--description", "drop", "--show-secret").out()).path("keyId").asText();
 
 		TestShell.Result remove = this.shell.run("secret", "remove", drop, "--app", appId);
 		TestShell.Result again = this.shell.run("secret", "remove", drop, "--app", appId);

@@ -49,9 +49,13 @@ class SecretSafetyTests {
 		String tableValue = secretIn(run(shell, "table", "secret", "add", "--app", appId, "--description", "shown").out());
 		Path saveTo = this.directory.resolve("saved-secret.txt");
 		run(shell, "saved", "secret", "add", "--app", appId, "--save-to", saveTo.toString(), "--description", "saved");
-		run(shell, "saved json", "--output", "json", "secret", "add", "--app", appId, "--save-to",
-				this.directory.resolve("saved-json.txt").toString());
-		JsonNode hidden = this.json.readTree(run(shell, "json", "--output", "json", "secret", "add", "--app", appId).out());
+		JsonNode hidden = this.json.readTree(run(shell, "saved json", "--output", "json", "secret", "add", "--app", appId,
+				"--save-to", this.directory.resolve("saved-json.txt").toString()).out());
+		TestShell.Result nowhere = shell.run("--output", "json", "secret", "add", "--app", appId);
+		assertThat(nowhere.exitCode()).as("a JSON secret add with nowhere to put the value is refused").isEqualTo(2);
+		assertThat(nowhere.err()).contains("--save-to").contains("--show-secret");
+		this.places.put("refused json stdout", nowhere.out());
+		this.places.put("refused json stderr", nowhere.err());
 		String shownValue = this.json.readTree(run(shell, "json shown", "--output", "json", "secret", "add", "--app", appId,
 				"--show-secret").out()).path("secretText").asText();
 		run(shell, "refused save", "secret", "add", "--app", appId, "--save-to", saveTo.toString());

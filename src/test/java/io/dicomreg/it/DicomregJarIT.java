@@ -119,12 +119,13 @@ class DicomregJarIT {
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "DICOM client").exitCode()).isZero();
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "other app").exitCode()).isZero();
 
-		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r",
+		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r", "app ids --app 'DI\t", "\r",
 				"permission add --resource-app 'Azure API for DICOM' --scope Di\t", "\r", "exit\r");
 
 		assertThat(screen).contains("app use DICOM\\ client")
 			.contains("Selected app             DICOM client")
 			.contains("app show --app \"DICOM client\"")
+			.contains("app ids --app 'DICOM client'")
 			.contains("--scope Dicom.ReadWrite")
 			.containsPattern("Changed +true")
 			.contains("(DICOM client)> ");

@@ -37,6 +37,14 @@ class RendererTests {
 	}
 
 	@Test
+	void timesAlwaysShowSecondsInUtc() {
+		this.settings.override(OutputFormat.JSON);
+		assertThat(this.renderer.render(Details.create().add("At", "at", Instant.parse("2027-05-27T06:33:00Z"))
+			.add("Then", "then", java.time.OffsetDateTime.parse("2027-05-27T06:33:00Z"))))
+			.contains("\"at\" : \"2027-05-27T06:33:00Z\"").contains("\"then\" : \"2027-05-27T06:33:00Z\"");
+	}
+
+	@Test
 	void overrideLastsUntilReset() {
 		this.settings.override(OutputFormat.JSON);
 		assertThat(this.renderer.format()).isEqualTo(OutputFormat.JSON);

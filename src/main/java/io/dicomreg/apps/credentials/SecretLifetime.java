@@ -70,9 +70,11 @@ final class SecretLifetime {
 		if (date.isBefore(today)) {
 			throw DicomregException.invalidInput("--expires " + value + " is in the past: give a date from today on.");
 		}
-		if (date.isAfter(today.plusMonths(MAX_MONTHS))) {
+		// The end of the chosen day must not pass now + 24 months, so the last allowed date is the day before.
+		LocalDate latest = now.plusMonths(MAX_MONTHS).toLocalDate().minusDays(1);
+		if (date.isAfter(latest)) {
 			throw DicomregException.invalidInput("--expires " + value + " is more than " + MAX_MONTHS
-					+ " months away: the latest allowed today is " + today.plusMonths(MAX_MONTHS) + ".");
+					+ " months away: the latest allowed today is " + latest + ".");
 		}
 		return OffsetDateTime.of(date, LocalTime.of(23, 59, 59), ZoneOffset.UTC);
 	}

@@ -1,6 +1,7 @@
 package io.dicomreg.cli.completion;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
@@ -21,6 +22,9 @@ import org.springframework.shell.jline.CommandCompleter;
  * one finds the command as the longest prefix of words that names one.
  */
 public class CommandLineCompleter extends CommandCompleter {
+
+	/** Options that may be given several times (read with {@code RepeatedOptions}). */
+	private static final Set<String> REPEATABLE = Set.of("redirect-uri", "scope", "role");
 
 	private final CommandRegistry registry;
 
@@ -45,9 +49,9 @@ public class CommandLineCompleter extends CommandCompleter {
 		}
 		if (option != null || !current.startsWith("-")) {
 			CompletionContext context = new CompletionContext(words, line.wordIndex(), line.wordCursor(), command, option);
-			boolean inQuotes = insideDoubleQuotes(line.line().substring(0, line.cursor()));
+			char openQuote = openQuote(line.line().substring(0, line.cursor()));
 			for (CompletionProposal proposal : command.getCompletionProvider().apply(context)) {
-				candidates.add(new Candidate(quoted(proposal.value(), inQuotes), proposal.displayText(),
+				candidates.add(new Candidate(quoted(proposal.value(), openQuote), proposal.displayText(),
 						proposal.category(), proposal.description(), null, null, proposal.complete()));
 			}
 		}
@@ -55,12 +59,16 @@ public class CommandLineCompleter extends CommandCompleter {
 
 	/**
 	 * The value as it must be typed: Spring Shell 4.0.1's parser no longer escapes candidates for
-	 * JLine 3.30, so a name with spaces would split into words. Inside an open double quote the
-	 * quote is closed instead.
+	 * JLine 3.30, so a name with spaces would split into words. Inside an open quote the quote is
+	 * closed instead.
+	 * @param openQuote the quote open at the cursor ({@code '"'} or {@code '\''}), or 0
 	 */
-	static String quoted(String value, boolean inQuotes) {
-		if (inQuotes) {
+	static String quoted(String value, char openQuote) {
+		if (openQuote == '"') {
 			return value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}
+		if (openQuote == '\'') {
+			return value.replace("'", "'\\''") + "'";
 		}
 		StringBuilder escaped = new StringBuilder();
 		for (char c : value.toCharArray()) {
@@ -72,17 +80,25 @@ public class CommandLineCompleter extends CommandCompleter {
 		return escaped.toString();
 	}
 
-	private static boolean insideDoubleQuotes(String text) {
-		boolean inside = false;
+	/** The quote character left open in {@code text}, read as {@link io.dicomreg.cli.ShellWords} reads it, or 0. */
+	static char openQuote(String text) {
+		char quote = 0;
 		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) == '\\') {
+			char c = text.charAt(i);
+			if (quote == 0 && c == '\\') {
 				i++;
 			}
-			else if (text.charAt(i) == '"') {
-				inside = !inside;
+			else if (quote == 0 && (c == '"' || c == '\'')) {
+				quote = c;
+			}
+			else if (quote == '"' && c == '\\') {
+				i++;
+			}
+			else if (c == quote) {
+				quote = 0;
 			}
 		}
-		return inside;
+		return quote;
 	}
 
 	/** How many leading words name a command, looking only at words before the one being typed. */
@@ -112,7 +128,8 @@ public class CommandLineCompleter extends CommandCompleter {
 	private static void proposeOptions(Command command, List<String> words, String current, List<Candidate> candidates) {
 		for (CommandOption option : command.getOptions()) {
 			String name = "--" + option.longName();
-			if (name.startsWith(current) && !words.contains(name)) {
+			boolean repeatable = REPEATABLE.contains(option.longName());
+			if (name.startsWith(current) && (repeatable || !words.contains(name))) {
 				candidates.add(new Candidate(name, name, null, option.description(), null, null, true));
 			}
 		}
