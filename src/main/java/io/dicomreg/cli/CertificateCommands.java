@@ -1,7 +1,6 @@
 package io.dicomreg.cli;
 
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.shell.core.command.CommandContext;
@@ -81,7 +80,7 @@ public class CertificateCommands {
 			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
 			@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
 		CertificateToUpload certificate = this.certificates.readCertificate(
-				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), pfxPassword(context));
+				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(context, "--pfx-password-env"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
 		Details details = describe(uploaded.app(), uploaded.certificate()).add("Changed", "changed", uploaded.changed());
 		return this.renderer.render(details, uploaded.changed() ? "Uploaded the public certificate only."
@@ -154,24 +153,5 @@ public class CertificateCommands {
 		}
 	}
 
-	private static Supplier<char[]> pfxPassword(CommandContext context) {
-		return () -> {
-			char[] password;
-			try {
-				password = context.inputReader().readPassword("PFX password: ");
-			}
-			catch (UnsupportedOperationException ex) {
-				throw DicomregException.invalidInput(
-						"No terminal to ask the PFX password: give it with --pfx-password-env VAR.");
-			}
-			catch (Exception ex) {
-				throw DicomregException.failure("Could not read the PFX password.");
-			}
-			if (password == null) {
-				throw DicomregException.invalidInput("No PFX password given: type it, or use --pfx-password-env VAR.");
-			}
-			return password;
-		};
-	}
 
 }

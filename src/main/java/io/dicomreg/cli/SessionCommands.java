@@ -1,6 +1,5 @@
 package io.dicomreg.cli;
 
-import java.util.function.Supplier;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
@@ -50,7 +49,7 @@ public class SessionCommands {
 			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String certificatePasswordEnv) {
 		LoginOptions options = new LoginOptions(browser, tenant, clientId, servicePrincipal, secretFile, secretEnv,
 				certificate, certificatePasswordEnv);
-		return this.renderer.render(describe(this.accounts.login(options, this.notices::println, pfxPassword(context))));
+		return this.renderer.render(describe(this.accounts.login(options, this.notices::println, MaskedPrompt.pfxPassword(context, "--certificate-password-env"))));
 	}
 
 	@Command(name = "logout", group = "Sign-in", description = "Sign out and remove the account from the token cache")
@@ -85,24 +84,5 @@ public class SessionCommands {
 				.orElse(null));
 	}
 
-	private static Supplier<char[]> pfxPassword(CommandContext context) {
-		return () -> {
-			char[] password;
-			try {
-				password = context.inputReader().readPassword("PFX password: ");
-			}
-			catch (UnsupportedOperationException ex) {
-				throw DicomregException.invalidInput(
-						"No terminal to ask the PFX password: give it with --certificate-password-env VAR.");
-			}
-			catch (Exception ex) {
-				throw DicomregException.failure("Could not read the PFX password.");
-			}
-			if (password == null) {
-				throw DicomregException.invalidInput("No PFX password given.");
-			}
-			return password;
-		};
-	}
 
 }
