@@ -1,7 +1,6 @@
 package io.dicomreg.apps;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.microsoft.graph.models.Application;
@@ -17,7 +16,6 @@ import io.dicomreg.graph.GraphFailures;
  */
 public class ApplicationLocator {
 
-	private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
 	private static final String[] REFERENCE_FIELDS = { "id", "appId", "displayName" };
 
@@ -42,7 +40,7 @@ public class ApplicationLocator {
 						"No application selected: give --app NAME|CLIENT_ID|OBJECT_ID, or run 'app use APP' first."));
 		}
 		String value = app.strip();
-		return GUID.matcher(value).matches() ? byId(value) : byDisplayName(value);
+		return Guids.isGuid(value) ? byId(value) : byDisplayName(value);
 	}
 
 	private AppRef byId(String id) {

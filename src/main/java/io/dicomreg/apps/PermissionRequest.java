@@ -1,7 +1,6 @@
 package io.dicomreg.apps;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.dicomreg.error.DicomregException;
@@ -16,7 +15,6 @@ import io.dicomreg.error.DicomregException;
  */
 public record PermissionRequest(String resourceApp, List<String> scopes, List<String> roles) {
 
-	private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
 	/**
 	 * Checks and tidies the request.
@@ -51,7 +49,7 @@ public record PermissionRequest(String resourceApp, List<String> scopes, List<St
 			throw DicomregException.invalidInput("--" + option + " needs a permission name, e.g. " + DicomApi.SCOPE + ".");
 		}
 		String name = value.strip();
-		if (GUID.matcher(name).matches()) {
+		if (Guids.isGuid(name)) {
 			throw DicomregException.invalidInput("--" + option + " '" + name
 					+ "' is an id: give the permission's name instead (its value, e.g. " + DicomApi.SCOPE
 					+ " or User.Read); Tab completes the names the API offers.");

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,7 +32,6 @@ import io.dicomreg.graph.GraphFailures;
 @Service
 public class PermissionService {
 
-	private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
 	private static final String[] RESOURCE_FIELDS = { "id", "appId", "displayName", "oauth2PermissionScopes",
 			"appRoles" };
@@ -160,7 +158,7 @@ public class PermissionService {
 		if (resourceApp == null) {
 			resource = dicomApi();
 		}
-		else if (GUID.matcher(resourceApp.strip()).matches()) {
+		else if (Guids.isGuid(resourceApp.strip())) {
 			resource = byAppId(resourceApp.strip(), "Completing permission names");
 		}
 		else {
@@ -290,7 +288,7 @@ public class PermissionService {
 
 	/** The resource application {@code resourceApp} names: an Application ID or a display name. */
 	private ApiResource resource(String resourceApp) {
-		if (GUID.matcher(resourceApp).matches()) {
+		if (Guids.isGuid(resourceApp)) {
 			return byAppId(resourceApp, "Looking up the API").orElseThrow(() -> DicomregException.invalidInput(
 					"No API with application ID " + resourceApp + " in this tenant (no service principal has that"
 							+ " appId). Check --resource-app, or give its display name: Tab completes names."));

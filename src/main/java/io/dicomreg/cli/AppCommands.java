@@ -73,7 +73,7 @@ public class AppCommands {
 
 	@Command(name = { "app", "show" }, group = GROUP, description = "Show an application and what the tutorial configured on it",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String show(@Option(longName = "app", description = "display name, client ID or object ID (default: the selected app)") String app) {
+	public String show(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		ApplicationDetails details = this.applications.show(this.locator.resolve(app));
 		return this.renderer.render(describe(details.application())
 			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
@@ -96,7 +96,7 @@ public class AppCommands {
 	@Command(name = { "app", "ids" }, group = GROUP,
 			description = "Show the Application (client) ID, Directory (tenant) ID, object ID and authority (tutorial step 2)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String ids(@Option(longName = "app", description = "display name, client ID or object ID (default: the selected app)") String app) {
+	public String ids(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		ApplicationIds ids = this.applications.ids(this.locator.resolve(app));
 		return this.renderer.render(Details.create()
 			.add("Display name", "displayName", ids.displayName())

@@ -34,7 +34,6 @@ import io.dicomreg.output.Table;
 @Component
 public class AuthCommands {
 
-	private static final String APP_HELP = "application: display name, client ID or object ID (default: the selected app)";
 
 	private final AuthenticationService authentication;
 
@@ -51,7 +50,7 @@ public class AuthCommands {
 	@Command(name = { "auth", "show" }, group = "Authentication",
 			description = "Show the client type, 'Allow public client flows' and the redirect URIs by platform (tutorial step 3)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String show(@Option(longName = "app", description = APP_HELP) String app) {
+	public String show(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		AuthenticationSettings settings = this.authentication.show(this.locator.resolve(app));
 		Details details = application(settings.app())
 			.add("Client type", "clientType", settings.clientType())
@@ -79,7 +78,7 @@ public class AuthCommands {
 			description = "Allow public client flows (public client) or not (confidential): auth public-client on|off (tutorial step 3)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
 	public String publicClient(@Argument(index = 0, description = "on or off") String onOrOff,
-			@Option(longName = "app", description = APP_HELP) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		boolean allow = parseOnOff(onOrOff);
 		PublicClientChange change = this.authentication.setPublicClient(this.locator.resolve(app), allow);
 		Details details = application(change.app())
@@ -100,7 +99,7 @@ public class AuthCommands {
 			@Option(longName = "redirect-uri", description = "redirect URI to add (repeat the option for more)") String redirectUri,
 			@Option(longName = "postman", description = "add Postman's redirect URI " + AuthenticationService.POSTMAN_REDIRECT_URI
 					+ " (mobile-desktop only)") boolean postman,
-			@Option(longName = "app", description = APP_HELP) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		Platform platform = Platform.parse(platformName);
 		List<String> uris = new ArrayList<>(RepeatedOptions.values(context, "redirect-uri"));
 		if (postman) {
@@ -125,7 +124,7 @@ public class AuthCommands {
 			description = "Remove one redirect URI (exact match) from its platform: auth redirect remove URI (tutorial step 3)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
 	public String removeRedirect(@Argument(index = 0, description = "the redirect URI to remove") String uri,
-			@Option(longName = "app", description = APP_HELP) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		if (uri == null || uri.isBlank()) {
 			throw DicomregException.invalidInput("Give the redirect URI to remove: auth redirect remove URI.");
 		}

@@ -78,7 +78,7 @@ public class CertificateCommands {
 			@Option(longName = "file", required = true, description = "PEM, DER (.cer/.crt) or PFX (.pfx/.p12) file; only the public certificate is sent, never a private key") String file,
 			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String pfxPasswordEnv,
 			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
-			@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		CertificateToUpload certificate = this.certificates.readCertificate(
 				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(context, "--pfx-password-env"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
@@ -90,7 +90,7 @@ public class CertificateCommands {
 	@Command(name = { "cert", "list" }, group = SecretCommands.GROUP,
 			description = "List the certificates, expired and soon expiring ones flagged (tutorial step 4)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+	public String list(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		AppRef ref = this.locator.resolve(app);
 		List<CertificateCredential> certificates = this.certificates.listCertificates(ref);
 		boolean json = this.renderer.format() == OutputFormat.JSON;
@@ -110,7 +110,7 @@ public class CertificateCommands {
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
 	public String remove(
 			@Argument(index = 0, description = "thumbprint or key ID of the certificate (see cert list)") String thumbprintOrKeyId,
-			@Option(longName = "app", description = SecretCommands.APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		String selector = CertificateService.checkThumbprintOrKeyId(thumbprintOrKeyId);
 		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app), selector);
 		CertificateCredential first = removed.removed().get(0);

@@ -33,7 +33,6 @@ public class PermissionCommands {
 
 	private static final String GROUP = "API permissions (step 5)";
 
-	private static final String APP_DESCRIPTION = "display name, client ID or object ID (default: the selected app)";
 
 	private static final String CONSENT_NEXT = "Next step: admin consent (\"Grant admin consent\" on the app's API"
 			+ " permissions page in the portal); adding a permission does not grant it.";
@@ -56,7 +55,7 @@ public class PermissionCommands {
 	public String addDicom(
 			@Option(longName = "scope", defaultValue = DicomApi.SCOPE,
 					description = "delegated permission of Azure API for DICOM to add (default: Dicom.ReadWrite)") String scope,
-			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		String name = PermissionRequest.permissionName("scope", scope);
 		PermissionChange change = this.permissions.addDicomScope(this.locator.resolve(app), name);
 		return renderAdded(change);
@@ -72,7 +71,7 @@ public class PermissionCommands {
 					description = "delegated permission name, e.g. User.Read; repeat for several (Tab completes)") String scope,
 			@Option(longName = "role",
 					description = "application permission name, e.g. Application.Read.All; repeat for several (Tab completes)") String role,
-			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		PermissionRequest request = request(context, resourceApp);
 		return renderAdded(this.permissions.add(this.locator.resolve(app), request));
 	}
@@ -80,7 +79,7 @@ public class PermissionCommands {
 	@Command(name = { "permission", "list" }, group = GROUP,
 			description = "List the app's API permissions: API, permission, type and id (tutorial step 5)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+	public String list(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		PermissionList list = this.permissions.list(this.locator.resolve(app));
 		Table table = Table.of("API", "resourceDisplayName", "API application ID", "resourceAppId", "Permission",
 				"permission", "Type", "type", "Permission ID", "permissionId");
@@ -105,7 +104,7 @@ public class PermissionCommands {
 					description = "delegated permission name to remove; repeat for several (Tab completes)") String scope,
 			@Option(longName = "role",
 					description = "application permission name to remove; repeat for several (Tab completes)") String role,
-			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		PermissionRequest request = request(context, resourceApp);
 		PermissionChange change = this.permissions.remove(this.locator.resolve(app), request);
 		Details details = describe(change, "Removed", "removed", "Not configured", "notConfigured")

@@ -31,7 +31,6 @@ public class SecretCommands {
 
 	static final String GROUP = "Certificates & secrets";
 
-	static final String APP_DESCRIPTION = "application: display name, client ID or object ID (default: the selected app)";
 
 	private final SecretService secrets;
 
@@ -56,7 +55,7 @@ public class SecretCommands {
 			@Option(longName = "expires", description = "3m, 6m, 12m or 24m from now, or a date YYYY-MM-DD (valid through that day, UTC); at most 24 months (default: 6m, the portal's recommendation)") String expires,
 			@Option(longName = "save-to", description = "write the value to this new file (mode 0600) instead of showing it") String saveTo,
 			@Option(longName = "show-secret", description = "include the value in --output json (table output shows it unless --save-to is given)") boolean showSecret,
-			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		if (showSecret && saveTo != null) {
 			throw DicomregException.invalidInput("--show-secret and --save-to exclude each other: with --save-to the value "
 					+ "goes only to the file.");
@@ -93,7 +92,7 @@ public class SecretCommands {
 	@Command(name = { "secret", "list" }, group = GROUP,
 			description = "List the client secrets, expired and soon expiring ones flagged (tutorial step 4)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+	public String list(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		AppRef ref = this.locator.resolve(app);
 		List<ClientSecret> secrets = this.secrets.listSecrets(ref);
 		boolean json = this.renderer.format() == OutputFormat.JSON;
@@ -110,7 +109,7 @@ public class SecretCommands {
 			description = "Remove one client secret by its key ID: secret remove KEYID (tutorial step 4)",
 			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
 	public String remove(@Argument(index = 0, description = "key ID of the secret (see secret list)") String keyId,
-			@Option(longName = "app", description = APP_DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		UUID id = SecretService.keyId(keyId);
 		RemovedSecret removed = this.secrets.removeSecret(this.locator.resolve(app), id);
 		Details details = Details.create()

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.Guids;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.graph.GraphClientProvider;
@@ -53,7 +54,6 @@ public class CertificateService {
 
 	private static final Pattern THUMBPRINT = Pattern.compile("[0-9A-F]{40}");
 
-	private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
 	private final GraphClientProvider graph;
 
@@ -174,7 +174,7 @@ public class CertificateService {
 		List<KeyCredential> removed = existing.stream().filter(matcher(typed)).toList();
 		if (removed.isEmpty()) {
 			throw DicomregException.invalidInput("'" + app.displayName() + "' has no certificate with "
-					+ (GUID.matcher(typed).matches() ? "key ID " : "thumbprint ") + typed
+					+ (Guids.isGuid(typed) ? "key ID " : "thumbprint ") + typed
 					+ ". Run 'cert list' to see its thumbprints and key IDs.");
 		}
 		List<KeyCredential> kept = existing.stream().filter(credential -> !removed.contains(credential))
@@ -198,7 +198,7 @@ public class CertificateService {
 	}
 
 	private static Predicate<KeyCredential> matcher(String typed) {
-		if (GUID.matcher(typed).matches()) {
+		if (Guids.isGuid(typed)) {
 			UUID keyId = UUID.fromString(typed);
 			return credential -> keyId.equals(credential.getKeyId());
 		}
