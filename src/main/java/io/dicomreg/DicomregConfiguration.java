@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.util.List;
 
 import org.jline.reader.LineReader;
+import org.jline.terminal.Size;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import io.dicomreg.account.AccountService;
@@ -170,6 +172,19 @@ class DicomregConfiguration {
 	@Bean
 	ShellPrompt promptProvider(ConnectionTarget target, SignInService signIn, AppSelection selection) {
 		return new ShellPrompt(target, signIn, selection);
+	}
+
+	/** Tests hand in their own streams: the shell's terminal then reads and writes those, not the process's. */
+	@Bean
+	TerminalCustomizer streamsTerminal(Streams streams) {
+		return builder -> {
+			if (!streams.processStreams()) {
+				builder.system(false)
+					.streams(streams.in(), streams.out())
+					.type(streams.interactive() ? "xterm-256color" : "dumb")
+					.size(new Size(120, 40));
+			}
+		};
 	}
 
 	@Bean

@@ -74,6 +74,14 @@ public class ApplicationService {
 	}
 
 	/**
+	 * The application registered under {@code uniqueName}, if there is one.
+	 * @throws DicomregException for an invalid unique name or a failed Graph call
+	 */
+	public Optional<RegisteredApplication> findByUniqueName(String uniqueName) {
+		return byUniqueName(validUniqueName(uniqueName)).map(this::toRegistered);
+	}
+
+	/**
 	 * The applications of the tenant, filtered by the server when {@code nameStartsWith} is given.
 	 * @param top how many at most, 1 to 999
 	 */

@@ -55,6 +55,7 @@ public class SecretCommands {
 			@Option(longName = "expires", description = "3m, 6m, 12m or 24m from now, or a date YYYY-MM-DD (valid through that day, UTC); at most 24 months (default: 6m, the portal's recommendation)") String expires,
 			@Option(longName = "save-to", description = "write the value to this new file (mode 0600) instead of showing it") String saveTo,
 			@Option(longName = "show-secret", description = "include the value in --output json (table output shows it unless --save-to is given)") boolean showSecret,
+			@Option(longName = "if-missing", description = "add nothing when a secret with this --description is still valid (for scripts)") boolean ifMissing,
 			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
 		if (showSecret && saveTo != null) {
 			throw DicomregException.invalidInput("--show-secret and --save-to exclude each other: with --save-to the value "
@@ -65,7 +66,7 @@ public class SecretCommands {
 			throw DicomregException.invalidInput("With --output json the value must go somewhere: add --save-to FILE, "
 					+ "or --show-secret to put it in the JSON.");
 		}
-		SecretRequest request = new SecretRequest(description, expires, Paths.of(saveTo, "--save-to"));
+		SecretRequest request = new SecretRequest(description, expires, Paths.of(saveTo, "--save-to"), ifMissing);
 		this.secrets.validate(request);
 		AddedSecret added = this.secrets.addSecret(this.locator.resolve(app), request);
 		boolean json = this.renderer.format() == OutputFormat.JSON;
@@ -80,6 +81,10 @@ public class SecretCommands {
 			details.add("Value", "secretText", added.secretText());
 		}
 		details.add("Changed", "changed", added.changed());
+		if (!added.changed()) {
+			return this.renderer.render(details, "A valid secret described '" + added.secret().description()
+					+ "' is already there: nothing was added.");
+		}
 		if (json) {
 			this.notices.println(jsonNotice(added, showSecret));
 		}

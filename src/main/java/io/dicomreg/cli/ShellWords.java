@@ -2,6 +2,7 @@ package io.dicomreg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.dicomreg.error.DicomregException;
 
@@ -10,6 +11,8 @@ import io.dicomreg.error.DicomregException;
  * spaces and honour backslash escapes, a backslash outside quotes escapes the next character.
  */
 public final class ShellWords {
+
+	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
 	private ShellWords() {
 	}
@@ -71,6 +74,24 @@ public final class ShellWords {
 			words.add(word.toString());
 		}
 		return words;
+	}
+
+	/**
+	 * {@code word} written so that {@link #split} reads it back as one word: bare when it is plain,
+	 * else in double quotes with {@code \ " $ `} escaped (so that a script never expands it).
+	 */
+	public static String quote(String word) {
+		if (!word.isEmpty() && PLAIN.matcher(word).matches()) {
+			return word;
+		}
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : word.toCharArray()) {
+			if ("\"\\$`".indexOf(c) >= 0) {
+				quoted.append('\\');
+			}
+			quoted.append(c);
+		}
+		return quoted.append('"').toString();
 	}
 
 }

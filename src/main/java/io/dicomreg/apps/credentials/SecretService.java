@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
@@ -54,6 +55,12 @@ public class SecretService {
 	 */
 	public AddedSecret addSecret(AppRef app, SecretRequest request) {
 		OffsetDateTime end = SecretLifetime.endOf(request.expires(), this.clock);
+		if (request.ifMissing()) {
+			Optional<ClientSecret> existing = validSecretDescribed(app, request.description());
+			if (existing.isPresent()) {
+				return new AddedSecret(app, existing.get(), null, null, false);
+			}
+		}
 		Path saveTo = (request.saveTo() != null) ? SaveTarget.newFile(request.saveTo(), SAVE_TO) : null;
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName(description(request.description()));
@@ -83,9 +90,29 @@ public class SecretService {
 	 */
 	public void validate(SecretRequest request) {
 		SecretLifetime.endOf(request.expires(), this.clock);
-		if (request.saveTo() != null) {
+		if (request.ifMissing() && description(request.description()) == null) {
+			throw DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
+					+ "secret is recognised.");
+		}
+		if (request.saveTo() != null && request.ifMissing()) {
+			// The file of an earlier run may be there: only a secret that is really added needs a new file.
+			SaveTarget.checkWritableFolder(request.saveTo().toAbsolutePath().normalize().getParent(), SAVE_TO);
+		}
+		else if (request.saveTo() != null) {
 			SaveTarget.newFile(request.saveTo(), SAVE_TO);
 		}
+	}
+
+	/** The still valid secret of {@code app} with this description, if there is one. */
+	public Optional<ClientSecret> validSecretDescribed(AppRef app, String description) {
+		String wanted = description(description);
+		if (wanted == null) {
+			throw DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
+					+ "secret is recognised.");
+		}
+		return listSecrets(app).stream()
+			.filter(secret -> wanted.equals(secret.description()) && secret.status() != CredentialStatus.EXPIRED)
+			.findFirst();
 	}
 
 	/** The application's client secrets, the first to expire first. */

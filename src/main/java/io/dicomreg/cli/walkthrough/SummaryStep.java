@@ -1,0 +1,138 @@
+package io.dicomreg.cli.walkthrough;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.AuthenticationService;
+import io.dicomreg.apps.AuthenticationSettings;
+import io.dicomreg.apps.DicomApi;
+import io.dicomreg.apps.Platform;
+import io.dicomreg.cli.walkthrough.WalkthroughProgress.Certificate;
+import io.dicomreg.cli.walkthrough.WalkthroughProgress.Secret;
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.output.Details;
+import io.dicomreg.output.Renderer;
+
+/**
+ * Step 7: what was made (never a secret value), what to do next, and the replayable script.
+ */
+class SummaryStep implements WalkthroughStep {
+
+	private final AuthenticationService authentication;
+
+	private final Renderer renderer;
+
+	private final Clock clock;
+
+	SummaryStep(AuthenticationService authentication, Renderer renderer, Clock clock) {
+		this.authentication = authentication;
+		this.renderer = renderer;
+		this.clock = clock;
+	}
+
+	@Override
+	public String title() {
+		return "Summary and next steps";
+	}
+
+	@Override
+	public String explanation() {
+		return "Here is what the walkthrough set up, read back from Entra ID where it can be. Access to DICOM data is "
+				+ "granted outside the app registration: admin consent for the permission, then an Azure role on the "
+				+ "DICOM service.";
+	}
+
+	@Override
+	public void run(StepContext context) {
+		Prompts prompts = context.prompts();
+		prompts.say(this.renderer.render(summary(context.progress())));
+		prompts.say(nextSteps(context.progress()));
+		saveScript(context);
+	}
+
+	private Details summary(WalkthroughProgress progress) {
+		AppRef app = progress.appRef();
+		Details details = Details.create();
+		if (app == null) {
+			return details.add("Application", "displayName", "none registered (step 2 was skipped)");
+		}
+		AuthenticationSettings settings = this.authentication.show(app);
+		details.add("Display name", "displayName", app.displayName())
+			.add("Application (client) ID", "appId", app.appId())
+			.add("Directory (tenant) ID", "tenantId", progress.getTenantId())
+			.add("Supported account types", "signInAudience", settings.signInAudience())
+			.add("Client type", "clientType", settings.clientType());
+		for (Platform platform : Platform.inCommandOrder()) {
+			List<String> uris = settings.redirectUris().on(platform);
+			if (!uris.isEmpty()) {
+				details.add("Redirect URIs (" + platform.label() + ")", platform.jsonName() + "RedirectUris", String.join(", ", uris));
+			}
+		}
+		details.add("Client secret", "secret", secret(progress.getSecret()));
+		details.add("Certificate", "certificate", certificate(progress.getCertificate()));
+		details.add("API permissions", "permissions", (progress.getPermission() != null)
+				? progress.getPermission().scope() + " (delegated) of " + progress.getPermission().resourceName() : "none added");
+		return details;
+	}
+
+	private static String secret(Secret secret) {
+		if (secret == null || secret.keyId() == null) {
+			return "none added";
+		}
+		return "key ID " + secret.keyId() + ", expires " + secret.end() + ", value "
+				+ ((secret.savedTo() != null) ? "saved to " + secret.savedTo() : "shown once");
+	}
+
+	private static String certificate(Certificate certificate) {
+		if (certificate == null || certificate.thumbprint() == null) {
+			return "none uploaded";
+		}
+		return "thumbprint " + certificate.thumbprint() + " (" + (certificate.created() ? "self-signed, " : "") + "from "
+				+ certificate.file() + ")";
+	}
+
+	private static String nextSteps(WalkthroughProgress progress) {
+		String name = (progress.getApplication() != null) ? progress.getApplication().displayName() : "the application";
+		return String.join(System.lineSeparator(), "", "Next steps:",
+				"  1. Admin consent: an administrator grants " + DicomApi.SCOPE + " for the organisation (portal: App "
+						+ "registrations > " + name + " > API permissions > Grant admin consent).",
+				"  2. Access to the data (Azure RBAC): assign 'DICOM Data Owner' or 'DICOM Data Reader' on the DICOM service "
+						+ "to the users, or to this application's service principal when it signs in as itself.",
+				"  3. Check: get a token for " + DicomApi.RESOURCE + " as this client and call GET <service URL>/v2/changefeed?limit=1. "
+						+ "200 or 204 means it works; 403 means the role is missing (role changes take up to 5 minutes).",
+				"");
+	}
+
+	private void saveScript(StepContext context) {
+		Prompts prompts = context.prompts();
+		String chosen = context.progress().getScriptFile();
+		if (chosen == null && !prompts.confirm("Save these steps as a dicomreg script to replay in another tenant?", true)) {
+			return;
+		}
+		List<String> lines = WalkthroughScript.lines(context.progress(), LocalDate.now(this.clock));
+		while (true) {
+			Path file = (chosen != null) ? Path.of(chosen) : Path.of(prompts.text("Script file", defaultScript(context)))
+				.toAbsolutePath()
+				.normalize();
+			try {
+				WalkthroughScript.write(file, lines);
+				prompts.say("Wrote the script " + file + ": the commands that redo this walkthrough in another tenant.");
+				return;
+			}
+			catch (DicomregException ex) {
+				prompts.error(ex.getMessage());
+				chosen = null;
+			}
+		}
+	}
+
+	private static String defaultScript(StepContext context) {
+		String unique = (context.progress().getApplication() != null) ? context.progress().getApplication().uniqueName()
+				: "walkthrough";
+		return Path.of(unique + ".dicomreg").toAbsolutePath().toString();
+	}
+
+}

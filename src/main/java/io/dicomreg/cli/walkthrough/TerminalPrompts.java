@@ -1,0 +1,226 @@
+package io.dicomreg.cli.walkthrough;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jline.keymap.BindingReader;
+import org.jline.keymap.KeyMap;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.shell.jline.tui.component.ConfirmationInput;
+import org.springframework.shell.jline.tui.component.PathInput;
+import org.springframework.shell.jline.tui.component.SingleItemSelector;
+import org.springframework.shell.jline.tui.component.StringInput;
+import org.springframework.shell.jline.tui.component.support.AbstractComponent;
+import org.springframework.shell.jline.tui.component.support.SelectorItem;
+import org.springframework.shell.jline.tui.style.TemplateExecutor;
+
+/**
+ * Asks the walkthrough's questions with Spring Shell's terminal components (text input, single
+ * select, confirmation, path input, masked input), each also listening for the navigation keys.
+ */
+public final class TerminalPrompts implements Prompts {
+
+	private final Terminal terminal;
+
+	private final ResourceLoader resources;
+
+	private final TemplateExecutor templates;
+
+	public TerminalPrompts(Terminal terminal, ResourceLoader resources, TemplateExecutor templates) {
+		this.terminal = terminal;
+		this.resources = resources;
+		this.templates = templates;
+	}
+
+	@Override
+	public void say(String text) {
+		this.terminal.writer().println(text);
+		this.terminal.writer().flush();
+	}
+
+	@Override
+	public void header(int number, int total, String title, String explanation) {
+		AttributedStringBuilder header = new AttributedStringBuilder().append(System.lineSeparator())
+			.style(AttributedStyle.BOLD)
+			.append("Step " + number + " of " + total + ": " + title)
+			.style(AttributedStyle.DEFAULT);
+		say(header.toAnsi(this.terminal));
+		say(explanation);
+		say(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.faint()).append("(" + NavigationKeys.HELP + ")")
+			.toAnsi(this.terminal));
+	}
+
+	@Override
+	public void error(String message) {
+		say(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
+			.append(message)
+			.toAnsi(this.terminal));
+	}
+
+	@Override
+	public String text(String question, String defaultValue) {
+		while (true) {
+			Text input = configure(new Text(this.terminal, question, defaultValue));
+			String answer = run(() -> input.run(StringInput.StringInputContext.empty()).getResultValue());
+			if (answer != null && !answer.isBlank()) {
+				return answer.strip();
+			}
+		}
+	}
+
+	@Override
+	public <T> T choose(String question, List<Choice<T>> choices) {
+		List<SelectorItem<T>> items = choices.stream().map(choice -> SelectorItem.of(choice.label(), choice.value())).toList();
+		while (true) {
+			Select<T> select = configure(new Select<>(this.terminal, items, question));
+			T answer = run(() -> select.run(SingleItemSelector.SingleItemSelectorContext.empty())
+				.getResultItem()
+				.map(SelectorItem::getItem)
+				.orElse(null));
+			if (answer != null) {
+				return answer;
+			}
+		}
+	}
+
+	@Override
+	public boolean confirm(String question, boolean defaultValue) {
+		Confirm input = configure(new Confirm(this.terminal, question, defaultValue));
+		Boolean answer = run(() -> input.run(ConfirmationInput.ConfirmationInputContext.empty()).getResultValue());
+		return (answer != null) ? answer : defaultValue;
+	}
+
+	@Override
+	public Path existingFile(String question) {
+		while (true) {
+			FileInput input = configure(new FileInput(this.terminal, question));
+			Path answer = run(() -> input.run(PathInput.PathInputContext.empty()).getResultValue());
+			if (answer != null && Files.isRegularFile(answer)) {
+				return answer.toAbsolutePath().normalize();
+			}
+			if (answer != null) {
+				error("No such file: " + answer.toAbsolutePath().normalize());
+			}
+		}
+	}
+
+	@Override
+	public char[] password(String question) {
+		while (true) {
+			Text input = configure(new Text(this.terminal, question, null));
+			input.setMaskCharacter('*');
+			input.setPrintResults(false);
+			String answer = run(() -> input.run(StringInput.StringInputContext.empty()).getResultValue());
+			if (answer != null && !answer.isEmpty()) {
+				return answer.toCharArray();
+			}
+		}
+	}
+
+	private <C extends AbstractComponent<?>> C configure(C component) {
+		component.setResourceLoader(this.resources);
+		component.setTemplateExecutor(this.templates);
+		return component;
+	}
+
+	/**
+	 * Runs one component with the interrupt signal off, so that Ctrl-C reaches it as a key (quit)
+	 * instead of ending the process.
+	 */
+	private <T> T run(Supplier<T> component) {
+		Attributes saved = this.terminal.getAttributes();
+		Attributes keys = new Attributes(saved);
+		keys.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+		this.terminal.setAttributes(keys);
+		try {
+			return component.get();
+		}
+		finally {
+			this.terminal.setAttributes(saved);
+		}
+	}
+
+	private static final class Text extends StringInput {
+
+		Text(Terminal terminal, String name, String defaultValue) {
+			super(terminal, name, defaultValue);
+		}
+
+		@Override
+		protected void bindKeyMap(KeyMap<String> keyMap) {
+			super.bindKeyMap(keyMap);
+			NavigationKeys.bind(keyMap);
+		}
+
+		@Override
+		protected boolean read(BindingReader reader, KeyMap<String> keyMap, StringInputContext context) {
+			return super.read(NavigationKeys.watch(reader), keyMap, context);
+		}
+
+	}
+
+	private static final class Select<T> extends SingleItemSelector<T, SelectorItem<T>> {
+
+		Select(Terminal terminal, List<SelectorItem<T>> items, String name) {
+			super(terminal, items, name, null);
+		}
+
+		@Override
+		protected void bindKeyMap(KeyMap<String> keyMap) {
+			super.bindKeyMap(keyMap);
+			NavigationKeys.bind(keyMap);
+		}
+
+		@Override
+		protected boolean read(BindingReader reader, KeyMap<String> keyMap,
+				SingleItemSelectorContext<T, SelectorItem<T>> context) {
+			return super.read(NavigationKeys.watch(reader), keyMap, context);
+		}
+
+	}
+
+	private static final class Confirm extends ConfirmationInput {
+
+		Confirm(Terminal terminal, String name, boolean defaultValue) {
+			super(terminal, name, defaultValue);
+		}
+
+		@Override
+		protected void bindKeyMap(KeyMap<String> keyMap) {
+			super.bindKeyMap(keyMap);
+			NavigationKeys.bind(keyMap);
+		}
+
+		@Override
+		protected boolean read(BindingReader reader, KeyMap<String> keyMap, ConfirmationInputContext context) {
+			return super.read(NavigationKeys.watch(reader), keyMap, context);
+		}
+
+	}
+
+	private static final class FileInput extends PathInput {
+
+		FileInput(Terminal terminal, String name) {
+			super(terminal, name);
+		}
+
+		@Override
+		protected void bindKeyMap(KeyMap<String> keyMap) {
+			super.bindKeyMap(keyMap);
+			NavigationKeys.bind(keyMap);
+		}
+
+		@Override
+		protected boolean read(BindingReader reader, KeyMap<String> keyMap, PathInputContext context) {
+			return super.read(NavigationKeys.watch(reader), keyMap, context);
+		}
+
+	}
+
+}

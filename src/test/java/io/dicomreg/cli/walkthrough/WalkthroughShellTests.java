@@ -1,0 +1,69 @@
+package io.dicomreg.cli.walkthrough;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.support.TerminalSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the whole walkthrough through the real shell's prompts, keys typed on a terminal, against
+ * a sandbox tenant kept in a state file, then looks at the application it made.
+ */
+class WalkthroughShellTests {
+
+	private static final String POSTMAN = "https://www.getpostman.com/oauth2/callback";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void walkthroughTypedAtTheShellRegistersTheTutorialsApplication() throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		Path secretFile = this.directory.resolve("secret.txt");
+		Path script = this.directory.resolve("dicom-client.dicomreg");
+		try (TerminalSession shell = TerminalSession.start(this.directory.resolve("home"), "--sandbox-state", state.toString())) {
+			shell.expect("dicomreg").expect(">").enter("walkthrough --save-script " + script);
+			shell.expect("Step 1 of 7: Sign in").answer("How do you want to sign in?", "");
+			shell.expect("Signed in as");
+			shell.expect("Step 2 of 7").answer("Display name", "").answer("Unique name", "");
+			shell.answer("Register 'DICOM client' as a single-tenant application?", "").expect("Registered 'DICOM client'");
+			shell.expect("Step 3 of 7").expect("Application (client) ID").answer("Noted?", "");
+			shell.expect("Step 4 of 7").answer("Client type", "Public").answer("Platform and redirect URI", "");
+			shell.answer("Set 'Allow public client flows' to Yes and add " + POSTMAN, "").expect("Now a public client");
+			shell.expect("Step 5 of 7").answer("What should the client sign in with?", "Both");
+			shell.answer("Secret description", "").answer("Expires in", "").answer("Where should the secret value go?", "");
+			shell.answer("File for the secret value", secretFile.toString()).answer("Add the client secret", "");
+			shell.expect("Added the client secret").answer("Which certificate?", "").answer("Subject", "").answer("Valid for", "");
+			shell.answer("Files to write", this.directory.resolve("dicom-client").toString());
+			shell.answer("Make a self-signed certificate", "").answer("Upload the certificate", "").expect("Uploaded the certificate");
+			shell.expect("Step 6 of 7").answer("Add the delegated permission Dicom.ReadWrite", "").expect("Added Dicom.ReadWrite");
+			shell.expect("Step 7 of 7").expect("Next steps").expect("Wrote the script").expect("The walkthrough is complete");
+			shell.expect(">").enter("exit");
+			assertThat(shell.exitCode()).isZero();
+		}
+		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
+			assertThat(target.sandboxServer().tenant().applications()).hasSize(1);
+			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			assertThat(app.get("displayName").asText()).isEqualTo("DICOM client");
+			assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
+			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
+			assertThat(app.at("/publicClient/redirectUris")).extracting(JsonNode::asText).containsExactly(POSTMAN);
+			assertThat(app.get("passwordCredentials")).hasSize(1);
+			assertThat(app.get("keyCredentials")).hasSize(1);
+			assertThat(app.get("requiredResourceAccess")).singleElement()
+				.satisfies(resource -> assertThat(resource.get("resourceAppId").asText()).isEqualTo("75e725bf-66ce-4cea-9b9a-5c4caae57f33"));
+		}
+		assertThat(Files.getPosixFilePermissions(secretFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.readString(script)).contains("app register --name \"DICOM client\" --unique-name dicom-client");
+	}
+
+}
