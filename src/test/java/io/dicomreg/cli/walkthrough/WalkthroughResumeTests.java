@@ -1,0 +1,145 @@
+package io.dicomreg.cli.walkthrough;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.support.TerminalSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Interrupts the walkthrough after each step in turn, resumes it in a new dicomreg, and finds one
+ * application with one secret, one certificate and the permission: nothing made twice.
+ */
+class WalkthroughResumeTests {
+
+	private static final String QUIT_KEY = "\u0011";
+
+	private static final String CTRL_C = "\u0003";
+
+	@TempDir
+	Path directory;
+
+	@ParameterizedTest(name = "interrupted after step {0}")
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 6 })
+	void resumingAfterAnInterruptionFinishesWithOneApplicationAndOneOfEachCredential(int interruptedAfter) throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		try (TerminalSession shell = shell(state)) {
+			shell.expect(">").enter("walkthrough");
+			for (int step = 1; step <= interruptedAfter; step++) {
+				STEPS.get(step - 1).accept(shell, this.directory);
+			}
+			shell.expect(FIRST_PROMPTS.get(interruptedAfter)).type((interruptedAfter % 2 == 0) ? QUIT_KEY : CTRL_C);
+			shell.expect("Progress saved. 'walkthrough --resume' goes on at step " + (interruptedAfter + 1));
+			shell.expect(">").enter("exit");
+			assertThat(shell.exitCode()).isZero();
+		}
+		try (TerminalSession shell = shell(state)) {
+			shell.expect(">").enter("walkthrough --resume");
+			shell.expect("Step " + (interruptedAfter + 1) + " of 7");
+			for (int step = interruptedAfter + 1; step <= STEPS.size(); step++) {
+				STEPS.get(step - 1).accept(shell, this.directory);
+			}
+			shell.expect(">").enter("exit");
+			assertThat(shell.exitCode()).isZero();
+		}
+		assertTheTutorialsApplication(state);
+	}
+
+	@Test
+	void resumingAStepInterruptedBetweenTheSecretAndTheCertificateAddsNoSecondSecret() throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		try (TerminalSession shell = shell(state)) {
+			shell.expect(">").enter("walkthrough");
+			for (int step = 1; step <= 4; step++) {
+				STEPS.get(step - 1).accept(shell, this.directory);
+			}
+			shell.answer("What should the client sign in with?", "Both");
+			addSecret(shell, this.directory);
+			shell.expect("Which certificate?").endInput();
+		}
+		try (TerminalSession shell = shell(state)) {
+			shell.expect(">").enter("walkthrough");
+			shell.answer("An unfinished walkthrough stopped at step 5", "");
+			shell.answer("What should the client sign in with?", "Both").expect("added earlier in this walkthrough is kept");
+			addCertificate(shell, this.directory);
+			STEPS.get(5).accept(shell, this.directory);
+			STEPS.get(6).accept(shell, this.directory);
+			shell.expect(">").enter("exit");
+		}
+		assertTheTutorialsApplication(state);
+	}
+
+	@Test
+	void resumeWithNothingUnfinishedSaysSo() {
+		try (TerminalSession shell = shell(this.directory.resolve("tenant.json"))) {
+			shell.expect(">").enter("walkthrough --resume");
+			shell.expect("There is no unfinished walkthrough to resume: run 'walkthrough' to start one.");
+			shell.expect(">").enter("exit");
+		}
+	}
+
+	private TerminalSession shell(Path state) {
+		return TerminalSession.start(this.directory.resolve("home"), "--sandbox-state", state.toString());
+	}
+
+	private static void assertTheTutorialsApplication(Path state) {
+		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
+			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			assertThat(applications).hasSize(1);
+			JsonNode app = applications.get(0);
+			assertThat(app.get("uniqueName").asText()).isEqualTo("dicom-client");
+			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
+			assertThat(app.at("/publicClient/redirectUris")).hasSize(1);
+			assertThat(app.get("passwordCredentials")).hasSize(1);
+			assertThat(app.get("keyCredentials")).hasSize(1);
+			assertThat(app.get("requiredResourceAccess")).hasSize(1);
+		}
+	}
+
+	/** The first prompt of each step, by step index (step 1 at 0). */
+	private static final List<String> FIRST_PROMPTS = List.of("How do you want to sign in?", "Display name", "Noted?",
+			"Client type", "What should the client sign in with?", "Add the delegated permission",
+			"Save these steps as a dicomreg script");
+
+	/** How a person answers each step, as in the tutorial: public client for Postman, both credentials. */
+	private static final List<BiConsumer<TerminalSession, Path>> STEPS = List.of(
+			(shell, directory) -> shell.answer("How do you want to sign in?", "").expect("Signed in as"),
+			(shell, directory) -> shell.answer("Display name", "").answer("Unique name", "")
+				.answer("Register 'DICOM client'", "")
+				.expect("Registered 'DICOM client'"),
+			(shell, directory) -> shell.answer("Noted?", ""),
+			(shell, directory) -> shell.answer("Client type", "Public").answer("Platform and redirect URI", "")
+				.answer("Set 'Allow public client flows' to Yes", "")
+				.expect("Now a public client"),
+			(shell, directory) -> {
+				shell.answer("What should the client sign in with?", "Both");
+				addSecret(shell, directory);
+				addCertificate(shell, directory);
+			},
+			(shell, directory) -> shell.answer("Add the delegated permission", "").expect("Added Dicom.ReadWrite"),
+			(shell, directory) -> shell.expect("Next steps").answer("Save these steps as a dicomreg script", "n")
+				.expect("The walkthrough is complete"));
+
+	private static void addSecret(TerminalSession shell, Path directory) {
+		shell.answer("Secret description", "").answer("Expires in", "").answer("Where should the secret value go?", "");
+		shell.answer("File for the secret value", directory.resolve("secret.txt").toString()).answer("Add the client secret", "");
+		shell.expect("Added the client secret");
+	}
+
+	private static void addCertificate(TerminalSession shell, Path directory) {
+		shell.answer("Which certificate?", "").answer("Subject", "").answer("Valid for", "");
+		shell.answer("Files to write", directory.resolve("dicom-client").toString()).answer("Make a self-signed certificate", "");
+		shell.answer("Upload the certificate", "").expect("Uploaded the certificate");
+	}
+
+}
