@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.support.TerminalSession;
+import io.dicomreg.support.TestShell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WalkthroughShellTests {
 
 	private static final String POSTMAN = "https://www.getpostman.com/oauth2/callback";
+
+	private static final String CTRL_B = "\u0002";
+
+	private static final String CTRL_N = "\u000e";
 
 	@TempDir
 	Path directory;
@@ -64,6 +69,88 @@ class WalkthroughShellTests {
 		}
 		assertThat(Files.getPosixFilePermissions(secretFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(Files.readString(script)).contains("app register --name \"DICOM client\" --unique-name dicom-client");
+	}
+
+	@Test
+	void ctrlBGoesBackAStepAndCtrlNSkipsOne() throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		Path script = this.directory.resolve("script.dicomreg");
+		try (TerminalSession shell = TerminalSession.start(this.directory.resolve("home"), "--sandbox-state", state.toString())) {
+			shell.expect(">").enter("walkthrough --save-script " + script);
+			shell.answer("How do you want to sign in?", "").expect("Signed in as");
+			shell.answer("Display name", "").answer("Unique name", "").answer("Register 'DICOM client'", "");
+			shell.answer("Noted?", "");
+			shell.expect("Client type").type(CTRL_B);
+			shell.expect("Step 3 of 7").answer("Noted?", "");
+			shell.expect("Step 4 of 7").answer("Client type", "").answer("Platform and redirect URI", "");
+			shell.answer("Set 'Allow public client flows' to No and add " + POSTMAN, "").expect("client.");
+			shell.expect("Step 5 of 7").expect("What should the client sign in with?").type(CTRL_N);
+			shell.expect("Step 6 of 7").answer("Add the delegated permission", "");
+			shell.expect("Step 7 of 7").expect("Client secret").expect("none added").expect("Certificate").expect("none uploaded");
+			shell.expect("The walkthrough is complete").expect(">").enter("exit");
+		}
+		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
+			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			assertThat(app.get("isFallbackPublicClient").asBoolean()).isFalse();
+			assertThat(app.get("passwordCredentials")).isEmpty();
+			assertThat(app.get("keyCredentials")).isEmpty();
+		}
+		assertThat(Files.readString(script)).contains("auth public-client off").doesNotContain("secret add --", "cert create", "cert upload");
+	}
+
+	@Test
+	void aSecretShownOnTheScreenAppearsThereOnceAndNowhereElse() throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		Path home = this.directory.resolve("home");
+		Path script = this.directory.resolve("script.dicomreg");
+		String screen;
+		try (TerminalSession shell = TerminalSession.start(home, "--sandbox-state", state.toString())) {
+			shell.expect(">").enter("walkthrough --save-script " + script);
+			shell.answer("How do you want to sign in?", "").expect("Signed in as");
+			shell.answer("Display name", "").answer("Unique name", "").answer("Register 'DICOM client'", "");
+			shell.answer("Noted?", "");
+			shell.answer("Client type", "").answer("Platform and redirect URI", "None").answer("Set 'Allow public client flows'", "");
+			shell.answer("What should the client sign in with?", "").answer("Secret description", "").answer("Expires in", "");
+			shell.answer("Where should the secret value go?", "screen").answer("Add the client secret", "");
+			shell.expect("Copy its value now: it is shown only this once.");
+			shell.answer("Add the delegated permission", "").expect("The walkthrough is complete").expect(">").enter("exit");
+			screen = shell.text();
+		}
+		String secret = screen.lines()
+			.dropWhile(line -> !line.contains("Copy its value now"))
+			.skip(1)
+			.findFirst()
+			.orElseThrow()
+			.strip();
+		assertThat(secret).hasSizeGreaterThan(30);
+		assertThat(screen.split(java.util.regex.Pattern.quote(secret), -1)).hasSize(2);
+		assertThat(Files.readString(script)).doesNotContain(secret).contains("secret add --description \"dicomreg walkthrough\"");
+		assertThat(Files.readString(state)).doesNotContain(secret);
+		try (var files = Files.walk(home)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secret);
+			}
+		}
+	}
+
+	@Test
+	void withoutATerminalTheWalkthroughRefusesInOneLine() {
+		TestShell.Result result = new TestShell(this.directory.resolve("home"), "--sandbox").run("walkthrough");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err().strip()).startsWith("Error: The walkthrough asks questions at a terminal, and there is none here")
+			.doesNotContain("\n");
+	}
+
+	@Test
+	void badOptionsAreRefusedBeforeAnythingIsAsked() throws Exception {
+		TestShell shell = new TestShell(this.directory.resolve("home"), "--sandbox");
+		assertThat(shell.run("walkthrough", "--resume", "--restart").err())
+			.contains("Error: --resume and --restart exclude each other: give one of them.");
+		Path existing = Files.writeString(this.directory.resolve("taken.dicomreg"), "# mine\n");
+		TestShell.Result taken = shell.run("walkthrough", "--save-script", existing.toString());
+		assertThat(taken.exitCode()).isEqualTo(2);
+		assertThat(taken.err()).contains("--save-script " + existing + " already exists");
+		assertThat(Files.readString(existing)).isEqualTo("# mine\n");
 	}
 
 }
