@@ -37,7 +37,7 @@ class WalkthroughJarIT {
 		Path script = this.directory.resolve("dicom-client.dicomreg");
 		try (Pty pty = new Pty(this.directory.resolve("first.txt"), "--sandbox-state " + state + " walkthrough")) {
 			pty.answer("How do you want to sign in?", "").expect("Signed in as");
-			pty.answer("Display name", "").answer("Unique name", "").answer("Register 'DICOM client'", "");
+			pty.answer("Display name", "").answer("Unique name", "").expect("Register 'DICOM client'").answer("Go ahead?", "");
 			pty.answer("Noted?", "");
 			pty.expect("Client type").type("\u0003");
 			pty.expect("Progress saved. 'walkthrough --resume' goes on at step 4");
@@ -48,14 +48,14 @@ class WalkthroughJarIT {
 			pty.expect("Step 4 of 7").answer("Client type", "").answer("Platform and redirect URI", "Web");
 			pty.answer("Redirect URI", "http://example.com/callback").expect("\"https required\"");
 			pty.answer("Redirect URI", "https://dicom-viewer.example.com/signin");
-			pty.answer("Set 'Allow public client flows' to No", "").expect("confidential client");
+			pty.expect("Set 'Allow public client flows' to No").answer("Go ahead?", "").expect("confidential client");
 			pty.answer("What should the client sign in with?", "Both").answer("Secret description", "viewer");
 			pty.answer("Expires in", "12").answer("Where should the secret value go?", "");
 			pty.answer("File for the secret value", this.directory.resolve("secret.txt").toString());
-			pty.answer("Add the client secret", "").answer("Which certificate?", "").answer("Subject", "CN=viewer");
+			pty.expect("Add the client secret").answer("Go ahead?", "").answer("Which certificate?", "").answer("Subject", "CN=viewer");
 			pty.answer("Valid for", "").answer("Files to write", this.directory.resolve("viewer").toString());
-			pty.answer("Make a self-signed certificate", "").answer("Upload the certificate", "");
-			pty.answer("Add the delegated permission", "").expect("Wrote the script").expect("The walkthrough is complete");
+			pty.expect("Make a self-signed certificate").answer("Go ahead?", "").expect("Upload the certificate").answer("Go ahead?", "");
+			pty.expect("Add the delegated permission").answer("Go ahead?", "").expect("Wrote the script").expect("The walkthrough is complete");
 			assertThat(pty.exitCode()).isZero();
 		}
 		Path replayState = this.directory.resolve("other-tenant.json");

@@ -64,14 +64,18 @@ public final class TerminalSession implements AutoCloseable {
 		}
 	}
 
-	/** Waits until {@code text} appears after what the last expectation matched, and moves past it. */
+	/**
+	 * Waits until {@code text} appears after what the last expectation matched, and moves past it;
+	 * line breaks count as spaces.
+	 */
 	public TerminalSession expect(String text) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
+		String wanted = oneLine(text);
 		while (System.nanoTime() < deadline) {
-			String shown = text();
-			int at = shown.indexOf(text, this.seen);
+			String shown = oneLine(text());
+			int at = shown.indexOf(wanted, this.seen);
 			if (at >= 0) {
-				this.seen = at + text.length();
+				this.seen = at + wanted.length();
 				return this;
 			}
 			if (this.exit.isDone()) {
@@ -80,7 +84,12 @@ public final class TerminalSession implements AutoCloseable {
 			sleep();
 		}
 		throw new AssertionError("Expected '" + text + "' on the terminal; it shows, after what was already seen:\n"
-				+ text().substring(Math.min(this.seen, text().length())) + "\n--- stderr:\n" + errors());
+				+ oneLine(text()).substring(Math.min(this.seen, oneLine(text()).length())) + "\n--- stderr:\n" + errors());
+	}
+
+	/** Text with every run of white space as one space: prose wrapped to the terminal still matches. */
+	private static String oneLine(String text) {
+		return text.replaceAll("\\s+", " ");
 	}
 
 	/** Sends keys as typed. */

@@ -12,4 +12,10 @@ public record Choice<T>(String label, T value) {
 		return new Choice<>(label, value);
 	}
 
+	/** The label: what a selection shows once answered. */
+	@Override
+	public String toString() {
+		return this.label;
+	}
+
 }

@@ -33,7 +33,7 @@ class IdsStep implements WalkthroughStep {
 	@Override
 	public void run(StepContext context) {
 		ApplicationIds ids = this.applications.ids(context.app());
-		context.prompts().say(this.renderer.render(Details.create()
+		context.prompts().show(this.renderer.render(Details.create()
 			.add("Application (client) ID", "appId", ids.appId())
 			.add("Directory (tenant) ID", "tenantId", ids.tenantId())
 			.add("Object ID", "objectId", ids.objectId())

@@ -2,6 +2,7 @@ package io.dicomreg.cli.walkthrough;
 
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
+import org.springframework.shell.jline.tui.component.support.AbstractComponent;
 
 import static org.jline.keymap.KeyMap.ctrl;
 
@@ -24,6 +25,8 @@ final class NavigationKeys {
 	}
 
 	static void bind(KeyMap<String> keyMap) {
+		// Typed ahead, before a prompt put the terminal in raw mode, Enter arrives as a newline.
+		keyMap.bind(AbstractComponent.OPERATION_EXIT, "\n");
 		keyMap.bind(BACK, ctrl('B'));
 		keyMap.bind(SKIP, ctrl('N'));
 		keyMap.bind(QUIT, ctrl('Q'), ctrl('C'), ctrl('D'));

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface Prompts {
 
-	/** Prints text for the person to read. */
+	/** Prints prose for the person to read, wrapped to the terminal. */
 	void say(String text);
+
+	/** Prints text as it is: a table, or a value to copy. */
+	void show(String text);
 
 	/** Prints a step's header: its number, title and what it is for. */
 	void header(int number, int total, String title, String explanation);

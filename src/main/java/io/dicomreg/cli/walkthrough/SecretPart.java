@@ -91,7 +91,7 @@ class SecretPart {
 		else {
 			prompts.say("Added the client secret (key ID " + secret.keyId() + ", expires " + secret.end() + ").");
 			prompts.say("Copy its value now: it is shown only this once.");
-			prompts.say("  " + added.secretText());
+			prompts.show("  " + added.secretText());
 		}
 	}
 

@@ -13,6 +13,9 @@ import io.dicomreg.error.DicomregException;
  */
 public record StepContext(Prompts prompts, WalkthroughProgress progress, WalkthroughProgressStore store) {
 
+	/** The question before every change to the tenant. */
+	static final String GO_AHEAD = "Go ahead?";
+
 	public void save() {
 		this.store.save(this.progress);
 	}
@@ -30,9 +33,10 @@ public record StepContext(Prompts prompts, WalkthroughProgress progress, Walkthr
 		return app;
 	}
 
-	/** Asks to confirm a change; a no asks the step's questions again. */
+	/** Says what is about to change and asks to go ahead; a no asks the step's questions again. */
 	public void confirm(String change) {
-		if (!this.prompts.confirm(change, true)) {
+		this.prompts.say(change);
+		if (!this.prompts.confirm(GO_AHEAD, true)) {
 			throw Navigation.redo();
 		}
 	}

@@ -48,7 +48,7 @@ class SummaryStep implements WalkthroughStep {
 	@Override
 	public void run(StepContext context) {
 		Prompts prompts = context.prompts();
-		prompts.say(this.renderer.render(summary(context.progress())));
+		prompts.show(this.renderer.render(summary(context.progress())));
 		prompts.say(nextSteps(context.progress()));
 		saveScript(context);
 	}
@@ -71,27 +71,30 @@ class SummaryStep implements WalkthroughStep {
 				details.add("Redirect URIs (" + platform.label() + ")", platform.jsonName() + "RedirectUris", String.join(", ", uris));
 			}
 		}
-		details.add("Client secret", "secret", secret(progress.getSecret()));
-		details.add("Certificate", "certificate", certificate(progress.getCertificate()));
-		details.add("API permissions", "permissions", (progress.getPermission() != null)
+		secret(details, progress.getSecret());
+		certificate(details, progress.getCertificate());
+		details.add("API permission", "permission", (progress.getPermission() != null)
 				? progress.getPermission().scope() + " (delegated) of " + progress.getPermission().resourceName() : "none added");
 		return details;
 	}
 
-	private static String secret(Secret secret) {
+	private static void secret(Details details, Secret secret) {
 		if (secret == null || secret.keyId() == null) {
-			return "none added";
+			details.add("Client secret", "secretKeyId", "none added");
+			return;
 		}
-		return "key ID " + secret.keyId() + ", expires " + secret.end() + ", value "
-				+ ((secret.savedTo() != null) ? "saved to " + secret.savedTo() : "shown once");
+		details.add("Client secret", "secretKeyId", secret.keyId() + " (" + secret.description() + ")")
+			.add("Secret expires", "secretEnd", secret.end())
+			.add("Secret value", "secretSavedTo", (secret.savedTo() != null) ? "saved to " + secret.savedTo() : "shown once");
 	}
 
-	private static String certificate(Certificate certificate) {
+	private static void certificate(Details details, Certificate certificate) {
 		if (certificate == null || certificate.thumbprint() == null) {
-			return "none uploaded";
+			details.add("Certificate", "certificateThumbprint", "none uploaded");
+			return;
 		}
-		return "thumbprint " + certificate.thumbprint() + " (" + (certificate.created() ? "self-signed, " : "") + "from "
-				+ certificate.file() + ")";
+		details.add("Certificate", "certificateThumbprint", certificate.thumbprint())
+			.add("Certificate file", "certificateFile", certificate.file() + (certificate.created() ? " (self-signed)" : ""));
 	}
 
 	private static String nextSteps(WalkthroughProgress progress) {

@@ -9,6 +9,7 @@ import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import org.springframework.core.io.ResourceLoader;
@@ -26,6 +27,9 @@ import org.springframework.shell.jline.tui.style.TemplateExecutor;
  */
 public final class TerminalPrompts implements Prompts {
 
+	/** Prose wider than this is hard to read, however wide the terminal. */
+	private static final int MAX_WIDTH = 100;
+
 	private final Terminal terminal;
 
 	private final ResourceLoader resources;
@@ -40,6 +44,11 @@ public final class TerminalPrompts implements Prompts {
 
 	@Override
 	public void say(String text) {
+		show(Prose.wrap(text, Math.min(this.terminal.getWidth(), MAX_WIDTH)));
+	}
+
+	@Override
+	public void show(String text) {
 		this.terminal.writer().println(text);
 		this.terminal.writer().flush();
 	}
@@ -50,16 +59,16 @@ public final class TerminalPrompts implements Prompts {
 			.style(AttributedStyle.BOLD)
 			.append("Step " + number + " of " + total + ": " + title)
 			.style(AttributedStyle.DEFAULT);
-		say(header.toAnsi(this.terminal));
+		show(header.toAnsi(this.terminal));
 		say(explanation);
-		say(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.faint()).append("(" + NavigationKeys.HELP + ")")
+		show(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.faint()).append("(" + NavigationKeys.HELP + ")")
 			.toAnsi(this.terminal));
 	}
 
 	@Override
 	public void error(String message) {
-		say(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
-			.append(message)
+		show(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
+			.append(Prose.wrap(message, Math.min(this.terminal.getWidth(), MAX_WIDTH)))
 			.toAnsi(this.terminal));
 	}
 
@@ -76,15 +85,16 @@ public final class TerminalPrompts implements Prompts {
 
 	@Override
 	public <T> T choose(String question, List<Choice<T>> choices) {
-		List<SelectorItem<T>> items = choices.stream().map(choice -> SelectorItem.of(choice.label(), choice.value())).toList();
+		// The items are the choices themselves, so that the answered question shows the label.
+		List<SelectorItem<Choice<T>>> items = choices.stream().map(choice -> SelectorItem.of(choice.label(), choice)).toList();
 		while (true) {
-			Select<T> select = configure(new Select<>(this.terminal, items, question));
-			T answer = run(() -> select.run(SingleItemSelector.SingleItemSelectorContext.empty())
+			Select<Choice<T>> select = configure(new Select<>(this.terminal, items, question));
+			Choice<T> answer = run(() -> select.run(SingleItemSelector.SingleItemSelectorContext.empty())
 				.getResultItem()
 				.map(SelectorItem::getItem)
 				.orElse(null));
 			if (answer != null) {
-				return answer;
+				return answer.value();
 			}
 		}
 	}
@@ -189,6 +199,26 @@ public final class TerminalPrompts implements Prompts {
 
 		Confirm(Terminal terminal, String name, boolean defaultValue) {
 			super(terminal, name, defaultValue);
+			setRenderer(Confirm::answerLine);
+		}
+
+		/** Like Spring Shell's own, but the answer reads Yes or No rather than true or false. */
+		private static List<AttributedString> answerLine(ConfirmationInputContext context) {
+			AttributedStringBuilder line = new AttributedStringBuilder()
+				.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN), "? ")
+				.styled(AttributedStyle.BOLD, context.getName())
+				.append(" ");
+			if (context.getResultValue() != null) {
+				line.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), context.getResultValue() ? "Yes" : "No");
+				return List.of(line.toAttributedString());
+			}
+			line.styled(AttributedStyle.DEFAULT.faint(), Boolean.FALSE.equals(context.getDefaultValue()) ? "(y/N) " : "(Y/n) ")
+				.append((context.getInput() != null) ? context.getInput() : "");
+			if (context.getMessage() == null) {
+				return List.of(line.toAttributedString());
+			}
+			return List.of(line.toAttributedString(), new AttributedString(context.getMessage(),
+					AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
 		}
 
 		@Override

@@ -24,6 +24,9 @@ import io.dicomreg.error.DicomregException;
  */
 final class WalkthroughScript {
 
+	/** The variable a replay reads a PFX password from. */
+	static final String PFX_PASSWORD = "DICOMREG_PFX_PASSWORD";
+
 	private WalkthroughScript() {
 	}
 
@@ -112,10 +115,19 @@ final class WalkthroughScript {
 					String.valueOf(certificate.years()), "--out", prefix));
 			commands.add(command("cert", "upload", "--file", prefix + ".crt"));
 		}
+		else if (certificate != null && certificate.thumbprint() != null && isPfx(certificate.file())) {
+			commands.add("# Set " + PFX_PASSWORD + " to the PFX file's password before running this script.");
+			commands.add(command("cert", "upload", "--file", certificate.file(), "--pfx-password-env", PFX_PASSWORD));
+		}
 		else if (certificate != null && certificate.thumbprint() != null) {
 			commands.add(command("cert", "upload", "--file", certificate.file()));
 		}
 		return commands;
+	}
+
+	private static boolean isPfx(String file) {
+		String name = file.toLowerCase(java.util.Locale.ROOT);
+		return name.endsWith(".pfx") || name.endsWith(".p12");
 	}
 
 	private static void section(List<String> lines, String title, String... commands) {

@@ -31,6 +31,11 @@ final class ScriptedPrompts implements Prompts {
 	}
 
 	@Override
+	public void show(String text) {
+		this.shown.add(text);
+	}
+
+	@Override
 	public void header(int number, int total, String title, String explanation) {
 		this.shown.add("Step " + number + " of " + total + ": " + title);
 	}

@@ -38,7 +38,10 @@ class WalkthroughResumeTests {
 			for (int step = 1; step <= interruptedAfter; step++) {
 				STEPS.get(step - 1).accept(shell, this.directory);
 			}
-			shell.expect(FIRST_PROMPTS.get(interruptedAfter)).type((interruptedAfter % 2 == 0) ? QUIT_KEY : CTRL_C);
+			for (String shown : FIRST_PROMPTS.get(interruptedAfter)) {
+				shell.expect(shown);
+			}
+			shell.type((interruptedAfter % 2 == 0) ? QUIT_KEY : CTRL_C);
 			shell.expect("Progress saved. 'walkthrough --resume' goes on at step " + (interruptedAfter + 1));
 			shell.expect(">").enter("exit");
 			assertThat(shell.exitCode()).isZero();
@@ -106,40 +109,40 @@ class WalkthroughResumeTests {
 		}
 	}
 
-	/** The first prompt of each step, by step index (step 1 at 0). */
-	private static final List<String> FIRST_PROMPTS = List.of("How do you want to sign in?", "Display name", "Noted?",
-			"Client type", "What should the client sign in with?", "Add the delegated permission",
-			"Save these steps as a dicomreg script");
+	/** What shows up to the first prompt of each step, by step index (step 1 at 0). */
+	private static final List<List<String>> FIRST_PROMPTS = List.of(List.of("How do you want to sign in?"),
+			List.of("Display name"), List.of("Noted?"), List.of("Client type"), List.of("What should the client sign in with?"),
+			List.of("Add the delegated permission", "Go ahead?"), List.of("Save these steps as a dicomreg script"));
 
 	/** How a person answers each step, as in the tutorial: public client for Postman, both credentials. */
 	private static final List<BiConsumer<TerminalSession, Path>> STEPS = List.of(
 			(shell, directory) -> shell.answer("How do you want to sign in?", "").expect("Signed in as"),
 			(shell, directory) -> shell.answer("Display name", "").answer("Unique name", "")
-				.answer("Register 'DICOM client'", "")
+				.expect("Register 'DICOM client'").answer("Go ahead?", "")
 				.expect("Registered 'DICOM client'"),
 			(shell, directory) -> shell.answer("Noted?", ""),
 			(shell, directory) -> shell.answer("Client type", "Public").answer("Platform and redirect URI", "")
-				.answer("Set 'Allow public client flows' to Yes", "")
+				.expect("Set 'Allow public client flows' to Yes").answer("Go ahead?", "")
 				.expect("Now a public client"),
 			(shell, directory) -> {
 				shell.answer("What should the client sign in with?", "Both");
 				addSecret(shell, directory);
 				addCertificate(shell, directory);
 			},
-			(shell, directory) -> shell.answer("Add the delegated permission", "").expect("Added Dicom.ReadWrite"),
+			(shell, directory) -> shell.expect("Add the delegated permission").answer("Go ahead?", "").expect("Added Dicom.ReadWrite"),
 			(shell, directory) -> shell.expect("Next steps").answer("Save these steps as a dicomreg script", "n")
 				.expect("The walkthrough is complete"));
 
 	private static void addSecret(TerminalSession shell, Path directory) {
 		shell.answer("Secret description", "").answer("Expires in", "").answer("Where should the secret value go?", "");
-		shell.answer("File for the secret value", directory.resolve("secret.txt").toString()).answer("Add the client secret", "");
+		shell.answer("File for the secret value", directory.resolve("secret.txt").toString()).expect("Add the client secret").answer("Go ahead?", "");
 		shell.expect("Added the client secret");
 	}
 
 	private static void addCertificate(TerminalSession shell, Path directory) {
 		shell.answer("Which certificate?", "").answer("Subject", "").answer("Valid for", "");
-		shell.answer("Files to write", directory.resolve("dicom-client").toString()).answer("Make a self-signed certificate", "");
-		shell.answer("Upload the certificate", "").expect("Uploaded the certificate");
+		shell.answer("Files to write", directory.resolve("dicom-client").toString()).expect("Make a self-signed certificate").answer("Go ahead?", "");
+		shell.expect("Upload the certificate").answer("Go ahead?", "").expect("Uploaded the certificate");
 	}
 
 }

@@ -40,17 +40,17 @@ class WalkthroughShellTests {
 			shell.expect("Step 1 of 7: Sign in").answer("How do you want to sign in?", "");
 			shell.expect("Signed in as");
 			shell.expect("Step 2 of 7").answer("Display name", "").answer("Unique name", "");
-			shell.answer("Register 'DICOM client' as a single-tenant application?", "").expect("Registered 'DICOM client'");
+			shell.expect("Register 'DICOM client' as a single-tenant application?").answer("Go ahead?", "").expect("Registered 'DICOM client'");
 			shell.expect("Step 3 of 7").expect("Application (client) ID").answer("Noted?", "");
 			shell.expect("Step 4 of 7").answer("Client type", "Public").answer("Platform and redirect URI", "");
-			shell.answer("Set 'Allow public client flows' to Yes and add " + POSTMAN, "").expect("Now a public client");
+			shell.expect("Set 'Allow public client flows' to Yes and add " + POSTMAN).answer("Go ahead?", "").expect("Now a public client");
 			shell.expect("Step 5 of 7").answer("What should the client sign in with?", "Both");
 			shell.answer("Secret description", "").answer("Expires in", "").answer("Where should the secret value go?", "");
-			shell.answer("File for the secret value", secretFile.toString()).answer("Add the client secret", "");
+			shell.answer("File for the secret value", secretFile.toString()).expect("Add the client secret").answer("Go ahead?", "");
 			shell.expect("Added the client secret").answer("Which certificate?", "").answer("Subject", "").answer("Valid for", "");
 			shell.answer("Files to write", this.directory.resolve("dicom-client").toString());
-			shell.answer("Make a self-signed certificate", "").answer("Upload the certificate", "").expect("Uploaded the certificate");
-			shell.expect("Step 6 of 7").answer("Add the delegated permission Dicom.ReadWrite", "").expect("Added Dicom.ReadWrite");
+			shell.expect("Make a self-signed certificate").answer("Go ahead?", "").expect("Upload the certificate").answer("Go ahead?", "").expect("Uploaded the certificate");
+			shell.expect("Step 6 of 7").expect("Add the delegated permission Dicom.ReadWrite").answer("Go ahead?", "").expect("Added Dicom.ReadWrite");
 			shell.expect("Step 7 of 7").expect("Next steps").expect("Wrote the script").expect("The walkthrough is complete");
 			shell.expect(">").enter("exit");
 			assertThat(shell.exitCode()).isZero();
@@ -78,14 +78,14 @@ class WalkthroughShellTests {
 		try (TerminalSession shell = TerminalSession.start(this.directory.resolve("home"), "--sandbox-state", state.toString())) {
 			shell.expect(">").enter("walkthrough --save-script " + script);
 			shell.answer("How do you want to sign in?", "").expect("Signed in as");
-			shell.answer("Display name", "").answer("Unique name", "").answer("Register 'DICOM client'", "");
+			shell.answer("Display name", "").answer("Unique name", "").expect("Register 'DICOM client'").answer("Go ahead?", "");
 			shell.answer("Noted?", "");
 			shell.expect("Client type").type(CTRL_B);
 			shell.expect("Step 3 of 7").answer("Noted?", "");
 			shell.expect("Step 4 of 7").answer("Client type", "").answer("Platform and redirect URI", "");
-			shell.answer("Set 'Allow public client flows' to No and add " + POSTMAN, "").expect("client.");
+			shell.expect("Set 'Allow public client flows' to No and add " + POSTMAN).answer("Go ahead?", "").expect("client.");
 			shell.expect("Step 5 of 7").expect("What should the client sign in with?").type(CTRL_N);
-			shell.expect("Step 6 of 7").answer("Add the delegated permission", "");
+			shell.expect("Step 6 of 7").expect("Add the delegated permission").answer("Go ahead?", "");
 			shell.expect("Step 7 of 7").expect("Client secret").expect("none added").expect("Certificate").expect("none uploaded");
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 		}
@@ -107,13 +107,13 @@ class WalkthroughShellTests {
 		try (TerminalSession shell = TerminalSession.start(home, "--sandbox-state", state.toString())) {
 			shell.expect(">").enter("walkthrough --save-script " + script);
 			shell.answer("How do you want to sign in?", "").expect("Signed in as");
-			shell.answer("Display name", "").answer("Unique name", "").answer("Register 'DICOM client'", "");
+			shell.answer("Display name", "").answer("Unique name", "").expect("Register 'DICOM client'").answer("Go ahead?", "");
 			shell.answer("Noted?", "");
-			shell.answer("Client type", "").answer("Platform and redirect URI", "None").answer("Set 'Allow public client flows'", "");
+			shell.answer("Client type", "").answer("Platform and redirect URI", "None").expect("Set 'Allow public client flows'").answer("Go ahead?", "");
 			shell.answer("What should the client sign in with?", "").answer("Secret description", "").answer("Expires in", "");
-			shell.answer("Where should the secret value go?", "screen").answer("Add the client secret", "");
+			shell.answer("Where should the secret value go?", "screen").expect("Add the client secret").answer("Go ahead?", "");
 			shell.expect("Copy its value now: it is shown only this once.");
-			shell.answer("Add the delegated permission", "").expect("The walkthrough is complete").expect(">").enter("exit");
+			shell.expect("Add the delegated permission").answer("Go ahead?", "").expect("The walkthrough is complete").expect(">").enter("exit");
 			screen = shell.text();
 		}
 		String secret = screen.lines()
