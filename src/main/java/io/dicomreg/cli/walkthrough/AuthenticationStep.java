@@ -44,14 +44,14 @@ class AuthenticationStep implements WalkthroughStep {
 		Prompts prompts = context.prompts();
 		Authentication previous = context.progress().getAuthentication();
 		boolean publicClient = prompts.choose("Client type", ordered(previous != null && previous.publicClient(),
-				Choice.of("Confidential client: it keeps a secret or certificate (the default)", false),
-				Choice.of("Public client: Postman, desktop or mobile apps, scripts (allow public client flows)", true)));
+				Choice.of("Confidential client: it keeps a secret or a certificate", false),
+				Choice.of("Public client: Postman, desktop and mobile apps, scripts", true)));
 		String platform = prompts.choose("Platform and redirect URI", List.of(
-				Choice.of("Postman: Mobile and desktop applications, " + AuthenticationService.POSTMAN_REDIRECT_URI, POSTMAN),
+				Choice.of("Postman (Mobile and desktop applications, Postman's redirect URI)", POSTMAN),
 				Choice.of("Web: a server-side app (you give the redirect URI)", Platform.WEB.commandName()),
 				Choice.of("Single-page application (you give the redirect URI)", Platform.SPA.commandName()),
 				Choice.of("Mobile and desktop applications (you give the redirect URI)", Platform.MOBILE_DESKTOP.commandName()),
-				Choice.of("None: this client needs no redirect URI", NONE)));
+				Choice.of("None: no redirect URI needed", NONE)));
 		List<String> uris = redirectUris(prompts, platform);
 		context.confirm("Set 'Allow public client flows' to " + (publicClient ? "Yes" : "No")
 				+ (uris.isEmpty() ? "" : " and add " + String.join(", ", uris) + " to " + platformOf(platform).label()) + "?");

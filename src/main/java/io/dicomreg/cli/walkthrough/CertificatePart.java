@@ -47,7 +47,7 @@ class CertificatePart {
 		context.progress().setCertificate(new Certificate(make, make ? chosen.subject() : null, make ? chosen.years() : 0,
 				upload.file().toString(), credential.thumbprint(), String.valueOf(credential.keyId())));
 		prompts.say(uploaded.changed() ? "Uploaded the certificate (thumbprint " + credential.thumbprint() + ", expires "
-				+ credential.end() + ")." : "The certificate was already uploaded: nothing changed.");
+				+ Days.of(credential.end()) + ")." : "The certificate was already uploaded: nothing changed.");
 	}
 
 	private CertificateToUpload make(StepContext context, Certificate previous) {

@@ -38,7 +38,9 @@ class IdsStep implements WalkthroughStep {
 			.add("Directory (tenant) ID", "tenantId", ids.tenantId())
 			.add("Object ID", "objectId", ids.objectId())
 			.add("Authority", "authority", ids.authority())));
-		context.confirm("Noted? Go on");
+		if (!context.prompts().confirm("Noted? Go on", true)) {
+			throw Navigation.redo();
+		}
 	}
 
 }

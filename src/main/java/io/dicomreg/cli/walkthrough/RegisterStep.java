@@ -75,8 +75,9 @@ class RegisterStep implements WalkthroughStep {
 					+ "tenant: register it again.");
 			return false;
 		}
-		return prompts.choose("This walkthrough registered '" + recorded.displayName() + "' (client ID " + recorded.appId()
-				+ ").", List.of(Choice.of("Go on with it", true), Choice.of("Register another application", false)));
+		prompts.say("This walkthrough registered '" + recorded.displayName() + "' (client ID " + recorded.appId() + ").");
+		return prompts.choose("Which application?", List.of(Choice.of("Go on with '" + recorded.displayName() + "'", true),
+				Choice.of("Register another application", false)));
 	}
 
 	/** A unique name made from a display name: lower case letters, digits and dashes. */

@@ -55,7 +55,7 @@ class SecretPart {
 		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(description, expires, file, true));
 		ClientSecret secret = added.secret();
 		context.progress().setSecret(new Secret(description, expires, (file != null) ? file.toString() : null,
-				secret.keyId().toString(), String.valueOf(secret.end())));
+				secret.keyId().toString(), Days.of(secret.end())));
 		context.save();
 		report(prompts, added);
 	}
@@ -85,11 +85,11 @@ class SecretPart {
 					+ ") is already there: none added.");
 		}
 		else if (added.savedTo() != null) {
-			prompts.say("Added the client secret (key ID " + secret.keyId() + ", expires " + secret.end() + "). Its value is in "
+			prompts.say("Added the client secret (key ID " + secret.keyId() + ", expires " + Days.of(secret.end()) + "). Its value is in "
 					+ added.savedTo() + ", readable only by you; Entra ID never shows it again.");
 		}
 		else {
-			prompts.say("Added the client secret (key ID " + secret.keyId() + ", expires " + secret.end() + ").");
+			prompts.say("Added the client secret (key ID " + secret.keyId() + ", expires " + Days.of(secret.end()) + ").");
 			prompts.say("Copy its value now: it is shown only this once.");
 			prompts.show("  " + added.secretText());
 		}

@@ -41,7 +41,7 @@ class SignInStep implements WalkthroughStep {
 			return;
 		}
 		boolean browser = prompts.choose("How do you want to sign in?",
-				List.of(Choice.of("With a code: open a web page on any device and enter the code shown here", false),
+				List.of(Choice.of("With a code, entered in a browser on any device", false),
 						Choice.of("With the browser on this machine", true)));
 		Session session = this.account.login(new LoginOptions(browser, null, null, false, null, null, null, null),
 				prompts::say, () -> {

@@ -68,7 +68,7 @@ class SummaryStep implements WalkthroughStep {
 		for (Platform platform : Platform.inCommandOrder()) {
 			List<String> uris = settings.redirectUris().on(platform);
 			if (!uris.isEmpty()) {
-				details.add("Redirect URIs (" + platform.label() + ")", platform.jsonName() + "RedirectUris", String.join(", ", uris));
+				details.add("Redirect URIs, " + platform.commandName(), platform.jsonName() + "RedirectUris", String.join(", ", uris));
 			}
 		}
 		secret(details, progress.getSecret());
@@ -83,7 +83,8 @@ class SummaryStep implements WalkthroughStep {
 			details.add("Client secret", "secretKeyId", "none added");
 			return;
 		}
-		details.add("Client secret", "secretKeyId", secret.keyId() + " (" + secret.description() + ")")
+		details.add("Client secret", "secretKeyId", secret.keyId())
+			.add("Secret description", "secretDescription", secret.description())
 			.add("Secret expires", "secretEnd", secret.end())
 			.add("Secret value", "secretSavedTo", (secret.savedTo() != null) ? "saved to " + secret.savedTo() : "shown once");
 	}

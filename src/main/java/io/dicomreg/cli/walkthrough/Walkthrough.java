@@ -129,7 +129,8 @@ public class Walkthrough {
 		}
 		int next = Math.min(progress.getNextStep(), this.steps.size() - 1);
 		String app = (progress.getApplication() != null) ? " (application '" + progress.getApplication().displayName() + "')" : "";
-		Start choice = prompts.choose("An unfinished walkthrough stopped at step " + (next + 1) + app + ".",
+		prompts.say("An unfinished walkthrough stopped at step " + (next + 1) + app + ".");
+		Start choice = prompts.choose("Resume it?",
 				List.of(Choice.of("Resume it at step " + (next + 1) + ": " + this.steps.get(next).title(), Start.RESUME),
 						Choice.of("Start over (what it made stays in the tenant)", Start.RESTART),
 						Choice.of("Quit", Start.ASK)));

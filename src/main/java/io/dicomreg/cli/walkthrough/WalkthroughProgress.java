@@ -156,7 +156,7 @@ public class WalkthroughProgress {
 	 * @param expires its lifetime as {@code secret add --expires} takes it
 	 * @param savedTo the file its value went to, or {@code null} when it was shown once
 	 * @param keyId its key ID, once added
-	 * @param end when it expires, once added
+	 * @param end the day it expires (UTC), once added
 	 */
 	public record Secret(String description, String expires, String savedTo, String keyId, String end) {
 	}

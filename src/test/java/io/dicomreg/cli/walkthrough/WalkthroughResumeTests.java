@@ -72,7 +72,7 @@ class WalkthroughResumeTests {
 		}
 		try (TerminalSession shell = shell(state)) {
 			shell.expect(">").enter("walkthrough");
-			shell.answer("An unfinished walkthrough stopped at step 5", "");
+			shell.expect("An unfinished walkthrough stopped at step 5").answer("Resume it?", "");
 			shell.answer("What should the client sign in with?", "Both").expect("added earlier in this walkthrough is kept");
 			addCertificate(shell, this.directory);
 			STEPS.get(5).accept(shell, this.directory);

@@ -84,7 +84,7 @@ class WalkthroughTests {
 		walkthrough().run(new ScriptedPrompts().answers("", Navigation.quit()), Start.ASK, null);
 		ScriptedPrompts prompts = new ScriptedPrompts().answers("Resume", "", "");
 		walkthrough().run(prompts, Start.ASK, null);
-		assertThat(prompts.shown()).contains("? An unfinished walkthrough stopped at step 2.");
+		assertThat(prompts.shown()).contains("An unfinished walkthrough stopped at step 2.", "? Resume it?");
 		assertThat(this.runs).containsExactly("one", "two", "three");
 	}
 
