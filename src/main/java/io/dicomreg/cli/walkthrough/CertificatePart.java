@@ -36,8 +36,8 @@ class CertificatePart {
 			return;
 		}
 		boolean make = prompts.choose("Which certificate?", AuthenticationStep.ordered(previous == null || previous.created(),
-				Choice.of("Make a self-signed certificate here (for testing, like the tutorial's New-SelfSignedCertificate)", true),
-				Choice.of("Upload a certificate file: PEM, DER or PFX (only the public key is sent)", false)));
+				Choice.of("Make a self-signed certificate (for testing, as the tutorial does)", true),
+				Choice.of("Upload a certificate file (PEM, DER or PFX; only the public key is sent)", false)));
 		CertificateToUpload upload = make ? make(context, previous) : read(context);
 		context.confirm("Upload the certificate " + upload.certificate().getSubjectX500Principal().getName() + " (thumbprint "
 				+ upload.thumbprint() + ") to '" + app.displayName() + "'?");
