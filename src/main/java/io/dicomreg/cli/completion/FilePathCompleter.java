@@ -13,7 +13,7 @@ import org.springframework.shell.core.command.completion.FileNameCompletionProvi
 public class FilePathCompleter implements OptionValueCompleter {
 
 	/** Long names of options whose value is a file path. */
-	static final Set<String> FILE_OPTIONS = Set.of("secret-file", "certificate", "file", "save-to", "out");
+	static final Set<String> FILE_OPTIONS = Set.of("secret-file", "certificate", "file", "save-to", "out", "save-script");
 
 	@Override
 	public boolean supports(String commandName, String optionName) {
