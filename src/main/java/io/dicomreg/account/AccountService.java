@@ -58,6 +58,11 @@ public class AccountService {
 		return this.signIn.current();
 	}
 
+	/** Who is signed in, read without any network call. */
+	public Optional<Session> session() {
+		return this.signIn.session();
+	}
+
 	/** Signs out, forgets the selected application, and returns who was signed in. */
 	public Optional<Session> logout() {
 		this.selection.clear();

@@ -91,8 +91,7 @@ public class SecretService {
 	public void validate(SecretRequest request) {
 		SecretLifetime.endOf(request.expires(), this.clock);
 		if (request.ifMissing() && description(request.description()) == null) {
-			throw DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
-					+ "secret is recognised.");
+			throw needsDescription();
 		}
 		if (request.saveTo() != null && request.ifMissing()) {
 			// The file of an earlier run may be there: only a secret that is really added needs a new file.
@@ -103,12 +102,16 @@ public class SecretService {
 		}
 	}
 
+	private static DicomregException needsDescription() {
+		return DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
+				+ "secret is recognised.");
+	}
+
 	/** The still valid secret of {@code app} with this description, if there is one. */
 	public Optional<ClientSecret> validSecretDescribed(AppRef app, String description) {
 		String wanted = description(description);
 		if (wanted == null) {
-			throw DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
-					+ "secret is recognised.");
+			throw needsDescription();
 		}
 		return listSecrets(app).stream()
 			.filter(secret -> wanted.equals(secret.description()) && secret.status() != CredentialStatus.EXPIRED)

@@ -1,6 +1,5 @@
 package io.dicomreg.cli.walkthrough;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.dicomreg.apps.AppRef;
@@ -41,12 +40,13 @@ class AuthenticationStep implements WalkthroughStep {
 
 	@Override
 	public void run(StepContext context) {
+		AppRef app = context.app();
 		Prompts prompts = context.prompts();
 		Authentication previous = context.progress().getAuthentication();
-		boolean publicClient = prompts.choose("Client type", ordered(previous != null && previous.publicClient(),
+		boolean publicClient = prompts.choose("Client type", Choice.ordered(previous != null && previous.publicClient(),
 				Choice.of("Confidential client: it keeps a secret or a certificate", false),
 				Choice.of("Public client: Postman, desktop and mobile apps, scripts", true)));
-		String platform = prompts.choose("Platform and redirect URI", List.of(
+		String platform = prompts.choose("Platform and redirect URI", Choice.ordered(lastPlatform(previous),
 				Choice.of("Postman (Mobile and desktop applications, Postman's redirect URI)", POSTMAN),
 				Choice.of("Web: a server-side app (you give the redirect URI)", Platform.WEB.commandName()),
 				Choice.of("Single-page application (you give the redirect URI)", Platform.SPA.commandName()),
@@ -55,7 +55,6 @@ class AuthenticationStep implements WalkthroughStep {
 		List<String> uris = redirectUris(prompts, platform);
 		context.confirm("Set 'Allow public client flows' to " + (publicClient ? "Yes" : "No")
 				+ (uris.isEmpty() ? "" : " and add " + String.join(", ", uris) + " to " + platformOf(platform).label()) + "?");
-		AppRef app = context.app();
 		PublicClientChange change = this.authentication.setPublicClient(app, publicClient);
 		prompts.say((change.changed() ? "Now a " : "Already a ") + change.clientType() + " client.");
 		if (!uris.isEmpty()) {
@@ -63,8 +62,22 @@ class AuthenticationStep implements WalkthroughStep {
 			prompts.say(result.changed() ? "Added " + String.join(", ", result.added()) + " to " + platformOf(platform).label() + "."
 					: "The redirect URI was already there: nothing changed.");
 		}
-		context.progress().setAuthentication(
-				new Authentication(publicClient, uris.isEmpty() ? null : platformOf(platform).commandName(), uris));
+		Authentication recorded = (previous != null) ? previous : new Authentication(false, null);
+		context.progress().setAuthentication(recorded.with(publicClient,
+				uris.isEmpty() ? NONE : platformOf(platform).commandName(), uris));
+	}
+
+	/** The platform chosen last time, so that going back offers it again. */
+	private static String lastPlatform(Authentication previous) {
+		if (previous == null) {
+			return POSTMAN;
+		}
+		if (previous.redirectUris().isEmpty()) {
+			return NONE;
+		}
+		String platform = List.copyOf(previous.redirectUris().keySet()).get(previous.redirectUris().size() - 1);
+		List<String> uris = previous.redirectUris().get(platform);
+		return uris.equals(List.of(AuthenticationService.POSTMAN_REDIRECT_URI)) ? POSTMAN : platform;
 	}
 
 	private List<String> redirectUris(Prompts prompts, String platform) {
@@ -87,14 +100,6 @@ class AuthenticationStep implements WalkthroughStep {
 
 	private static Platform platformOf(String platform) {
 		return POSTMAN.equals(platform) ? Platform.MOBILE_DESKTOP : Platform.parse(platform);
-	}
-
-	/** The choices with the one for {@code first} first, so that it is the default. */
-	@SafeVarargs
-	static <T> List<Choice<T>> ordered(T first, Choice<T>... choices) {
-		List<Choice<T>> list = new ArrayList<>(List.of(choices));
-		list.sort((a, b) -> Boolean.compare(!a.value().equals(first), !b.value().equals(first)));
-		return list;
 	}
 
 }

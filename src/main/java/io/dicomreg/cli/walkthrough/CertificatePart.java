@@ -35,7 +35,7 @@ class CertificatePart {
 			prompts.say("The certificate " + previous.thumbprint() + " uploaded earlier in this walkthrough is kept.");
 			return;
 		}
-		boolean make = prompts.choose("Which certificate?", AuthenticationStep.ordered(previous == null || previous.created(),
+		boolean make = prompts.choose("Which certificate?", Choice.ordered(previous == null || previous.created(),
 				Choice.of("Make a self-signed certificate (for testing, as the tutorial does)", true),
 				Choice.of("Upload a certificate file (PEM, DER or PFX; only the public key is sent)", false)));
 		CertificateToUpload upload = make ? make(context, previous) : read(context);
@@ -55,17 +55,20 @@ class CertificatePart {
 		String unique = context.progress().getApplication().uniqueName();
 		boolean madeBefore = previous != null && previous.created();
 		Path certificateFile = madeBefore ? previous.path() : Path.of(unique + "-certificate.crt").toAbsolutePath();
-		if (madeBefore && Files.exists(certificateFile)) {
+		if (madeBefore && Files.exists(certificateFile) && Files.exists(keyFileOf(certificateFile))) {
 			// Made before an interruption: use it rather than make another.
 			prompts.say("Using " + certificateFile + ", made earlier in this walkthrough.");
 			return this.certificates.readCertificate(CertificateUpload.of(certificateFile), () -> null);
 		}
 		String subject = prompts.text("Subject", madeBefore ? previous.subject() : "CN=" + unique);
-		int years = prompts.choose("Valid for", AuthenticationStep.ordered(madeBefore ? previous.years() : 1,
+		int years = prompts.choose("Valid for", Choice.ordered(madeBefore ? previous.years() : 1,
 				Choice.of("1 year", 1), Choice.of("2 years", 2), Choice.of("3 years", 3)));
 		while (true) {
-			String prefix = prompts.text("Files to write (PREFIX.crt, and PREFIX.key for the private key)",
-					certificateFile.toString().replaceAll("\\.crt$", ""));
+			String prefix = Path.of(prompts.text("Files to write (PREFIX.crt, and PREFIX.key for the private key)",
+					certificateFile.toString().replaceAll("\\.crt$", "")))
+				.toAbsolutePath()
+				.normalize()
+				.toString();
 			try {
 				context.confirm("Make a self-signed certificate for " + subject + ", valid " + years + " year(s), in "
 						+ prefix + ".crt and " + prefix + ".key (readable only by you)?");
@@ -80,6 +83,10 @@ class CertificatePart {
 				prompts.error(ex.getMessage());
 			}
 		}
+	}
+
+	private static Path keyFileOf(Path certificateFile) {
+		return Path.of(certificateFile.toString().replaceAll("\\.crt$", "") + ".key");
 	}
 
 	private CertificateToUpload read(StepContext context) {

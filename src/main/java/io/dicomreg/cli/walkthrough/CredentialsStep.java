@@ -30,9 +30,10 @@ class CredentialsStep implements WalkthroughStep {
 
 	@Override
 	public void run(StepContext context) {
+		context.app();
 		Authentication authentication = context.progress().getAuthentication();
 		boolean publicClient = authentication != null && authentication.publicClient();
-		Kind kind = context.prompts().choose("What should the client sign in with?", AuthenticationStep.ordered(
+		Kind kind = context.prompts().choose("What should the client sign in with?", Choice.ordered(
 				publicClient ? Kind.NONE : Kind.SECRET,
 				Choice.of("A client secret (the tutorial's choice)", Kind.SECRET),
 				Choice.of("A certificate", Kind.CERTIFICATE),

@@ -62,7 +62,11 @@ class RegisterStep implements WalkthroughStep {
 		context.save();
 		Registration registration = this.applications.register(new RegistrationRequest(name, uniqueName, null, false));
 		RegisteredApplication app = registration.application();
+		if (recorded != null && recorded.objectId() != null && !recorded.objectId().equals(app.objectId())) {
+			context.progress().forgetCredentialsAndSettings();
+		}
 		context.progress().setApplication(new Application(app.displayName(), uniqueName, app.objectId(), app.appId()));
+		context.progress().setTenantId(app.tenantId());
 		context.save();
 		prompts.say(registration.changed() ? "Registered '" + app.displayName() + "': client ID " + app.appId() + "."
 				: "'" + app.displayName() + "' was already registered: nothing changed.");

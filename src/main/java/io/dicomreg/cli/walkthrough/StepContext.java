@@ -1,5 +1,8 @@
 package io.dicomreg.cli.walkthrough;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.error.DicomregException;
 
@@ -10,8 +13,10 @@ import io.dicomreg.error.DicomregException;
  * @param prompts the questions and messages
  * @param progress the walkthrough's progress
  * @param store where the progress is saved
+ * @param signedInTenant the tenant ID of the current sign-in, read without a network call
  */
-public record StepContext(Prompts prompts, WalkthroughProgress progress, WalkthroughProgressStore store) {
+public record StepContext(Prompts prompts, WalkthroughProgress progress, WalkthroughProgressStore store,
+		Supplier<Optional<String>> signedInTenant) {
 
 	/** The question before every change to the tenant. */
 	static final String GO_AHEAD = "Go ahead?";
@@ -30,7 +35,28 @@ public record StepContext(Prompts prompts, WalkthroughProgress progress, Walkthr
 			throw DicomregException.invalidInput("This step works on the application of step 2, which was skipped: "
 					+ "go back (Ctrl-B) to register it, or skip this step too.");
 		}
+		checkTenant(this.progress, this.signedInTenant.get());
 		return app;
+	}
+
+	/**
+	 * Checks that the person is signed in to the tenant of the walkthrough's application.
+	 * @throws DicomregException (usage) when nobody is signed in or the tenant is another
+	 */
+	static void checkTenant(WalkthroughProgress progress, Optional<String> signedInTenant) {
+		String tenant = progress.getTenantId();
+		if (tenant == null || progress.appRef() == null) {
+			return;
+		}
+		if (signedInTenant.isEmpty()) {
+			throw DicomregException.invalidInput("Nobody is signed in: sign in to tenant " + tenant + ", where the "
+					+ "walkthrough's application is ('login --tenant " + tenant + "'), then resume.");
+		}
+		if (!signedInTenant.get().equals(tenant)) {
+			throw DicomregException.invalidInput("The walkthrough's application is in tenant " + tenant + ", but you are "
+					+ "signed in to " + signedInTenant.get() + ": sign in to its tenant ('login --tenant " + tenant
+					+ "'), then resume; or start over with 'walkthrough --restart'.");
+		}
 	}
 
 	/** Says what is about to change and asks to go ahead; a no asks the step's questions again. */

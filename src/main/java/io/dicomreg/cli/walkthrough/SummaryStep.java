@@ -86,7 +86,8 @@ class SummaryStep implements WalkthroughStep {
 		details.add("Client secret", "secretKeyId", secret.keyId())
 			.add("Secret description", "secretDescription", secret.description())
 			.add("Secret expires", "secretEnd", secret.end())
-			.add("Secret value", "secretSavedTo", (secret.savedTo() != null) ? "saved to " + secret.savedTo() : "shown once");
+			.add("Secret value", "secretSavedTo", (secret.savedTo() != null) ? "saved to " + secret.savedTo()
+					: secret.valueKnown() ? "shown once" : "not saved or shown by this walkthrough");
 	}
 
 	private static void certificate(Details details, Certificate certificate) {

@@ -1,8 +1,11 @@
 package io.dicomreg.cli.walkthrough;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.dicomreg.error.DicomregException;
 
@@ -17,9 +20,19 @@ public class Walkthrough {
 
 	private final WalkthroughProgressStore store;
 
-	public Walkthrough(List<WalkthroughStep> steps, WalkthroughProgressStore store) {
+	private final Supplier<Optional<String>> signedInTenant;
+
+	private final Clock clock;
+
+	/**
+	 * @param signedInTenant the tenant ID of the current sign-in, read without a network call
+	 */
+	public Walkthrough(List<WalkthroughStep> steps, WalkthroughProgressStore store,
+			Supplier<Optional<String>> signedInTenant, Clock clock) {
 		this.steps = List.copyOf(steps);
 		this.store = store;
+		this.signedInTenant = signedInTenant;
+		this.clock = clock;
 	}
 
 	/** How a walkthrough ended. */
@@ -59,7 +72,7 @@ public class Walkthrough {
 		if (scriptFile != null) {
 			progress.setScriptFile(scriptFile.toString());
 		}
-		StepContext context = new StepContext(prompts, progress, this.store);
+		StepContext context = new StepContext(prompts, progress, this.store, this.signedInTenant);
 		int index = progress.getNextStep();
 		while (index < this.steps.size()) {
 			WalkthroughStep step = this.steps.get(index);
@@ -125,23 +138,32 @@ public class Walkthrough {
 		}
 		WalkthroughProgress progress = saved.get();
 		if (start == Start.RESUME) {
-			return progress;
+			return resumed(progress);
 		}
 		int next = Math.min(progress.getNextStep(), this.steps.size() - 1);
 		String app = (progress.getApplication() != null) ? " (application '" + progress.getApplication().displayName() + "')" : "";
 		prompts.say("An unfinished walkthrough stopped at step " + (next + 1) + app + ".");
-		Start choice = prompts.choose("Resume it?",
-				List.of(Choice.of("Resume it at step " + (next + 1) + ": " + this.steps.get(next).title(), Start.RESUME),
-						Choice.of("Start over (what it made stays in the tenant)", Start.RESTART),
-						Choice.of("Quit", Start.ASK)));
-		if (choice == Start.ASK) {
+		Optional<Start> choice = prompts.choose("Resume it?",
+				List.of(Choice.of("Resume it at step " + (next + 1) + ": " + this.steps.get(next).title(), Optional.of(Start.RESUME)),
+						Choice.of("Start over (what it made stays in the tenant)", Optional.of(Start.RESTART)),
+						Choice.of("Quit", Optional.<Start>empty())));
+		if (choice.isEmpty()) {
 			return null;
 		}
-		return (choice == Start.RESUME) ? progress : fresh();
+		return (choice.get() == Start.RESUME) ? resumed(progress) : fresh();
+	}
+
+	/** The saved progress, once it is clear that the person is signed in to its application's tenant. */
+	private WalkthroughProgress resumed(WalkthroughProgress progress) {
+		if (progress.getNextStep() > 0) {
+			StepContext.checkTenant(progress, this.signedInTenant.get());
+		}
+		return progress;
 	}
 
 	private WalkthroughProgress fresh() {
 		WalkthroughProgress progress = new WalkthroughProgress();
+		progress.setStartedAt(this.clock.instant().truncatedTo(ChronoUnit.MINUTES).toString());
 		this.store.save(progress);
 		return progress;
 	}

@@ -12,6 +12,7 @@ import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.SecretService;
+import io.dicomreg.auth.Session;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.output.Renderer;
@@ -34,7 +35,8 @@ class WalkthroughConfiguration {
 		return new Walkthrough(List.of(new SignInStep(account), new RegisterStep(applications),
 				new IdsStep(applications, renderer), new AuthenticationStep(authentication),
 				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates)),
-				new PermissionStep(permissions), new SummaryStep(authentication, renderer, Clock.systemUTC())), store);
+				new PermissionStep(permissions), new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
+				() -> account.session().map(Session::tenantId), Clock.systemUTC());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.dicomreg.cli.walkthrough;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import io.dicomreg.apps.AppRef;
 public class WalkthroughProgress {
 
 	private int nextStep;
+
+	private String startedAt;
 
 	private boolean finished;
 
@@ -40,6 +43,15 @@ public class WalkthroughProgress {
 
 	public void setNextStep(int nextStep) {
 		this.nextStep = nextStep;
+	}
+
+	/** When the walkthrough started, ISO-8601 in UTC. */
+	public String getStartedAt() {
+		return this.startedAt;
+	}
+
+	public void setStartedAt(String startedAt) {
+		this.startedAt = startedAt;
 	}
 
 	public boolean isFinished() {
@@ -117,6 +129,16 @@ public class WalkthroughProgress {
 		this.scriptFile = scriptFile;
 	}
 
+	/**
+	 * Forgets what the steps after registration recorded: they were for another application.
+	 */
+	void forgetCredentialsAndSettings() {
+		this.authentication = null;
+		this.secret = null;
+		this.certificate = null;
+		this.permission = null;
+	}
+
 	/** The application this walkthrough registered, once it has one. */
 	AppRef appRef() {
 		return (this.application != null && this.application.objectId() != null)
@@ -138,13 +160,27 @@ public class WalkthroughProgress {
 	 * The authentication step's choices.
 	 *
 	 * @param publicClient whether public client flows are allowed
-	 * @param platform the platform's command word, or {@code null} for none
-	 * @param redirectUris the redirect URIs added to it
+	 * @param redirectUris the redirect URIs the walkthrough added, by platform command word
 	 */
-	public record Authentication(boolean publicClient, String platform, List<String> redirectUris) {
+	public record Authentication(boolean publicClient, Map<String, List<String>> redirectUris) {
 
 		public Authentication {
-			redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
+			Map<String, List<String>> copy = new LinkedHashMap<>();
+			if (redirectUris != null) {
+				redirectUris.forEach((platform, uris) -> copy.put(platform, List.copyOf(uris)));
+			}
+			redirectUris = copy;
+		}
+
+		/** These settings with {@code uris} added to {@code platform}'s, each once. */
+		Authentication with(boolean publicClient, String platform, List<String> uris) {
+			Map<String, List<String>> all = new LinkedHashMap<>(this.redirectUris);
+			if (!uris.isEmpty()) {
+				List<String> merged = new ArrayList<>(all.getOrDefault(platform, List.of()));
+				uris.stream().filter(uri -> !merged.contains(uri)).forEach(merged::add);
+				all.put(platform, merged);
+			}
+			return new Authentication(publicClient, all);
 		}
 
 	}
@@ -154,11 +190,20 @@ public class WalkthroughProgress {
 	 *
 	 * @param description its description, which also recognises it on a resume
 	 * @param expires its lifetime as {@code secret add --expires} takes it
-	 * @param savedTo the file its value went to, or {@code null} when it was shown once
+	 * @param savedTo the file its value went to (or is to go to, while it is being added)
 	 * @param keyId its key ID, once added
 	 * @param end the day it expires (UTC), once added
+	 * @param valueKnown whether the walkthrough saved or showed its value (not so for a secret that
+	 * was already there)
 	 */
-	public record Secret(String description, String expires, String savedTo, String keyId, String end) {
+	public record Secret(String description, String expires, String savedTo, String keyId, String end,
+			boolean valueKnown) {
+
+		/** A secret about to be added. */
+		static Secret pending(String description, String expires, Path savedTo) {
+			return new Secret(description, expires, (savedTo != null) ? savedTo.toString() : null, null, null, false);
+		}
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.dicomreg.cli.ShellWords;
 import io.dicomreg.cli.walkthrough.WalkthroughProgress.Application;
@@ -34,9 +35,9 @@ final class WalkthroughScript {
 	static List<String> lines(WalkthroughProgress progress, LocalDate written) {
 		List<String> lines = new ArrayList<>(List.of(
 				"# dicomreg script written by 'walkthrough' on " + written + ".",
-				"# It redoes the walkthrough's choices in the tenant you are signed in to ('login' first), and changes",
-				"# nothing that is already as it asks. Secret values are never written here: 'secret add' puts a new",
-				"# one in the file it names, relative to the folder you run the script in."));
+				"# It redoes the walkthrough's choices in the tenant you are signed in to ('login' first). Run it in a",
+				"# new folder: the secret and certificate files it writes go there. Secret values are never written",
+				"# here: 'secret add' puts a new one in the file it names."));
 		Application app = progress.getApplication();
 		if (app == null || app.objectId() == null) {
 			return lines;
@@ -47,11 +48,11 @@ final class WalkthroughScript {
 		Authentication authentication = progress.getAuthentication();
 		if (authentication != null) {
 			List<String> commands = new ArrayList<>(List.of(command("auth", "public-client", authentication.publicClient() ? "on" : "off")));
-			if (authentication.platform() != null) {
-				List<String> words = new ArrayList<>(List.of("auth", "platform", "add", authentication.platform()));
-				authentication.redirectUris().forEach(uri -> words.addAll(List.of("--redirect-uri", uri)));
+			authentication.redirectUris().forEach((platform, uris) -> {
+				List<String> words = new ArrayList<>(List.of("auth", "platform", "add", platform));
+				uris.forEach(uri -> words.addAll(List.of("--redirect-uri", uri)));
 				commands.add(command(words.toArray(String[]::new)));
-			}
+			});
 			section(lines, "Authentication: client type, platform and redirect URI", commands.toArray(String[]::new));
 		}
 		List<String> credentials = credentials(progress, app);
@@ -126,7 +127,7 @@ final class WalkthroughScript {
 	}
 
 	private static boolean isPfx(String file) {
-		String name = file.toLowerCase(java.util.Locale.ROOT);
+		String name = file.toLowerCase(Locale.ROOT);
 		return name.endsWith(".pfx") || name.endsWith(".p12");
 	}
 

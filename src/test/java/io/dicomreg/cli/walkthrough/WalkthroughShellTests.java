@@ -124,7 +124,7 @@ class WalkthroughShellTests {
 			.strip();
 		assertThat(secret).hasSizeGreaterThan(30);
 		assertThat(screen.split(java.util.regex.Pattern.quote(secret), -1)).hasSize(2);
-		assertThat(Files.readString(script)).doesNotContain(secret).contains("secret add --description \"dicomreg walkthrough\"");
+		assertThat(Files.readString(script)).doesNotContain(secret).contains("secret add --description \"dicomreg walkthrough 20");
 		assertThat(Files.readString(state)).doesNotContain(secret);
 		try (var files = Files.walk(home)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -2,7 +2,9 @@ package io.dicomreg.cli.walkthrough;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class WalkthroughTests {
 
+	private static final String TENANT = "0b4bb910-3cfc-4b2a-89ab-f08cdffd4291";
+
 	@TempDir
 	Path home;
 
 	private final List<String> runs = new ArrayList<>();
+
+	private Optional<String> signedInTenant = Optional.of(TENANT);
 
 	@Test
 	void runsEveryStepInOrderAndFinishes() {
@@ -122,9 +128,49 @@ class WalkthroughTests {
 		assertThat(store().load().orElseThrow().getNextStep()).isEqualTo(1);
 	}
 
+	@Test
+	void resumingInAnotherTenantThanTheApplicationsIsRefused() {
+		quitAfterRegisteringIn(TENANT);
+		this.signedInTenant = Optional.of("11111111-2222-3333-4444-555555555555");
+		assertThatExceptionOfType(DicomregException.class)
+			.isThrownBy(() -> walkthrough().run(new ScriptedPrompts(), Start.RESUME, null))
+			.withMessageStartingWith("The walkthrough's application is in tenant " + TENANT
+					+ ", but you are signed in to 11111111-2222-3333-4444-555555555555");
+		assertThat(this.runs).containsExactly("one");
+	}
+
+	@Test
+	void resumingSignedOutIsRefused() {
+		quitAfterRegisteringIn(TENANT);
+		this.signedInTenant = Optional.empty();
+		assertThatExceptionOfType(DicomregException.class)
+			.isThrownBy(() -> walkthrough().run(new ScriptedPrompts().answers("Resume"), Start.ASK, null))
+			.withMessageStartingWith("Nobody is signed in: sign in to tenant " + TENANT);
+	}
+
+	@Test
+	void aStepOnTheApplicationInAnotherTenantFailsAndCannotBeSkippedPast() {
+		quitAfterRegisteringIn(TENANT);
+		this.signedInTenant = Optional.of("11111111-2222-3333-4444-555555555555");
+		WalkthroughProgress progress = store().load().orElseThrow();
+		StepContext context = new StepContext(new ScriptedPrompts(), progress, store(), () -> this.signedInTenant);
+		assertThatExceptionOfType(DicomregException.class).isThrownBy(context::app)
+			.withMessageContaining("sign in to its tenant ('login --tenant " + TENANT + "')");
+	}
+
+	/** Runs step one, records an application in {@code tenant} as step 2 would, and quits. */
+	private void quitAfterRegisteringIn(String tenant) {
+		walkthrough().run(new ScriptedPrompts().answers("", Navigation.quit()), Start.ASK, null);
+		WalkthroughProgress progress = store().load().orElseThrow();
+		progress.setApplication(new WalkthroughProgress.Application("DICOM client", "dicom-client",
+				"fbca1f8f-f6cc-4f21-9514-83e3611ee1bd", "9f2bf8dd-a3bc-4c56-be89-596fe5800e46"));
+		progress.setTenantId(tenant);
+		store().save(progress);
+	}
+
 	private Walkthrough walkthrough() {
 		return new Walkthrough(List.of(new RecordingStep("one"), new RecordingStep("two"), new RecordingStep("three")),
-				store());
+				store(), () -> this.signedInTenant, Clock.systemUTC());
 	}
 
 	private WalkthroughProgressStore store() {
