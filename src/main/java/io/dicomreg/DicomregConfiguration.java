@@ -43,9 +43,13 @@ import io.dicomreg.cli.completion.CommandCompletions;
 import io.dicomreg.cli.completion.CommandLineCompleter;
 import io.dicomreg.cli.completion.FilePathCompleter;
 import io.dicomreg.cli.completion.OptionValueCompleter;
+import io.dicomreg.cli.script.Recorder;
+import io.dicomreg.cli.script.ScriptRunner;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.output.ChangeTracker;
 import io.dicomreg.output.Notices;
 import io.dicomreg.output.OutputSettings;
 import io.dicomreg.output.Renderer;
@@ -81,8 +85,18 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	GraphClientProvider graphClientProvider(ConnectionTarget target, SignInService signIn) {
-		return new GraphClientProvider(target, signIn);
+	GraphClientProvider graphClientProvider(ConnectionTarget target, SignInService signIn, DryRun dryRun) {
+		return new GraphClientProvider(target, signIn, dryRun);
+	}
+
+	@Bean
+	DryRun dryRun() {
+		return new DryRun();
+	}
+
+	@Bean
+	ChangeTracker changeTracker() {
+		return new ChangeTracker();
 	}
 
 	@Bean
@@ -107,8 +121,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	AppSelection appSelection(ConnectionTarget target, DicomregHome home) {
-		return new AppSelection(target, home);
+	AppSelection appSelection(ConnectionTarget target, DicomregHome home, DryRun dryRun) {
+		return new AppSelection(target, home, dryRun);
 	}
 
 	@Bean
@@ -138,8 +152,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	Renderer renderer(OutputSettings settings) {
-		return new Renderer(settings);
+	Renderer renderer(OutputSettings settings, ChangeTracker changes) {
+		return new Renderer(settings, changes);
 	}
 
 	@Bean
@@ -164,9 +178,9 @@ class DicomregConfiguration {
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			Invocation invocation, Notices notices, CommandArguments arguments) {
+			Invocation invocation, Notices notices, CommandArguments arguments, DryRun dryRun, ChangeTracker changes) {
 		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()),
-				notices, arguments);
+				notices, arguments, dryRun, changes);
 	}
 
 	@Bean
@@ -188,9 +202,19 @@ class DicomregConfiguration {
 	}
 
 	@Bean
+	ScriptRunner scriptRunner(ObjectProvider<CommandDispatcher> dispatcher) {
+		return new ScriptRunner(dispatcher::getObject, System::getenv);
+	}
+
+	@Bean
+	Recorder recorder() {
+		return new Recorder(Clock.systemUTC());
+	}
+
+	@Bean
 	DicomregRunner dicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home) {
-		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt, home);
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder) {
+		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt, home, recorder);
 	}
 
 }

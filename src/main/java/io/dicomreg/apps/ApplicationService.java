@@ -27,6 +27,9 @@ public class ApplicationService {
 	/** The most applications one {@code app list} shows. */
 	static final int MAX_LIST = 999;
 
+	/** What a dry run shows for an ID that only registering would assign. */
+	static final String NOT_YET = "(assigned when registered)";
+
 	private static final String[] SUMMARY_FIELDS = { "id", "appId", "displayName", "signInAudience", "uniqueName",
 			"createdDateTime" };
 
@@ -138,11 +141,17 @@ public class ApplicationService {
 	public ApplicationIds ids(AppRef app) {
 		String tenantId = tenantId();
 		String authority = this.target.endpoints().authorityHost() + "/" + tenantId;
+		if (app.planned()) {
+			return new ApplicationIds(app.displayName(), NOT_YET, tenantId, NOT_YET, authority);
+		}
 		return new ApplicationIds(app.displayName(), app.appId(), tenantId, app.objectId(), authority);
 	}
 
 	/** Deletes the application (Entra keeps it 30 days in deleted items) and forgets it if selected. */
 	public AppRef delete(AppRef app) {
+		if (this.graph.dryRun().skip("delete the application '" + app.displayName() + "' (client ID " + app.appId() + ")")) {
+			return app;
+		}
 		try {
 			this.graph.client().applications().byApplicationId(app.objectId()).delete();
 		}
@@ -164,6 +173,11 @@ public class ApplicationService {
 				&& signInAudience.equals(existing.get().getSignInAudience())) {
 			return new Registration(toRegistered(existing.get()), false,
 					"No change: the application with unique name '" + uniqueName + "' is already registered as asked.");
+		}
+		if (this.graph.dryRun().skip((existing.isEmpty() ? "register '" + name + "' (" + signInAudience + ", unique name '"
+				+ uniqueName + "')" : "update the application with unique name '" + uniqueName + "' to '" + name + "' ("
+						+ signInAudience + ")"))) {
+			return planned(existing, name, uniqueName, signInAudience);
 		}
 		Application body = new Application();
 		body.setDisplayName(name);
@@ -196,6 +210,9 @@ public class ApplicationService {
 		Application request = new Application();
 		request.setDisplayName(name);
 		request.setSignInAudience(((audience != null) ? audience : Audience.SINGLE_TENANT).signInAudience());
+		if (this.graph.dryRun().skip("register '" + name + "' (" + request.getSignInAudience() + ")")) {
+			return planned(Optional.empty(), name, null, request.getSignInAudience());
+		}
 		try {
 			return new Registration(toRegistered(this.graph.client().applications().post(request)), true,
 					"Registered a new application.");
@@ -203,6 +220,13 @@ public class ApplicationService {
 		catch (RuntimeException ex) {
 			throw GraphFailures.translate(ex, "Registering the application");
 		}
+	}
+
+	/** What a dry run reports instead of registering: the existing application, or one yet to be made. */
+	private Registration planned(Optional<Application> existing, String name, String uniqueName, String signInAudience) {
+		RegisteredApplication app = existing.map(this::toRegistered)
+			.orElseGet(() -> new RegisteredApplication(name, NOT_YET, null, tenantId(), signInAudience, uniqueName, null));
+		return new Registration(app, true, "Dry run: nothing was registered.");
 	}
 
 	private Optional<Application> byUniqueName(String uniqueName) {
@@ -219,6 +243,9 @@ public class ApplicationService {
 	}
 
 	private Application get(AppRef app) {
+		if (app.planned()) {
+			return new Application();
+		}
 		try {
 			return this.graph.client().applications().byApplicationId(app.objectId()).get();
 		}

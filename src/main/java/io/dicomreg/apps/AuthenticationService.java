@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.ImplicitGrantSettings;
@@ -67,7 +68,8 @@ public class AuthenticationService {
 		}
 		Application patch = new Application();
 		patch.setIsFallbackPublicClient(allow);
-		write(ref, patch, "Setting 'Allow public client flows'");
+		write(ref, patch, "Setting 'Allow public client flows'",
+				"turn 'Allow public client flows' " + (allow ? "on" : "off") + " for '" + ref.displayName() + "'");
 		return new PublicClientChange(ref, allow, true);
 	}
 
@@ -120,7 +122,8 @@ public class AuthenticationService {
 		merged.addAll(added);
 		Application patch = new Application();
 		setRedirectUris(patch, current, platform, merged);
-		write(ref, patch, "Adding the redirect URIs");
+		write(ref, patch, "Adding the redirect URIs",
+				"add redirect URI " + String.join(", ", added) + " to " + platform.graphProperty() + " (" + platform.label() + ")");
 		return new RedirectUrisAdded(ref, platform, added, alreadyPresent, merged, true);
 	}
 
@@ -146,11 +149,15 @@ public class AuthenticationService {
 			List<String> kept = existing.on(platform).stream().filter(other -> !other.equals(uri)).toList();
 			setRedirectUris(patch, current, platform, kept);
 		}
-		write(ref, patch, "Removing the redirect URI");
+		write(ref, patch, "Removing the redirect URI", "remove redirect URI " + uri + " from "
+				+ holding.stream().map(Platform::graphProperty).collect(Collectors.joining(", ")));
 		return new RedirectUriRemoval(ref, uri, holding, List.of(), true);
 	}
 
 	private Application read(AppRef app) {
+		if (app.planned()) {
+			return PlannedApplications.of(app);
+		}
 		try {
 			return this.graph.client().applications().byApplicationId(app.objectId())
 				.get(get -> get.queryParameters.select = SELECTED_FIELDS);
@@ -160,7 +167,10 @@ public class AuthenticationService {
 		}
 	}
 
-	private void write(AppRef app, Application patch, String what) {
+	private void write(AppRef app, Application patch, String what, String plan) {
+		if (this.graph.dryRun().skip(plan)) {
+			return;
+		}
 		try {
 			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
 		}

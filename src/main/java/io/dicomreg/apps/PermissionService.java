@@ -111,7 +111,8 @@ public class PermissionService {
 		}
 		present.forEach(permission -> current.remove(resource.appId(), RequiredAccess.Access.of(permission)));
 		boolean entryRemoved = current.removeEmpty(resource.appId());
-		write(app, current, "Removing the API permissions");
+		write(app, current, "Removing the API permissions", "remove the API permission(s) " + describe(present) + " of '"
+				+ resource.displayName() + "' from '" + app.displayName() + "'");
 		return new PermissionChange(app, resource, present, absent, entryRemoved);
 	}
 
@@ -210,7 +211,8 @@ public class PermissionService {
 		}
 		missing.forEach(permission -> current.add(resource.appId(), RequiredAccess.Access.of(permission)));
 		checkLimits(current);
-		write(app, current, "Adding the API permissions");
+		write(app, current, "Adding the API permissions", "add the API permission(s) " + describe(missing) + " of '"
+				+ resource.displayName() + "' to '" + app.displayName() + "'");
 		return new PermissionChange(app, resource, missing, present, false);
 	}
 
@@ -336,6 +338,9 @@ public class PermissionService {
 
 	private RequiredAccess requiredAccess(AppRef app) {
 		Application application;
+		if (app.planned()) {
+			return new RequiredAccess();
+		}
 		try {
 			application = this.graph.client()
 				.applications()
@@ -355,7 +360,14 @@ public class PermissionService {
 	}
 
 	/** Sends the whole collection back: a PATCH of {@code requiredResourceAccess} replaces it. */
-	private void write(AppRef app, RequiredAccess access, String what) {
+	private static String describe(List<ApiPermission> permissions) {
+		return permissions.stream().map(ApiPermission::describe).collect(Collectors.joining(", "));
+	}
+
+	private void write(AppRef app, RequiredAccess access, String what, String plan) {
+		if (this.graph.dryRun().skip(plan)) {
+			return;
+		}
 		List<RequiredResourceAccess> resources = new ArrayList<>();
 		for (RequiredAccess.Resource entry : access.resources()) {
 			RequiredResourceAccess resource = new RequiredResourceAccess();

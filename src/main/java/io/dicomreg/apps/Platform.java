@@ -42,6 +42,11 @@ public enum Platform {
 		return this.label;
 	}
 
+	/** The application property in Graph that holds its redirect URIs: {@code web}, {@code spa}, {@code publicClient}. */
+	public String graphProperty() {
+		return (this == MOBILE_DESKTOP) ? "publicClient" : this.commandName;
+	}
+
 	/** Its name in JSON output: {@code web}, {@code spa}, {@code mobileDesktop}. */
 	public String jsonName() {
 		return this.jsonName;

@@ -1,6 +1,7 @@
 package io.dicomreg.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,8 +16,10 @@ import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.core.command.availability.Availability;
 
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.ChangeTracker;
 import io.dicomreg.output.Notices;
 import io.dicomreg.output.OutputFormat;
 import io.dicomreg.output.OutputSettings;
@@ -39,14 +42,25 @@ public class CommandDispatcher {
 
 	private final CommandArguments arguments;
 
+	private final DryRun dryRun;
+
+	private final ChangeTracker changes;
+
 	public CommandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			ErrorReporter errors, Notices notices, CommandArguments arguments) {
+			ErrorReporter errors, Notices notices, CommandArguments arguments, DryRun dryRun, ChangeTracker changes) {
 		this.registry = registry;
 		this.parser = parser;
 		this.output = output;
 		this.errors = errors;
 		this.notices = notices;
 		this.arguments = arguments;
+		this.dryRun = dryRun;
+		this.changes = changes;
+	}
+
+	/** Reports a failure as one line after {@code prefix}, and returns its exit code. */
+	public ExitCode report(Exception failure, PrintWriter err, String prefix) {
+		return this.errors.report(failure, err, prefix);
 	}
 
 	/** Runs a typed line. */
@@ -61,28 +75,100 @@ public class CommandDispatcher {
 
 	/** Runs a command given as words already split (one-shot arguments, script lines). */
 	public ExitCode execute(List<String> words, PrintWriter out, PrintWriter err, InputReader input) {
+		Outcome outcome = run(words, out, err, input);
+		return (outcome.failure() != null) ? this.errors.report(outcome.failure(), err) : outcome.exitCode();
+	}
+
+	/**
+	 * Runs a command and returns its outcome without reporting a failure: a script reports it with
+	 * its file and line. In a dry run the command's output is replaced by the changes it would make.
+	 */
+	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input) {
 		this.notices.use(err);
+		boolean dry = false;
 		try {
 			ParsedInput parsed = this.parser.parse(words);
 			Command command = resolve(parsed);
 			if (hasOption(parsed, "help") || hasOption(parsed, "h")) {
 				out.println(HelpCommand.usage(command, this.arguments.describe(command.getName())));
-				return ExitCode.OK;
+				return Outcome.done(ExitCode.OK, null);
 			}
 			this.output.override(optionValue(parsed, "output").map(OutputFormat::parse).orElse(null));
 			check(command, parsed);
+			dry = hasOption(parsed, "dry-run");
+			if (dry) {
+				this.dryRun.begin();
+			}
+			this.changes.take();
+			StringWriter captured = new StringWriter();
+			PrintWriter target = this.dryRun.active() ? new PrintWriter(captured) : out;
 			ExitStatus status = new CommandExecutor(this.registry)
-				.execute(new CommandContext(withoutCommonOptions(parsed), this.registry, out, input));
-			return toExitCode(status);
+				.execute(new CommandContext(withoutCommonOptions(parsed), this.registry, target, input));
+			if (!this.dryRun.active()) {
+				return Outcome.done(toExitCode(status), this.changes.take());
+			}
+			target.flush();
+			List<String> planned = this.dryRun.takePlanned();
+			this.changes.take();
+			printPlan(planned, captured.toString(), out);
+			return new Outcome(toExitCode(status), null, !planned.isEmpty(), planned);
 		}
 		catch (Exception ex) {
-			return this.errors.report(ex, err);
+			return new Outcome(ExitCode.FAILURE, ex, null, List.of());
 		}
 		finally {
+			if (dry) {
+				this.dryRun.end();
+			}
 			this.output.reset();
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/**
+	 * Checks a command line without running it: it parses, and its command and options exist.
+	 * @throws DicomregException (usage) for what would stop it before it ran
+	 */
+	public void check(List<String> words) {
+		ParsedInput parsed = this.parser.parse(words);
+		Command command = resolve(parsed);
+		List<String> missing = CommandLineParser.missingRequired(command, parsed);
+		if (!missing.isEmpty() && !hasOption(parsed, "help")) {
+			throw DicomregException.invalidInput("Missing required option " + String.join(", ", missing) + " for '"
+					+ command.getName() + "'. Run 'help " + command.getName() + "' for its options.");
+		}
+	}
+
+	/** The name of the command {@code words} run, once checked. */
+	public String commandName(List<String> words) {
+		return resolve(this.parser.parse(words)).getName();
+	}
+
+	/** In a dry run, what would change replaces the command's output; without changes, the output stays. */
+	private static void printPlan(List<String> planned, String output, PrintWriter out) {
+		if (planned.isEmpty()) {
+			out.print(output);
+			return;
+		}
+		planned.forEach(change -> out.println("Dry run: would " + change + "."));
+	}
+
+	/**
+	 * What running a command came to.
+	 *
+	 * @param exitCode its exit code (of no meaning while {@code failure} is set)
+	 * @param failure why it failed, or {@code null}
+	 * @param changed whether it changed the tenant (in a dry run: would change); {@code null} when it
+	 * only read
+	 * @param planned in a dry run, the changes it would make
+	 */
+	public record Outcome(ExitCode exitCode, Exception failure, Boolean changed, List<String> planned) {
+
+		static Outcome done(ExitCode exitCode, Boolean changed) {
+			return new Outcome(exitCode, null, changed, List.of());
+		}
+
 	}
 
 	private Command resolve(ParsedInput parsed) {

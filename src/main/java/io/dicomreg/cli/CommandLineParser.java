@@ -24,7 +24,7 @@ import io.dicomreg.error.DicomregException;
 public class CommandLineParser implements CommandParser {
 
 	/** Options every command accepts: the output format and help. */
-	static final List<String> COMMON_OPTIONS = List.of("output", "help");
+	static final List<String> COMMON_OPTIONS = List.of("output", "help", "dry-run");
 
 	private final CommandRegistry registry;
 
@@ -161,7 +161,7 @@ public class CommandLineParser implements CommandParser {
 			Class<?> type = option.get().type();
 			return type == boolean.class || type == Boolean.class;
 		}
-		return name.equals("help") || name.equals("h");
+		return name.equals("help") || name.equals("h") || name.equals("dry-run");
 	}
 
 	private static boolean isOptionOf(List<CommandOption> declared, String word) {

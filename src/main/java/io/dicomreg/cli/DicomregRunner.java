@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.shell.core.ConsoleInputReader;
 import org.springframework.shell.core.InputReader;
 
+import io.dicomreg.cli.script.Recorder;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.ExitCode;
@@ -37,16 +38,19 @@ public class DicomregRunner implements ApplicationRunner {
 
 	private final DicomregHome home;
 
+	private final Recorder recorder;
+
 	private ExitCode exitCode = ExitCode.OK;
 
 	public DicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home) {
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder) {
 		this.invocation = invocation;
 		this.dispatcher = dispatcher;
 		this.streams = streams;
 		this.lineReader = lineReader;
 		this.prompt = prompt;
 		this.home = home;
+		this.recorder = recorder;
 	}
 
 	@Override
@@ -90,8 +94,8 @@ public class DicomregRunner implements ApplicationRunner {
 			if (command.equals("exit") || command.equals("quit")) {
 				break;
 			}
-			if (!command.isEmpty()) {
-				this.dispatcher.execute(command, out, out, input);
+			if (!command.isEmpty() && this.dispatcher.execute(command, out, out, input) == ExitCode.OK) {
+				this.recorder.offer(command);
 			}
 		}
 	}

@@ -23,9 +23,20 @@ public class ErrorReporter {
 
 	/** Prints the error and returns the exit code it maps to. */
 	public ExitCode report(Throwable failure, PrintWriter err) {
+		return report(failure, err, "Error: ");
+	}
+
+	/**
+	 * Prints the error after {@code prefix} (a script's {@code FILE:LINE: command: }) and returns the
+	 * exit code it maps to.
+	 */
+	public ExitCode report(Throwable failure, PrintWriter err, String prefix) {
 		Throwable cause = unwrap(failure);
 		ExitCode code;
 		String message;
+		if (cause instanceof DicomregException dicomreg && dicomreg.isAlreadyReported()) {
+			return dicomreg.getExitCode();
+		}
 		if (cause instanceof DicomregException dicomreg) {
 			code = dicomreg.getExitCode();
 			message = dicomreg.getMessage();
@@ -41,7 +52,7 @@ public class ErrorReporter {
 					+ ((cause.getMessage() != null) ? ": " + cause.getMessage().lines().findFirst().orElse("") : "")
 					+ (this.verbose ? "" : " (run with --verbose for details)");
 		}
-		err.println("Error: " + message);
+		err.println(prefix + message);
 		if (this.verbose) {
 			printDetails(cause, err);
 		}

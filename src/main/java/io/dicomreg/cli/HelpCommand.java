@@ -77,7 +77,7 @@ public class HelpCommand implements Command {
 			String word = "--" + option.longName() + placeholder(option);
 			text.append(' ').append(Boolean.TRUE.equals(option.required()) ? word : "[" + word + "]");
 		}
-		text.append(" [--output table|json]").append(System.lineSeparator()).append(System.lineSeparator());
+		text.append(" [--output table|json] [--dry-run]").append(System.lineSeparator()).append(System.lineSeparator());
 		text.append(command.getDescription()).append(System.lineSeparator()).append(System.lineSeparator());
 		if (!positional.isEmpty()) {
 			int width = positional.stream().mapToInt(argument -> argument.placeholder().length()).max().orElse(0);
@@ -99,6 +99,7 @@ public class HelpCommand implements Command {
 			rows.add(new String[] { "--" + option.longName() + placeholder(option), description });
 		}
 		rows.add(new String[] { "--output table|json", "output format of this command" });
+		rows.add(new String[] { "--dry-run", "read everything, change nothing: say what would change" });
 		rows.add(new String[] { "-h, --help", "show this help" });
 		int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
 		rows.forEach(row -> text.append(String.format("  %-" + width + "s  %s%n", row[0], row[1])));

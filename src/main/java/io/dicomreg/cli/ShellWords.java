@@ -2,6 +2,7 @@ package io.dicomreg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.dicomreg.error.DicomregException;
@@ -11,6 +12,8 @@ import io.dicomreg.error.DicomregException;
  * spaces and honour backslash escapes, a backslash outside quotes escapes the next character.
  */
 public final class ShellWords {
+
+	private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
@@ -22,6 +25,18 @@ public final class ShellWords {
 	 * @throws DicomregException (usage) for an unclosed quote
 	 */
 	public static List<String> split(String line) {
+		return split(line, null);
+	}
+
+	/**
+	 * Splits {@code line} into words, replacing {@code ${NAME}} and {@code ${NAME:-default}} outside
+	 * single quotes with the variable's value; a value never splits into several words, and
+	 * {@code \$} stays a plain dollar sign.
+	 * @param variables a variable's value, or {@code null} when it is undefined; {@code null} for no
+	 * expansion at all
+	 * @throws DicomregException (usage) for an unclosed quote, a malformed or an undefined variable
+	 */
+	public static List<String> split(String line, Function<String, String> variables) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
 		boolean inWord = false;
@@ -43,6 +58,9 @@ public final class ShellWords {
 				else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
 					word.append(line.charAt(++i));
 				}
+				else if (c == '$' && variables != null && line.startsWith("${", i)) {
+					i = expand(line, i, variables, word);
+				}
 				else {
 					word.append(c);
 				}
@@ -62,6 +80,9 @@ public final class ShellWords {
 				else if (c == '\\' && i + 1 < line.length()) {
 					word.append(line.charAt(++i));
 				}
+				else if (c == '$' && variables != null && line.startsWith("${", i)) {
+					i = expand(line, i, variables, word);
+				}
 				else {
 					word.append(c);
 				}
@@ -74,6 +95,28 @@ public final class ShellWords {
 			words.add(word.toString());
 		}
 		return words;
+	}
+
+	/** Appends the value of the variable at {@code start} ({@code ${...}}) and returns the index of its {@code }}. */
+	private static int expand(String line, int start, Function<String, String> variables, StringBuilder word) {
+		int end = line.indexOf('}', start);
+		if (end < 0) {
+			throw DicomregException.invalidInput("Unclosed ${ in '" + line.substring(start) + "': write ${NAME}.");
+		}
+		String expression = line.substring(start + 2, end);
+		int dash = expression.indexOf(":-");
+		String name = (dash >= 0) ? expression.substring(0, dash) : expression;
+		if (!VARIABLE.matcher(name).matches()) {
+			throw DicomregException.invalidInput("'${" + expression + "}' is not a variable: a name is letters, digits "
+					+ "and _, not starting with a digit.");
+		}
+		String value = variables.apply(name);
+		if (value == null && dash < 0) {
+			throw DicomregException.invalidInput("Undefined variable ${" + name + "}: give it with --var " + name
+					+ "=VALUE, set it in the environment, or write ${" + name + ":-default}.");
+		}
+		word.append((value != null) ? value : expression.substring(dash + 2));
+		return end;
 	}
 
 	/**

@@ -38,6 +38,19 @@ public class DicomregException extends RuntimeException {
 		return new DicomregException(ExitCode.FAILURE, message, requestId, cause);
 	}
 
+	/**
+	 * A failure whose details were already reported, line by line (a script's): only the exit code
+	 * is left to give.
+	 */
+	public static DicomregException alreadyReported(ExitCode exitCode) {
+		return new DicomregException(exitCode, null, null, null);
+	}
+
+	/** Whether the details were already reported, so that nothing more is printed. */
+	public boolean isAlreadyReported() {
+		return getMessage() == null;
+	}
+
 	/** A command that needs a signed-in context was used without one. */
 	public static DicomregException notSignedIn() {
 		return failure("You are not signed in. Run 'login' first.");

@@ -2,6 +2,7 @@ package io.dicomreg.graph;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.core.requests.GraphClientFactory;
@@ -13,6 +14,7 @@ import okhttp3.OkHttpClient;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.Endpoints;
 
 /**
@@ -21,15 +23,29 @@ import io.dicomreg.config.Endpoints;
  */
 public class GraphClientProvider {
 
+	private static final Set<String> READS = Set.of("GET", "HEAD");
+
 	private final ConnectionTarget target;
 
 	private final SignInService signIn;
 
+	private final DryRun dryRun;
+
 	private GraphServiceClient client;
 
 	public GraphClientProvider(ConnectionTarget target, SignInService signIn) {
+		this(target, signIn, DryRun.off());
+	}
+
+	public GraphClientProvider(ConnectionTarget target, SignInService signIn, DryRun dryRun) {
 		this.target = target;
 		this.signIn = signIn;
+		this.dryRun = dryRun;
+	}
+
+	/** Whether this run only plans: services note their changes there instead of writing. */
+	public DryRun dryRun() {
+		return this.dryRun;
 	}
 
 	/** The Graph client, built at the first call. */
@@ -45,6 +61,14 @@ public class GraphClientProvider {
 		if (endpoints.sslContext() != null) {
 			http.sslSocketFactory(endpoints.sslContext().getSocketFactory(), endpoints.trustManager());
 		}
+		// The last line of defence of a dry run: whatever a service forgot, no write reaches Graph.
+		http.addInterceptor(chain -> {
+			if (this.dryRun.active() && !READS.contains(chain.request().method())) {
+				throw new IllegalStateException("A dry run tried to write to Graph (" + chain.request().method() + " "
+						+ chain.request().url().encodedPath() + "): refused.");
+			}
+			return chain.proceed(chain.request());
+		});
 		String host = URI.create(endpoints.graphBaseUrl()).getHost();
 		BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(
 				new SignedInTokenProvider(host));

@@ -20,6 +20,11 @@ public class Notices {
 		this.writer = writer;
 	}
 
+	/** Where notices go now: for output that must go there too, such as a script's failed lines. */
+	public PrintWriter writer() {
+		return this.writer;
+	}
+
 	public void println(String message) {
 		this.writer.println(message);
 		this.writer.flush();

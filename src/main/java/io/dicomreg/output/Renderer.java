@@ -26,8 +26,15 @@ public class Renderer {
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+	private final ChangeTracker changes;
+
 	public Renderer(OutputSettings settings) {
+		this(settings, new ChangeTracker());
+	}
+
+	public Renderer(OutputSettings settings, ChangeTracker changes) {
 		this.settings = settings;
+		this.changes = changes;
 	}
 
 	public OutputFormat format() {
@@ -36,6 +43,7 @@ public class Renderer {
 
 	/** Renders one result object. */
 	public String render(Details details) {
+		details.fields().stream().filter(field -> field.jsonName().equals("changed")).forEach(field -> this.changes.record(field.value()));
 		return (format() == OutputFormat.JSON) ? toJson(details) : toText(details);
 	}
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 
@@ -116,6 +117,9 @@ public class CertificateService {
 		if (upload.file() == null) {
 			throw DicomregException.invalidInput("--file is required: the certificate file to upload.");
 		}
+		if (this.graph.dryRun().isPlannedFile(upload.file())) {
+			return CertificateToUpload.planned(upload.file());
+		}
 		String passwordEnv = (upload.pfxPasswordEnv() != null) ? PasswordVariable.checkName(upload.pfxPasswordEnv()) : null;
 		Supplier<char[]> password = (passwordEnv != null)
 				? () -> PasswordVariable.read(passwordEnv, this.environment, true) : passwordPrompt;
@@ -139,6 +143,11 @@ public class CertificateService {
 	 * @throws DicomregException (failure) when Graph refuses
 	 */
 	public UploadedCertificate uploadCertificate(AppRef app, CertificateToUpload upload) {
+		if (upload.certificate() == null) {
+			this.graph.dryRun().skip("upload the certificate in " + upload.file() + ", which 'cert create' would make");
+			return new UploadedCertificate(app, new CertificateCredential(null, upload.description(), null, null, null, null,
+					CredentialStatus.VALID), true);
+		}
 		X509Certificate certificate = upload.certificate();
 		byte[] thumbprint = Thumbprints.sha1(certificate);
 		List<KeyCredential> existing = keyCredentials(app);
@@ -151,7 +160,8 @@ public class CertificateService {
 		KeyCredential added = newCredential(certificate, thumbprint, upload.description());
 		List<KeyCredential> all = new ArrayList<>(existing.stream().map(CertificateService::sentBack).toList());
 		all.add(added);
-		patch(app, all, "Uploading the certificate");
+		patch(app, all, "Uploading the certificate", "upload the certificate " + certificate.getSubjectX500Principal().getName()
+				+ " (thumbprint " + Thumbprints.of(certificate) + ") to '" + app.displayName() + "'");
 		return new UploadedCertificate(app, toCredential(added), true);
 	}
 
@@ -179,7 +189,10 @@ public class CertificateService {
 		}
 		List<KeyCredential> kept = existing.stream().filter(credential -> !removed.contains(credential))
 			.map(CertificateService::sentBack).toList();
-		patch(app, kept, "Removing the certificate");
+		patch(app, kept, "Removing the certificate", "remove the certificate "
+				+ removed.stream().map(credential -> Thumbprints.hex(credential.getCustomKeyIdentifier())).distinct()
+					.collect(Collectors.joining(", "))
+				+ " from '" + app.displayName() + "'");
 		return new RemovedCertificate(app, removed.stream().map(this::toCredential).toList(), kept.size(), true);
 	}
 
@@ -247,7 +260,10 @@ public class CertificateService {
 		return copy;
 	}
 
-	private void patch(AppRef app, List<KeyCredential> credentials, String what) {
+	private void patch(AppRef app, List<KeyCredential> credentials, String what, String plan) {
+		if (this.graph.dryRun().skip(plan)) {
+			return;
+		}
 		Application patch = new Application();
 		patch.setKeyCredentials(credentials);
 		try {
@@ -259,6 +275,9 @@ public class CertificateService {
 	}
 
 	private List<KeyCredential> keyCredentials(AppRef app) {
+		if (app.planned()) {
+			return List.of();
+		}
 		try {
 			Application application = this.graph.client().applications().byApplicationId(app.objectId())
 				.get(get -> get.queryParameters.select = new String[] { "id", "keyCredentials" });

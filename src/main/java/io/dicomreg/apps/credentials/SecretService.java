@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.PlannedApplications;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.graph.GraphClientProvider;
@@ -62,6 +63,11 @@ public class SecretService {
 			}
 		}
 		Path saveTo = (request.saveTo() != null) ? SaveTarget.newFile(request.saveTo(), SAVE_TO) : null;
+		if (this.graph.dryRun().skip("add a client secret '" + description(request.description()) + "' valid until "
+				+ end.toLocalDate() + ((saveTo != null) ? ", its value written to " + saveTo : ", its value shown once"))) {
+			return new AddedSecret(app, new ClientSecret(null, description(request.description()), null, null, end,
+					CredentialStatus.daysLeft(end, this.clock.instant()), CredentialStatus.VALID), saveTo, null, true);
+		}
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName(description(request.description()));
 		credential.setEndDateTime(end);
@@ -137,7 +143,9 @@ public class SecretService {
 			.findFirst()
 			.orElseThrow(() -> DicomregException.invalidInput("'" + app.displayName() + "' has no client secret with key ID "
 					+ keyId + ". Run 'secret list' to see its key IDs."));
-		remove(app, keyId, "Removing the client secret");
+		if (!this.graph.dryRun().skip("remove the client secret " + keyId + " ('" + secret.description() + "')")) {
+			remove(app, keyId, "Removing the client secret");
+		}
 		return new RemovedSecret(app, secret, true);
 	}
 
@@ -188,6 +196,9 @@ public class SecretService {
 	}
 
 	private Application read(AppRef app) {
+		if (app.planned()) {
+			return PlannedApplications.of(app);
+		}
 		try {
 			return this.graph.client().applications().byApplicationId(app.objectId())
 				.get(get -> get.queryParameters.select = new String[] { "id", "passwordCredentials" });

@@ -1,0 +1,83 @@
+package io.dicomreg.cli.script;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dicomreg.error.DicomregException;
+
+/**
+ * Reads a script: one command per line, a line ending in {@code \} goes on on the next, and blank
+ * lines and lines starting with {@code #} are skipped.
+ */
+public final class ScriptFile {
+
+	private ScriptFile() {
+	}
+
+	/**
+	 * The commands in {@code file}, in order.
+	 * @throws DicomregException (usage) when it cannot be read, or its last line goes on into nothing
+	 */
+	public static List<ScriptLine> read(Path file) {
+		return parse(file.toString(), lines(file));
+	}
+
+	static List<ScriptLine> parse(String name, List<String> lines) {
+		List<ScriptLine> commands = new ArrayList<>();
+		StringBuilder pending = null;
+		int start = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (pending == null && (line.isBlank() || line.strip().startsWith("#"))) {
+				continue;
+			}
+			if (pending == null) {
+				pending = new StringBuilder();
+				start = i + 1;
+			}
+			if (continues(line)) {
+				pending.append(line, 0, line.length() - 1);
+				continue;
+			}
+			pending.append(line);
+			commands.add(new ScriptLine(start, pending.toString().strip()));
+			pending = null;
+		}
+		if (pending != null) {
+			throw DicomregException.invalidInput(name + ":" + start + ": the command goes on with \\ at the end of the "
+					+ "file: remove the last \\ or finish the command.");
+		}
+		return commands;
+	}
+
+	/** Whether a line ends in a backslash that is not itself escaped. */
+	private static boolean continues(String line) {
+		int backslashes = 0;
+		for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+			backslashes++;
+		}
+		return backslashes % 2 == 1;
+	}
+
+	private static List<String> lines(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			throw DicomregException.invalidInput("No script " + file + ": give the path of a script file.");
+		}
+		catch (MalformedInputException ex) {
+			throw DicomregException.invalidInput("The script " + file + " is not UTF-8 text.");
+		}
+		catch (IOException ex) {
+			throw DicomregException.invalidInput("Cannot read the script " + file + ": " + ex.getMessage());
+		}
+	}
+
+}
