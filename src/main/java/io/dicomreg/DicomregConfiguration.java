@@ -69,7 +69,7 @@ class DicomregConfiguration {
 	ConnectionTarget connectionTarget(Invocation invocation) {
 		GlobalOptions options = invocation.options();
 		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
-				options.graphEndpoint());
+				options.graphEndpoint(), options.sandboxLog());
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import io.dicomreg.output.OutputFormat;
  *
  * @param sandbox run against the embedded sandbox tenant
  * @param sandboxState the file that keeps the sandbox tenant between runs, or {@code null}
+ * @param sandboxLog the file the sandbox appends every request it serves to, or {@code null}
  * @param cloud the Azure cloud
  * @param authorityHost a custom sign-in host, or {@code null} for the cloud's
  * @param graphEndpoint a custom Microsoft Graph endpoint, or {@code null} for the cloud's
@@ -22,12 +23,13 @@ import io.dicomreg.output.OutputFormat;
  * @param verbose show stack traces and request ids on errors
  * @param help print usage and exit
  */
-public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
+public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog, AzureCloud cloud, URI authorityHost,
 		URI graphEndpoint, OutputFormat output, boolean verbose, boolean help) {
 
 	/** The options of a plain {@code dicomreg} run. */
 	public static GlobalOptions defaults() {
-		return new GlobalOptions(false, null, AzureCloud.AzureCloud, null, null, OutputFormat.TABLE, false, false);
+		return new GlobalOptions(false, null, null, AzureCloud.AzureCloud, null, null, OutputFormat.TABLE, false,
+				false);
 	}
 
 	/**
@@ -54,6 +56,8 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud
 				Global options:
 				  --sandbox                 use the embedded sandbox tenant (no Azure needed)
 				  --sandbox-state FILE      keep the sandbox tenant in FILE between runs (implies --sandbox)
+				  --sandbox-log FILE        append every request the sandbox serves to FILE, one line each
+				                            (needs --sandbox or --sandbox-state)
 				  --cloud NAME              AzureCloud (default), AzureUSGovernment or AzureChinaCloud
 				  --authority-host URL      custom sign-in host (https), instead of the cloud's
 				  --graph-endpoint URL      custom Microsoft Graph endpoint (https), instead of the cloud's
@@ -70,6 +74,8 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud
 		private boolean sandbox;
 
 		private Path sandboxState;
+
+		private Path sandboxLog;
 
 		private AzureCloud cloud;
 
@@ -92,6 +98,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud
 				case "--verbose" -> this.verbose = flag(name, inlineValue);
 				case "--help", "-h" -> this.help = flag(name, inlineValue);
 				case "--sandbox-state" -> this.sandboxState = Path.of(value(args, index, name, inlineValue));
+				case "--sandbox-log" -> this.sandboxLog = Path.of(value(args, index, name, inlineValue));
 				case "--cloud" -> this.cloud = AzureCloud.parse(value(args, index, name, inlineValue));
 				case "--authority-host" -> this.authorityHost = httpsUrl(name, value(args, index, name, inlineValue));
 				case "--graph-endpoint" -> this.graphEndpoint = httpsUrl(name, value(args, index, name, inlineValue));
@@ -154,9 +161,20 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, AzureCloud cloud
 				throw DicomregException.invalidInput(
 						"--sandbox cannot be combined with --cloud, --authority-host or --graph-endpoint: choose one target.");
 			}
+			if (this.sandboxLog != null && !useSandbox) {
+				throw DicomregException.invalidInput(
+						"--sandbox-log needs --sandbox or --sandbox-state: it records the requests the sandbox serves.");
+			}
+			if (this.sandboxLog != null && this.sandboxState != null && sameFile(this.sandboxLog, this.sandboxState)) {
+				throw DicomregException.invalidInput("--sandbox-log and --sandbox-state must name different files.");
+			}
 			AzureCloud chosenCloud = (this.cloud != null) ? this.cloud : AzureCloud.AzureCloud;
-			return new GlobalOptions(useSandbox, this.sandboxState, chosenCloud, this.authorityHost, this.graphEndpoint,
-					this.output, this.verbose, this.help);
+			return new GlobalOptions(useSandbox, this.sandboxState, this.sandboxLog, chosenCloud, this.authorityHost,
+					this.graphEndpoint, this.output, this.verbose, this.help);
+		}
+
+		private static boolean sameFile(Path first, Path second) {
+			return first.toAbsolutePath().normalize().equals(second.toAbsolutePath().normalize());
 		}
 
 	}

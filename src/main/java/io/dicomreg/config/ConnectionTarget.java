@@ -1,10 +1,12 @@
 package io.dicomreg.config;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 
 import io.dicomreg.error.DicomregException;
@@ -26,17 +28,29 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final URI graphEndpoint;
 
+	private final Path sandboxLog;
+
 	private Endpoints endpoints;
 
 	private SandboxServer sandboxServer;
 
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
 			URI graphEndpoint) {
+		this(sandbox, sandboxState, cloud, authorityHost, graphEndpoint, null);
+	}
+
+	/**
+	 * A target whose sandbox, when it starts, also appends every request it serves to {@code sandboxLog}.
+	 * @param sandboxLog the sandbox's request log file, or {@code null} for none; ignored for a cloud target
+	 */
+	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
+			URI graphEndpoint, Path sandboxLog) {
 		this.sandbox = sandbox || sandboxState != null;
 		this.sandboxState = (sandboxState != null) ? sandboxState.toAbsolutePath().normalize() : null;
 		this.cloud = cloud;
 		this.authorityHost = authorityHost;
 		this.graphEndpoint = graphEndpoint;
+		this.sandboxLog = (sandboxLog != null) ? sandboxLog.toAbsolutePath().normalize() : null;
 	}
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
@@ -74,9 +88,9 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private Endpoints startSandbox() {
 		try {
-			this.sandboxServer = SandboxServer.start(this.sandboxState);
+			this.sandboxServer = SandboxServer.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
 		}
-		catch (SandboxStateException ex) {
+		catch (SandboxStateException | UncheckedIOException ex) {
 			throw DicomregException.failure(ex.getMessage(), ex);
 		}
 		return new Endpoints("sandbox", this.sandboxServer.authorityHost(), this.sandboxServer.graphEndpoint(),

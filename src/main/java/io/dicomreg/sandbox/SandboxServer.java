@@ -24,6 +24,7 @@ import io.dicomreg.sandbox.graph.GraphContext;
 import io.dicomreg.sandbox.graph.GraphEndpoints;
 import io.dicomreg.sandbox.http.FaultInjector;
 import io.dicomreg.sandbox.http.RequestLog;
+import io.dicomreg.sandbox.http.RequestLogFile;
 import io.dicomreg.sandbox.http.SandboxHttpHandler;
 import io.dicomreg.sandbox.identity.IdentityContext;
 import io.dicomreg.sandbox.identity.IdentityEndpoints;
@@ -82,14 +83,30 @@ public final class SandboxServer implements AutoCloseable {
 	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
 	 */
 	public static SandboxServer start(Path stateFile, Clock clock) {
+		return start(stateFile, clock, null);
+	}
+
+	/**
+	 * Starts like {@link #start(Path, Clock)}, also appending one line per served request to {@code requestLogFile}
+	 * (created if missing): instant, method, path, status, and {@code graph-write} for Graph writes; never a body,
+	 * header, or the query string of a sign-in request.
+	 * @param stateFile the state file, or null
+	 * @param clock the clock
+	 * @param requestLogFile the request log file, or null for none
+	 * @return the running server
+	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 * @throws UncheckedIOException when the request log file cannot be created or appended to
+	 */
+	public static SandboxServer start(Path stateFile, Clock clock, Path requestLogFile) {
 		TenantStore store = TenantStore.open(stateFile, clock);
+		RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
 		SandboxTls tls = SandboxTls.create();
 		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
 		try {
 			HttpsServer server = createServer();
 			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
 			server.setExecutor(executor);
-			RequestLog log = new RequestLog();
+			RequestLog log = new RequestLog(logFile);
 			FaultInjector faults = new FaultInjector();
 			SandboxServer sandbox = new SandboxServer(server, executor, tls, store, log, faults);
 			server.createContext("/", sandbox.handler(clock));
@@ -147,13 +164,14 @@ public final class SandboxServer implements AutoCloseable {
 	}
 
 	/**
-	 * Every HTTP request served so far.
+	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
 	 * @return method, path with query, status, and whether it was a Graph write
 	 */
 	public List<RecordedRequest> requests() {
 		return this.log.snapshot();
 	}
 
+	/** Forgets the requests kept in memory; a request log file keeps its lines. */
 	public void clearRequests() {
 		this.log.clear();
 	}

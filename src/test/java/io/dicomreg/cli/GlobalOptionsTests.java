@@ -53,6 +53,22 @@ class GlobalOptionsTests {
 	}
 
 	@Test
+	void sandboxLogComesWithASandbox() {
+		Invocation invocation = GlobalOptions.parse(new String[] { "--sandbox-state", "t.json", "--sandbox-log=t.log",
+				"whoami" });
+		assertThat(invocation.options().sandboxLog()).isEqualTo(Path.of("t.log"));
+		assertThat(GlobalOptions.parse(new String[] { "--sandbox", "--sandbox-log", "t.log" }).options().sandboxLog())
+			.isEqualTo(Path.of("t.log"));
+		assertThat(GlobalOptions.defaults().sandboxLog()).isNull();
+		assertUsageError(new String[] { "--sandbox-log", "t.log", "whoami" },
+				"--sandbox-log needs --sandbox or --sandbox-state");
+		assertUsageError(new String[] { "--sandbox-log" }, "Option --sandbox-log needs a value.");
+		assertUsageError(new String[] { "--sandbox-state", "t.json", "--sandbox-log", "./t.json" },
+				"--sandbox-log and --sandbox-state must name different files.");
+		assertThat(GlobalOptions.usage()).contains("--sandbox-log FILE");
+	}
+
+	@Test
 	void optionsNeedTheirValues() {
 		assertUsageError(new String[] { "--output" }, "Option --output needs a value.");
 		assertUsageError(new String[] { "--output", "yaml" }, "use table or json");

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.dicomreg.sandbox.RecordedRequest;
 
 /**
- * Every request the server answered, in order.
+ * Every request the server answered, in order, in memory and, when one is given, in a {@link RequestLogFile}.
  */
 public final class RequestLog {
 
@@ -15,9 +15,26 @@ public final class RequestLog {
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
+	private final RequestLogFile file;
+
+	public RequestLog() {
+		this(null);
+	}
+
+	/**
+	 * A log that also appends each request to a file.
+	 * @param file the file, or null for memory only
+	 */
+	public RequestLog(RequestLogFile file) {
+		this.file = file;
+	}
+
 	public void record(SandboxRequest request, int status) {
 		boolean graphWrite = WRITE_METHODS.contains(request.method()) && isGraph(request.path());
 		this.requests.add(new RecordedRequest(request.method(), request.pathAndQuery(), status, graphWrite));
+		if (this.file != null) {
+			this.file.append(request, status, graphWrite);
+		}
 	}
 
 	public List<RecordedRequest> snapshot() {
