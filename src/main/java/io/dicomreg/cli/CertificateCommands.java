@@ -1,5 +1,6 @@
 package io.dicomreg.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -51,9 +52,10 @@ public class CertificateCommands {
 			@Option(longName = "subject", required = true, description = "subject, e.g. \"CN=DICOM client\" (CN= is added when no attribute is named)") String subject,
 			@Option(longName = "years", defaultValue = "1", description = "validity in years, 1 to 3") String years,
 			@Option(longName = "out", required = true, description = "path and name of the files: writes OUT.crt (certificate), OUT.key (private key, mode 0600)") String out,
-			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable") String pfxPasswordEnv) {
+			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable") String pfxPasswordEnv,
+			@Option(longName = "if-missing", description = "make nothing when OUT.crt and OUT.key already hold a valid certificate for this --subject and its key (for scripts)") boolean ifMissing) {
 		CreatedCertificate created = this.certificates.createCertificate(
-				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv));
+				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing));
 		Details details = Details.create()
 			.add("Subject", "subject", created.subject())
 			.add("Thumbprint", "thumbprint", created.thumbprint())
@@ -66,8 +68,13 @@ public class CertificateCommands {
 		if (created.pfxFile() != null) {
 			details.add("PFX (0600)", "pfxFile", created.pfxFile().toString());
 		}
-		return this.renderer.render(details, "Upload the public certificate with: cert upload --file "
-				+ quoted(created.certificateFile().toString())
+		details.add("Changed", "changed", created.changed());
+		String upload = "Upload the public certificate with: cert upload --file " + quoted(created.certificateFile().toString());
+		if (!created.changed()) {
+			return this.renderer.render(details, listed(created.files()) + " are already there: nothing was made."
+					+ System.lineSeparator() + upload);
+		}
+		return this.renderer.render(details, upload
 				+ System.lineSeparator() + "Keep the private key to yourself: whoever has it can sign in as the application.");
 	}
 
@@ -135,6 +142,12 @@ public class CertificateCommands {
 			.add("Key ID", "keyId", certificate.keyId())
 			.add("Start", "startDateTime", certificate.start())
 			.add("Expires", "endDateTime", certificate.end());
+	}
+
+	/** {@code a and b}, or {@code a, b and c}. */
+	private static String listed(List<Path> files) {
+		List<String> names = files.stream().map(Path::toString).toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 
 	/** {@code word} as typed in the shell: quoted when it holds spaces or quotes. */

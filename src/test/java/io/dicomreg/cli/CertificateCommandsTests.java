@@ -65,12 +65,14 @@ class CertificateCommandsTests {
 			.containsPattern("Key +RSA 2048")
 			.containsPattern("Signature algorithm +SHA256withRSA")
 			.contains(prefix + ".crt", prefix + ".key")
+			.containsPattern("Changed +true")
 			.contains("cert upload --file " + prefix + ".crt");
 		assertThat(mode(Path.of(prefix + ".key"))).isEqualTo("rw-------");
 		assertThat(Path.of(prefix + ".pfx")).doesNotExist();
 		JsonNode created = this.json.readTree(json.out());
 		assertThat(created.path("thumbprint").asText()).matches("[0-9A-F]{40}");
 		assertThat(created.has("pfxFile")).isFalse();
+		assertThat(created.path("changed").asBoolean()).isTrue();
 		assertThat(OffsetDateTime.parse(created.path("notAfter").asText()).toInstant())
 			.isAfter(Instant.now().plus(Duration.ofDays(700)));
 	}
@@ -93,6 +95,60 @@ class CertificateCommandsTests {
 		assertOneLineUsageError(this.shell.run("cert", "create", "--out", prefix.toString()), "--subject");
 		assertThat(Path.of(prefix + ".crt")).hasContent("mine");
 		assertThat(Path.of(prefix + ".key")).doesNotExist();
+	}
+
+	@Test
+	void createIfMissingMakesTheFilesOnceAndAReplayChangesNothing() throws Exception {
+		Path prefix = this.directory.resolve("replayed");
+		Path crt = Path.of(prefix + ".crt");
+		Path key = Path.of(prefix + ".key");
+		String[] create = { "cert", "create", "--subject", "CN=replayed", "--out", prefix.toString(), "--if-missing" };
+
+		TestShell.Result first = this.shell.run(create);
+		byte[] certificate = Files.readAllBytes(crt);
+		byte[] privateKey = Files.readAllBytes(key);
+		TestShell.Result again = this.shell.run(create);
+		TestShell.Result json = this.shell.run("--output", "json", "cert", "create", "--subject", "CN=replayed", "--out",
+				prefix.toString(), "--if-missing");
+		TestShell.Result plain = this.shell.run("cert", "create", "--subject", "CN=replayed", "--out", prefix.toString());
+
+		assertThat(first.exitCode()).as(first.all()).isZero();
+		assertThat(first.out()).containsPattern("Changed +true").contains("Keep the private key to yourself");
+		String thumbprint = first.out().lines().filter(line -> line.startsWith("Thumbprint")).findFirst().orElseThrow()
+			.replaceAll("Thumbprint +", "");
+		assertThat(again.exitCode()).as(again.all()).isZero();
+		assertThat(again.out()).containsPattern("Thumbprint +" + thumbprint)
+			.containsPattern("Subject +CN=replayed")
+			.containsPattern("Changed +false")
+			.contains(crt + " and " + key + " are already there: nothing was made.")
+			.contains("cert upload --file " + crt);
+		JsonNode kept = this.json.readTree(json.out());
+		assertThat(json.exitCode()).as(json.all()).isZero();
+		assertThat(kept.path("changed").asBoolean(true)).isFalse();
+		assertThat(kept.path("thumbprint").asText()).isEqualTo(thumbprint);
+		assertThat(kept.path("certificateFile").asText()).isEqualTo(crt.toString());
+		assertOneLineUsageError(plain, "already exists");
+		assertThat(Files.readAllBytes(crt)).isEqualTo(certificate);
+		assertThat(Files.readAllBytes(key)).isEqualTo(privateKey);
+		assertThat(Path.of(prefix + ".pfx")).doesNotExist();
+	}
+
+	@Test
+	void createIfMissingRefusesFilesThatDoNotHoldWhatWasAskedInOneLine() throws Exception {
+		Path partial = create("partial");
+		Files.delete(Path.of(partial + ".key"));
+		Path subject = create("subject");
+		String before = Files.readString(Path.of(subject + ".crt"));
+
+		assertOneLineUsageError(this.shell.run("cert", "create", "--subject", "CN=partial", "--out", partial.toString(),
+				"--if-missing"), partial + ".crt is already there but " + partial + ".key is not");
+		assertOneLineUsageError(this.shell.run("cert", "create", "--subject", "CN=someone else", "--out",
+				subject.toString(), "--if-missing"), "is for CN=subject, not CN=someone else");
+		assertOneLineUsageError(this.shell.run("cert", "create", "--subject", "CN=subject", "--out", subject.toString(),
+				"--if-missing", "--pfx-password-env", "PATH"), subject + ".pfx is not");
+		assertThat(Path.of(partial + ".key")).doesNotExist();
+		assertThat(Path.of(subject + ".crt")).hasContent(before);
+		assertThat(Path.of(subject + ".pfx")).doesNotExist();
 	}
 
 	@Test
@@ -188,7 +244,7 @@ class CertificateCommandsTests {
 	@Test
 	void helpListsEveryOption() {
 		assertThat(this.shell.run("cert", "create", "--help").out()).contains("--subject", "--years", "--out",
-				"--pfx-password-env", "default: 1");
+				"--pfx-password-env", "--if-missing", "default: 1");
 		assertThat(this.shell.run("cert", "upload", "--help").out()).contains("--file", "--pfx-password-env",
 				"--description", "--app");
 	}

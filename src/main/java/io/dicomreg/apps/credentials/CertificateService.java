@@ -76,8 +76,11 @@ public class CertificateService {
 	/**
 	 * Makes a self-signed certificate and writes {@code PREFIX.crt} (PEM certificate), {@code PREFIX.key}
 	 * (PKCS#8 PEM private key, mode 0600) and, with a password variable, {@code PREFIX.pfx} (0600).
-	 * Local only: no sign-in, no Graph call.
-	 * @throws DicomregException (usage) for a bad subject, validity, password variable or an existing file
+	 * Local only: no sign-in, no Graph call. With {@link CertificateRequest#ifMissing()}, files already
+	 * there holding a valid certificate for the subject, its key (and the PFX when asked for) are kept
+	 * and reported unchanged: nothing is made or written.
+	 * @throws DicomregException (usage) for a bad subject, validity, password variable or an existing file;
+	 * with {@code ifMissing}, for an incomplete set of files or files that do not hold what was asked
 	 */
 	public CreatedCertificate createCertificate(CertificateRequest request) {
 		X500Principal subject = SelfSignedCertificates.subject(request.subject());
@@ -86,6 +89,12 @@ public class CertificateService {
 					+ "certificate is for testing; renew it rather than make it last).");
 		}
 		Path prefix = prefix(request.outPrefix());
+		if (request.ifMissing()) {
+			CreatedCertificate existing = existing(request, subject, prefix);
+			if (existing != null) {
+				return existing;
+			}
+		}
 		Path certificateFile = SaveTarget.newFile(withExtension(prefix, ".crt"), "--out");
 		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), "--out");
 		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), "--out") : null;
@@ -97,13 +106,55 @@ public class CertificateService {
 			return new CreatedCertificate(certificateFile, keyFile, pfxFile, Thumbprints.of(certificate),
 					certificate.getSubjectX500Principal().getName(), utc(certificate.getNotBefore().toInstant()),
 					utc(certificate.getNotAfter().toInstant()), "RSA " + SelfSignedCertificates.KEY_SIZE,
-					SelfSignedCertificates.SIGNATURE_ALGORITHM);
+					SelfSignedCertificates.SIGNATURE_ALGORITHM, true);
 		}
 		finally {
 			if (password != null) {
 				Arrays.fill(password, '\0');
 			}
 		}
+	}
+
+	/**
+	 * The certificate an earlier run left in the files of {@code prefix}, checked; {@code null} when
+	 * none of the files is there.
+	 */
+	private CreatedCertificate existing(CertificateRequest request, X500Principal subject, Path prefix) {
+		Path certificateFile = SaveTarget.absolute(withExtension(prefix, ".crt"), "--out");
+		Path keyFile = SaveTarget.absolute(withExtension(prefix, ".key"), "--out");
+		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.absolute(withExtension(prefix, ".pfx"), "--out") : null;
+		List<Path> files = (pfxFile != null) ? List.of(certificateFile, keyFile, pfxFile) : List.of(certificateFile, keyFile);
+		List<Path> present = files.stream().filter(SaveTarget::exists).toList();
+		if (present.isEmpty()) {
+			return null;
+		}
+		if (present.size() < files.size()) {
+			List<Path> missing = files.stream().filter(file -> !present.contains(file)).toList();
+			throw DicomregException.invalidInput(listed(present) + (present.size() == 1 ? " is" : " are")
+					+ " already there but " + listed(missing) + (missing.size() == 1 ? " is" : " are") + " not, and "
+					+ "--if-missing never completes or overwrites files: move " + listed(present)
+					+ " away or choose another --out.");
+		}
+		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
+		try {
+			X509Certificate certificate = ExistingCertificateFiles.check(certificateFile, keyFile, pfxFile, password,
+					subject, this.clock.instant());
+			return new CreatedCertificate(certificateFile, keyFile, pfxFile, Thumbprints.of(certificate),
+					certificate.getSubjectX500Principal().getName(), utc(certificate.getNotBefore().toInstant()),
+					utc(certificate.getNotAfter().toInstant()), ExistingCertificateFiles.describe(certificate.getPublicKey()),
+					certificate.getSigAlgName(), false);
+		}
+		finally {
+			if (password != null) {
+				Arrays.fill(password, '\0');
+			}
+		}
+	}
+
+	private static String listed(List<Path> files) {
+		return (files.size() == 1) ? files.get(0).toString()
+				: String.join(", ", files.subList(0, files.size() - 1).stream().map(Path::toString).toList()) + " and "
+						+ files.get(files.size() - 1);
 	}
 
 	/**

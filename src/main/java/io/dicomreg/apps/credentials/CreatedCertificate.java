@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A self-signed certificate written to files.
+ * A self-signed certificate written to files, or found in them by {@code --if-missing}.
  *
  * @param certificateFile the PEM certificate (public: this is the file to upload)
  * @param keyFile the PKCS#8 PEM private key (mode 0600)
@@ -16,11 +16,12 @@ import java.util.List;
  * @param notAfter end of validity
  * @param key the key, e.g. {@code RSA 2048}
  * @param signatureAlgorithm e.g. {@code SHA256withRSA}
+ * @param changed whether it was made now; {@code false} when the files of an earlier run were kept
  */
 public record CreatedCertificate(Path certificateFile, Path keyFile, Path pfxFile, String thumbprint, String subject,
-		OffsetDateTime notBefore, OffsetDateTime notAfter, String key, String signatureAlgorithm) {
+		OffsetDateTime notBefore, OffsetDateTime notAfter, String key, String signatureAlgorithm, boolean changed) {
 
-	/** The files written, in the order written. */
+	/** The files, in the order they are written. */
 	public List<Path> files() {
 		return (this.pfxFile != null) ? List.of(this.certificateFile, this.keyFile, this.pfxFile)
 				: List.of(this.certificateFile, this.keyFile);

@@ -23,19 +23,31 @@ final class SaveTarget {
 	 * @throws DicomregException (usage) when the file exists or its folder is missing or not writable
 	 */
 	static Path newFile(Path path, String option) {
-		Path file;
-		try {
-			file = path.toAbsolutePath().normalize();
-		}
-		catch (InvalidPathException ex) {
-			throw DicomregException.invalidInput(option + " is not a usable file path.");
-		}
-		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+		Path file = absolute(path, option);
+		if (exists(file)) {
 			throw DicomregException.invalidInput(option + " " + file + " already exists: dicomreg never overwrites it. "
 					+ "Give a new file name, or move the old file away first.");
 		}
 		checkWritableFolder(file.getParent(), option);
 		return file;
+	}
+
+	/**
+	 * {@code path} made absolute and normalised.
+	 * @throws DicomregException (usage) naming {@code option} when it is no usable path
+	 */
+	static Path absolute(Path path, String option) {
+		try {
+			return path.toAbsolutePath().normalize();
+		}
+		catch (InvalidPathException ex) {
+			throw DicomregException.invalidInput(option + " is not a usable file path.");
+		}
+	}
+
+	/** Whether something is at {@code file}, a dangling link included. */
+	static boolean exists(Path file) {
+		return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	/** Throws unless {@code folder} exists and a file can be created in it (tried, not guessed). */
@@ -53,7 +65,7 @@ final class SaveTarget {
 
 	/** Throws if {@code file} appeared since it was checked. */
 	static void stillAbsent(Path file, String option) {
-		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+		if (exists(file)) {
 			throw DicomregException.failure(option + " " + file + " appeared while dicomreg was working: not overwritten.");
 		}
 	}
