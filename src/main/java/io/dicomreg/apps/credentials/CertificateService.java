@@ -99,6 +99,12 @@ public class CertificateService {
 		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), "--out");
 		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), "--out") : null;
 		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
+		if (this.graph.dryRun().skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
+				+ " and " + keyFile)) {
+			this.graph.dryRun().planFile(certificateFile);
+			return new CreatedCertificate(certificateFile, keyFile, pfxFile, null, subject.getName(), null, null,
+					"RSA " + SelfSignedCertificates.KEY_SIZE, SelfSignedCertificates.SIGNATURE_ALGORITHM, true);
+		}
 		try {
 			SelfSignedCertificates.Made made = SelfSignedCertificates.make(subject, request.years(), this.clock.instant());
 			writeAll(made, certificateFile, keyFile, pfxFile, password);

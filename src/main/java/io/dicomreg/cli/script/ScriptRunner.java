@@ -63,7 +63,7 @@ public class ScriptRunner {
 		Summary summary = new Summary(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			ScriptLine line = lines.get(i);
-			out.println("[" + name + ":" + line.number() + "] " + line.text());
+			out.println("[" + name + ":" + line.number() + "] " + line.text().replaceAll("\\s+", " "));
 			out.flush();
 			Outcome outcome = this.dispatcher.get().run(commands.get(i), out, err, new InputReader() {
 			});

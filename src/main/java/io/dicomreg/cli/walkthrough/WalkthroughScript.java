@@ -35,9 +35,9 @@ final class WalkthroughScript {
 	static List<String> lines(WalkthroughProgress progress, LocalDate written) {
 		List<String> lines = new ArrayList<>(List.of(
 				"# dicomreg script written by 'walkthrough' on " + written + ".",
-				"# It redoes the walkthrough's choices in the tenant you are signed in to ('login' first). Run it in a",
-				"# new folder: the secret and certificate files it writes go there. Secret values are never written",
-				"# here: 'secret add' puts a new one in the file it names."));
+				"# It redoes the walkthrough's choices in the tenant you are signed in to ('login' first), and a second",
+				"# run changes nothing. Run it in a folder of its own: the secret and certificate files it writes go",
+				"# there. Secret values are never written here: 'secret add' puts a new one in the file it names."));
 		Application app = progress.getApplication();
 		if (app == null || app.objectId() == null) {
 			return lines;
@@ -113,7 +113,7 @@ final class WalkthroughScript {
 		if (certificate != null && certificate.thumbprint() != null && certificate.created()) {
 			String prefix = app.uniqueName() + "-certificate";
 			commands.add(command("cert", "create", "--subject", certificate.subject(), "--years",
-					String.valueOf(certificate.years()), "--out", prefix));
+					String.valueOf(certificate.years()), "--out", prefix, "--if-missing"));
 			commands.add(command("cert", "upload", "--file", prefix + ".crt"));
 		}
 		else if (certificate != null && certificate.thumbprint() != null && isPfx(certificate.file())) {
