@@ -20,4 +20,10 @@ class FilePathCompleterTests {
 		assertThat(this.completer.supports(command, option)).isEqualTo(supported);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "script, true", "record start, true", "app use, false", "secret remove, false" })
+	void completesPathsForArgumentsThatNameFiles(String command, boolean supported) {
+		assertThat(this.completer.supports(command, null)).isEqualTo(supported);
+	}
+
 }
