@@ -244,7 +244,7 @@ public class ApplicationService {
 
 	private Application get(AppRef app) {
 		if (app.planned()) {
-			return new Application();
+			return PlannedApplications.of(app);
 		}
 		try {
 			return this.graph.client().applications().byApplicationId(app.objectId()).get();

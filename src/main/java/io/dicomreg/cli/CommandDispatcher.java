@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.shell.core.InputReader;
@@ -41,6 +42,9 @@ public class CommandDispatcher {
 	private final Notices notices;
 
 	private final CommandArguments arguments;
+
+	/** Commands that change this machine rather than the tenant: a dry run of them cannot be. */
+	private static final Set<String> NO_DRY_RUN = Set.of("login", "logout", "walkthrough", "record start", "record stop");
 
 	private final DryRun dryRun;
 
@@ -95,16 +99,19 @@ public class CommandDispatcher {
 			}
 			this.output.override(optionValue(parsed, "output").map(OutputFormat::parse).orElse(null));
 			check(command, parsed);
-			dry = hasOption(parsed, "dry-run");
+			dry = isDryRun(parsed);
+			checkDryRun(command.getName(), dry);
 			if (dry) {
 				this.dryRun.begin();
 			}
 			this.changes.take();
+			// A script prints its lines as they run; each of them shows its own plan.
+			boolean planOnly = this.dryRun.active() && !command.getName().equals("script");
 			StringWriter captured = new StringWriter();
-			PrintWriter target = this.dryRun.active() ? new PrintWriter(captured) : out;
+			PrintWriter target = planOnly ? new PrintWriter(captured) : out;
 			ExitStatus status = new CommandExecutor(this.registry)
 				.execute(new CommandContext(withoutCommonOptions(parsed), this.registry, target, input));
-			if (!this.dryRun.active()) {
+			if (!planOnly) {
 				return Outcome.done(toExitCode(status), this.changes.take());
 			}
 			target.flush();
@@ -133,6 +140,7 @@ public class CommandDispatcher {
 	public void check(List<String> words) {
 		ParsedInput parsed = this.parser.parse(words);
 		Command command = resolve(parsed);
+		checkDryRun(command.getName(), isDryRun(parsed));
 		List<String> missing = CommandLineParser.missingRequired(command, parsed);
 		if (!missing.isEmpty() && !hasOption(parsed, "help")) {
 			throw DicomregException.invalidInput("Missing required option " + String.join(", ", missing) + " for '"
@@ -146,12 +154,31 @@ public class CommandDispatcher {
 	}
 
 	/** In a dry run, what would change replaces the command's output; without changes, the output stays. */
-	private static void printPlan(List<String> planned, String output, PrintWriter out) {
+	private void printPlan(List<String> planned, String output, PrintWriter out) {
 		if (planned.isEmpty()) {
 			out.print(output);
 			return;
 		}
+		if (this.output.format() == OutputFormat.JSON) {
+			out.println(PlanJson.of(planned));
+			return;
+		}
 		planned.forEach(change -> out.println("Dry run: would " + change + "."));
+	}
+
+	private static boolean isDryRun(ParsedInput parsed) {
+		return optionValue(parsed, "dry-run").map(value -> !value.equalsIgnoreCase("false")).orElse(false);
+	}
+
+	/**
+	 * Refuses a dry run of a command that changes this machine rather than the tenant (signing in or
+	 * out, recording, the walkthrough), which it could not leave undone.
+	 */
+	private void checkDryRun(String name, boolean explicit) {
+		if ((explicit && NO_DRY_RUN.contains(name)) || (this.dryRun.active() && name.equals("logout"))) {
+			throw DicomregException.invalidInput("'" + name + "' cannot run in a dry run (--dry-run): it changes this "
+					+ "machine, not the tenant's applications. Run it without --dry-run.");
+		}
 	}
 
 	/**

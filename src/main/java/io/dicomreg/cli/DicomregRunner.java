@@ -95,7 +95,10 @@ public class DicomregRunner implements ApplicationRunner {
 				break;
 			}
 			if (!command.isEmpty() && this.dispatcher.execute(command, out, out, input) == ExitCode.OK) {
-				this.recorder.offer(command);
+				String note = this.recorder.offer(command);
+				if (note != null) {
+					out.println("Note: " + note);
+				}
 			}
 		}
 	}

@@ -10,13 +10,13 @@ import io.dicomreg.error.DicomregException;
  * system cannot have. A leading {@code ~/} is the home folder, as a shell would expand it: typed in
  * dicomreg's own shell, nobody else expands it.
  */
-final class Paths {
+public final class Paths {
 
 	private Paths() {
 	}
 
 	/** The path {@code value} names, or {@code null} when the option was not given. */
-	static Path of(String value, String option) {
+	public static Path of(String value, String option) {
 		if (value == null) {
 			return null;
 		}

@@ -110,12 +110,19 @@ public final class ShellWords {
 			throw DicomregException.invalidInput("'${" + expression + "}' is not a variable: a name is letters, digits "
 					+ "and _, not starting with a digit.");
 		}
+		if (expression.indexOf('$') >= 0) {
+			throw DicomregException.invalidInput("'${" + expression + "}': a default cannot hold another variable.");
+		}
 		String value = variables.apply(name);
-		if (value == null && dash < 0) {
+		if (dash >= 0 && (value == null || value.isEmpty())) {
+			// As in a POSIX shell, ':-' stands in for a variable that is unset or empty.
+			value = expression.substring(dash + 2);
+		}
+		if (value == null) {
 			throw DicomregException.invalidInput("Undefined variable ${" + name + "}: give it with --var " + name
 					+ "=VALUE, set it in the environment, or write ${" + name + ":-default}.");
 		}
-		word.append((value != null) ? value : expression.substring(dash + 2));
+		word.append(value);
 		return end;
 	}
 

@@ -29,9 +29,9 @@ class ShellWordsVariablesTests {
 	}
 
 	@Test
-	void aDefaultStandsInForAnUndefinedVariableOnly() {
-		assertThat(ShellWords.split("x ${OTHER:-fallback value} ${KEY:-unused} ${EMPTY:-unused}", this.variables))
-			.containsExactly("x", "fallback value", "dicom", "");
+	void aDefaultStandsInForAnUndefinedOrEmptyVariable() {
+		assertThat(ShellWords.split("x ${OTHER:-fallback value} ${KEY:-unused} ${EMPTY:-empty} ${EMPTY}", this.variables))
+			.containsExactly("x", "fallback value", "dicom", "empty", "");
 	}
 
 	@Test
@@ -58,6 +58,9 @@ class ShellWordsVariablesTests {
 			.withMessageStartingWith("Unclosed ${");
 		assertThatExceptionOfType(DicomregException.class).isThrownBy(() -> ShellWords.split("x ${1A}", this.variables))
 			.withMessageStartingWith("'${1A}' is not a variable");
+		assertThatExceptionOfType(DicomregException.class)
+			.isThrownBy(() -> ShellWords.split("x ${A:-${KEY}}", this.variables))
+			.withMessageStartingWith("'${A:-${KEY}': a default cannot hold another variable.");
 	}
 
 	@Test

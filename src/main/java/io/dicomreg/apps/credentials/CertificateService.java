@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.Guids;
 import io.dicomreg.config.OwnerOnlyFiles;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
@@ -58,6 +59,8 @@ public class CertificateService {
 
 	private final GraphClientProvider graph;
 
+	private final DryRun dryRun;
+
 	private final Clock clock;
 
 	private final Function<String, String> environment;
@@ -71,6 +74,8 @@ public class CertificateService {
 		this.graph = graph;
 		this.clock = clock;
 		this.environment = environment;
+		// Making a certificate is local: the service also works without Graph, and then never plans.
+		this.dryRun = (graph != null) ? graph.dryRun() : DryRun.off();
 	}
 
 	/**
@@ -99,9 +104,13 @@ public class CertificateService {
 		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), "--out");
 		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), "--out") : null;
 		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
-		if (this.graph.dryRun().skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
+		if (this.dryRun.skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
 				+ " and " + keyFile)) {
-			this.graph.dryRun().planFile(certificateFile);
+			this.dryRun.planFile(certificateFile);
+			this.dryRun.planFile(keyFile);
+			if (pfxFile != null) {
+				this.dryRun.planFile(pfxFile);
+			}
 			return new CreatedCertificate(certificateFile, keyFile, pfxFile, null, subject.getName(), null, null,
 					"RSA " + SelfSignedCertificates.KEY_SIZE, SelfSignedCertificates.SIGNATURE_ALGORITHM, true);
 		}
@@ -174,7 +183,7 @@ public class CertificateService {
 		if (upload.file() == null) {
 			throw DicomregException.invalidInput("--file is required: the certificate file to upload.");
 		}
-		if (this.graph.dryRun().isPlannedFile(upload.file())) {
+		if (this.dryRun.isPlannedFile(upload.file())) {
 			return CertificateToUpload.planned(upload.file());
 		}
 		String passwordEnv = (upload.pfxPasswordEnv() != null) ? PasswordVariable.checkName(upload.pfxPasswordEnv()) : null;
@@ -201,7 +210,7 @@ public class CertificateService {
 	 */
 	public UploadedCertificate uploadCertificate(AppRef app, CertificateToUpload upload) {
 		if (upload.certificate() == null) {
-			this.graph.dryRun().skip("upload the certificate in " + upload.file() + ", which 'cert create' would make");
+			this.dryRun.skip("upload the certificate in " + upload.file() + ", which 'cert create' would make");
 			return new UploadedCertificate(app, new CertificateCredential(null, upload.description(), null, null, null, null,
 					CredentialStatus.VALID), true);
 		}
@@ -318,7 +327,7 @@ public class CertificateService {
 	}
 
 	private void patch(AppRef app, List<KeyCredential> credentials, String what, String plan) {
-		if (this.graph.dryRun().skip(plan)) {
+		if (this.dryRun.skip(plan)) {
 			return;
 		}
 		Application patch = new Application();

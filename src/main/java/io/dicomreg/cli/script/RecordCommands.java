@@ -7,6 +7,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
 import io.dicomreg.cli.Invocation;
+import io.dicomreg.cli.Paths;
 import io.dicomreg.cli.completion.CommandCompletions;
 import io.dicomreg.cli.script.Recorder.Recording;
 import io.dicomreg.error.DicomregException;
@@ -41,7 +42,7 @@ public class RecordCommands {
 		if (file == null || file.isBlank()) {
 			throw DicomregException.invalidInput("Give the new script file: record start FILE.");
 		}
-		Path target = this.recorder.start(Path.of(file.strip()));
+		Path target = this.recorder.start(Paths.of(file, "FILE"));
 		return this.renderer.render(Details.create().add("Recording to", "file", target.toString()),
 				"Each command that succeeds is added; 'record stop' ends. Secret values never go into it.");
 	}

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +26,8 @@ import io.dicomreg.error.DicomregException;
 public class Recorder {
 
 	/** Commands that are about the shell, not the tenant: a replay has no use for them. */
-	private static final Set<String> NOT_RECORDED = Set.of("record", "script", "walkthrough", "help", "history", "clear",
-			"version", "exit", "quit");
+	private static final Set<String> NOT_RECORDED = Set.of("record", "walkthrough", "help", "history", "clear", "version",
+			"exit", "quit", "whoami", "logout");
 
 	private final Clock clock;
 
@@ -82,31 +83,74 @@ public class Recorder {
 		return Optional.ofNullable(this.file).map(path -> new Recording(path, this.recorded));
 	}
 
-	/** Adds a command that ran successfully, unless it is one of the shell's own or a dry run. */
-	public void offer(String line) {
+	/**
+	 * Adds a command that ran successfully, unless it is one of the shell's own, help or a dry run.
+	 * A confirmed {@code app delete} is written with {@code --yes}, since a replay cannot answer.
+	 * @return a note for the person when the line cannot replay as it is, or when recording had to
+	 * stop; else {@code null}
+	 */
+	public String offer(String line) {
 		if (this.file == null) {
-			return;
+			return null;
 		}
 		List<String> words;
 		try {
-			words = ShellWords.split(line);
+			words = new ArrayList<>(ShellWords.split(line));
 		}
 		catch (DicomregException ex) {
-			return;
+			return null;
 		}
-		if (words.isEmpty() || NOT_RECORDED.contains(words.get(0)) || words.contains("--dry-run") || words.contains("--help")
-				|| words.contains("-h")) {
-			return;
+		if (words.isEmpty() || words.stream().anyMatch(Recorder::isHelpOrDryRun)) {
+			return null;
 		}
-		List<String> quoted = new ArrayList<>();
-		words.forEach(word -> quoted.add(ShellWords.quote(word)));
+		if (words.get(0).equals("script")) {
+			return write(List.of("# (a script ran here: " + String.join(" ", quoted(words)) + ")"), false);
+		}
+		if (NOT_RECORDED.contains(words.get(0))) {
+			return null;
+		}
+		if (words.size() >= 2 && words.get(0).equals("app") && words.get(1).equals("delete") && !words.contains("--yes")) {
+			words.add("--yes");
+		}
+		if (asksForAPassword(words)) {
+			String failed = write(List.of("# The next line asks for the PFX password: add --pfx-password-env VAR to replay it.",
+					String.join(" ", quoted(words))), true);
+			return (failed != null) ? failed : "The PFX password was asked for at the prompt: add --pfx-password-env VAR "
+					+ "to that line of " + this.file.getFileName() + " before replaying it.";
+		}
+		return write(List.of(String.join(" ", quoted(words))), true);
+	}
+
+	private static boolean isHelpOrDryRun(String word) {
+		return word.equals("-h") || word.equals("--help") || word.startsWith("--help=") || word.equals("--dry-run")
+				|| (word.startsWith("--dry-run=") && !word.equalsIgnoreCase("--dry-run=false"));
+	}
+
+	/** Whether the command read a PFX file without naming a variable for its password. */
+	private static boolean asksForAPassword(List<String> words) {
+		boolean pfx = words.stream().map(word -> word.toLowerCase(Locale.ROOT))
+			.anyMatch(word -> word.endsWith(".pfx") || word.endsWith(".p12"));
+		return pfx && words.stream().noneMatch(word -> word.startsWith("--pfx-password-env")
+				|| word.startsWith("--certificate-password-env"));
+	}
+
+	private static List<String> quoted(List<String> words) {
+		return words.stream().map(ShellWords::quote).toList();
+	}
+
+	/** Appends lines; if that fails, recording stops and the note says so. */
+	private String write(List<String> lines, boolean command) {
 		try {
-			Files.writeString(this.file, String.join(" ", quoted) + System.lineSeparator(), StandardCharsets.UTF_8,
-					StandardOpenOption.APPEND);
-			this.recorded++;
+			Files.write(this.file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+			if (command) {
+				this.recorded++;
+			}
+			return null;
 		}
 		catch (IOException ex) {
-			throw DicomregException.failure("Could not add the command to " + this.file + ": " + ex.getMessage());
+			Path lost = this.file;
+			this.file = null;
+			return "Recording stopped: could not add to " + lost + " (" + ex.getClass().getSimpleName() + ").";
 		}
 	}
 

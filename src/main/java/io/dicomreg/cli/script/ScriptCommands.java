@@ -1,6 +1,5 @@
 package io.dicomreg.cli.script;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.dicomreg.cli.Paths;
 import io.dicomreg.cli.RepeatedOptions;
 import io.dicomreg.cli.completion.CommandCompletions;
 import io.dicomreg.config.DryRun;
@@ -59,7 +59,7 @@ public class ScriptCommands {
 			}
 			variables.put(matcher.group(1), matcher.group(2));
 		}
-		ExitCode code = this.runner.run(Path.of(file.strip()), variables, continueOnError, this.dryRun.active(),
+		ExitCode code = this.runner.run(Paths.of(file, "FILE"), variables, continueOnError, this.dryRun.active(),
 				context.outputWriter(), this.notices.writer());
 		if (code != ExitCode.OK) {
 			throw DicomregException.alreadyReported(code);

@@ -12,8 +12,8 @@ import java.util.List;
 import io.dicomreg.error.DicomregException;
 
 /**
- * Reads a script: one command per line, a line ending in {@code \} goes on on the next, and blank
- * lines and lines starting with {@code #} are skipped.
+ * Reads a script: one command per line, a line ending in {@code \} goes on on the next (joined
+ * with one space), and blank lines and lines starting with {@code #} are skipped.
  */
 public final class ScriptFile {
 
@@ -41,11 +41,13 @@ public final class ScriptFile {
 				pending = new StringBuilder();
 				start = i + 1;
 			}
+			String part = (pending.length() > 0) ? " " + line.strip() : line;
 			if (continues(line)) {
-				pending.append(line, 0, line.length() - 1);
+				pending.append(part.stripTrailing(), 0, part.stripTrailing().length() - 1);
+				trimEnd(pending);
 				continue;
 			}
-			pending.append(line);
+			pending.append(part);
 			commands.add(new ScriptLine(start, pending.toString().strip()));
 			pending = null;
 		}
@@ -56,10 +58,17 @@ public final class ScriptFile {
 		return commands;
 	}
 
+	private static void trimEnd(StringBuilder text) {
+		while (text.length() > 0 && Character.isWhitespace(text.charAt(text.length() - 1))) {
+			text.setLength(text.length() - 1);
+		}
+	}
+
 	/** Whether a line ends in a backslash that is not itself escaped. */
 	private static boolean continues(String line) {
+		String text = line.stripTrailing();
 		int backslashes = 0;
-		for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+		for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
 			backslashes++;
 		}
 		return backslashes % 2 == 1;
@@ -67,7 +76,12 @@ public final class ScriptFile {
 
 	private static List<String> lines(Path file) {
 		try {
-			return Files.readAllLines(file, StandardCharsets.UTF_8);
+			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+			// A byte order mark, as some Windows editors write one, is not part of the first command.
+			if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+				lines.set(0, lines.get(0).substring(1));
+			}
+			return lines;
 		}
 		catch (NoSuchFileException ex) {
 			throw DicomregException.invalidInput("No script " + file + ": give the path of a script file.");

@@ -25,7 +25,8 @@ import io.dicomreg.error.ExitCode;
 public class ScriptRunner {
 
 	/** Commands a script may not run: they ask questions, or run scripts themselves. */
-	private static final Set<String> NOT_IN_SCRIPTS = Set.of("script", "walkthrough", "record start", "record stop");
+	private static final Set<String> NOT_IN_SCRIPTS = Set.of("script", "walkthrough", "record start", "record stop", "exit",
+			"quit");
 
 	private final Supplier<CommandDispatcher> dispatcher;
 
@@ -63,7 +64,7 @@ public class ScriptRunner {
 		Summary summary = new Summary(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			ScriptLine line = lines.get(i);
-			out.println("[" + name + ":" + line.number() + "] " + line.text().replaceAll("\\s+", " "));
+			out.println("[" + name + ":" + line.number() + "] " + line.text());
 			out.flush();
 			Outcome outcome = this.dispatcher.get().run(commands.get(i), out, err, new InputReader() {
 			});
@@ -75,7 +76,8 @@ public class ScriptRunner {
 				}
 			}
 			else {
-				summary.ran(outcome.changed());
+				// A line's own --dry-run in a real run changes nothing.
+				summary.ran(dryRun || outcome.planned().isEmpty() ? outcome.changed() : Boolean.FALSE);
 			}
 		}
 		out.println(summary.describe(name, dryRun));

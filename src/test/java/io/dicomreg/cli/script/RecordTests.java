@@ -72,6 +72,21 @@ class RecordTests {
 	}
 
 	@Test
+	void aScriptRunsInTheShellToo() throws Exception {
+		Path script = Files.write(this.directory.resolve("setup.dicomreg"), List.of("# typed at the prompt",
+				"app register --name \"Shell client\" --unique-name shell-client", "auth public-client on"));
+		try (TerminalSession shell = TerminalSession.start(this.directory.resolve("home"), "--sandbox-state",
+				this.directory.resolve("tenant.json").toString())) {
+			shell.expect(">").enter("login").expect("Account").expect(">");
+			shell.enter("script " + script).expect(script + ": 2 of 2 line(s) run: 2 changed, 0 unchanged, 0 failed.");
+			shell.expect("(Shell client)>").enter("script " + script + " --dry-run");
+			shell.expect(script + ": 2 of 2 line(s) run: 0 would change, 2 unchanged, 0 failed. Dry run: nothing was changed.");
+			shell.expect(">").enter("exit");
+			assertThat(shell.exitCode()).isZero();
+		}
+	}
+
+	@Test
 	void recordIsForTheInteractiveShell() {
 		TestShell.Result result = new TestShell(this.directory.resolve("home"), "--sandbox").run("record", "start", "x");
 		assertThat(result.exitCode()).isEqualTo(2);

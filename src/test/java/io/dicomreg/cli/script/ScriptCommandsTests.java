@@ -152,6 +152,39 @@ class ScriptCommandsTests {
 		assertThat(onlyApplication()).isEmpty();
 	}
 
+	@Test
+	void aFailingDryRunScriptStillShowsItsLinesAndSummary() throws IOException {
+		Path script = script("s.dicomreg", "app register --name x --unique-name x",
+				"auth platform add web --redirect-uri http://example.com/callback", "permission add-dicom");
+
+		Result result = this.shell.run("script", script.toString(), "--dry-run", "--continue-on-error");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).contains("[" + script + ":1] app register --name x --unique-name x",
+				"Dry run: would register 'x'", "[" + script + ":3] permission add-dicom",
+				script + ": 3 of 3 line(s) run: 2 would change, 0 unchanged, 1 failed. Dry run: nothing was changed.");
+		assertThat(graphWrites()).isZero();
+	}
+
+	@Test
+	void commandsThatChangeThisMachineRefuseADryRun() {
+		Result logout = this.shell.run("logout", "--dry-run");
+		assertThat(logout.exitCode()).isEqualTo(2);
+		assertThat(logout.err()).contains("Error: 'logout' cannot run in a dry run (--dry-run)");
+		assertThat(this.shell.run("whoami").exitCode()).isZero();
+	}
+
+	@Test
+	void dryRunFalseRunsForRealAndAJsonDryRunIsJson() {
+		this.shell.run("app", "register", "--name", "x", "--unique-name", "x");
+		Result json = this.shell.run("auth", "public-client", "on", "--dry-run", "--output", "json");
+		assertThat(json.out()).contains("\"dryRun\" : true", "\"wouldChange\" : [ \"turn 'Allow public client flows' on for 'x'\" ]");
+		assertThat(onlyApplication().orElseThrow().get("isFallbackPublicClient").asBoolean()).isFalse();
+
+		assertThat(this.shell.run("auth", "public-client", "on", "--dry-run=false").out()).contains("Changed                    true");
+		assertThat(onlyApplication().orElseThrow().get("isFallbackPublicClient").asBoolean()).isTrue();
+	}
+
 	private Path script(String name, String... lines) throws IOException {
 		return Files.write(this.directory.resolve(name), List.of(lines));
 	}

@@ -26,7 +26,7 @@ class ScriptFileTests {
 		List<ScriptLine> lines = ScriptFile.parse("s", List.of("app register --name \"DICOM client\" \\",
 				"    --unique-name dicom-client", "app ids"));
 		assertThat(lines).containsExactly(
-				new ScriptLine(1, "app register --name \"DICOM client\"     --unique-name dicom-client"),
+				new ScriptLine(1, "app register --name \"DICOM client\" --unique-name dicom-client"),
 				new ScriptLine(3, "app ids"));
 	}
 
@@ -40,6 +40,11 @@ class ScriptFileTests {
 	void anEscapedBackslashAtTheEndDoesNotContinue() {
 		List<ScriptLine> lines = ScriptFile.parse("s", List.of("cert upload --file C:\\\\", "app ids"));
 		assertThat(lines).extracting(ScriptLine::number).containsExactly(1, 2);
+	}
+
+	@Test
+	void blanksAfterTheBackslashStillContinue() {
+		assertThat(ScriptFile.parse("s", List.of("app ids \\  ", "  --app x"))).containsExactly(new ScriptLine(1, "app ids --app x"));
 	}
 
 	@Test
