@@ -1,6 +1,5 @@
 package io.dicomreg.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -69,9 +68,9 @@ public class CertificateCommands {
 			details.add("PFX (0600)", "pfxFile", created.pfxFile().toString());
 		}
 		details.add("Changed", "changed", created.changed());
-		String upload = "Upload the public certificate with: cert upload --file " + quoted(created.certificateFile().toString());
+		String upload = "Upload the public certificate with: cert upload --file " + ShellWords.quote(created.certificateFile().toString());
 		if (!created.changed()) {
-			return this.renderer.render(details, listed(created.files()) + " are already there: nothing was made."
+			return this.renderer.render(details, created.filesText() + " are already there: nothing was made."
 					+ System.lineSeparator() + upload);
 		}
 		return this.renderer.render(details, upload
@@ -142,18 +141,6 @@ public class CertificateCommands {
 			.add("Key ID", "keyId", certificate.keyId())
 			.add("Start", "startDateTime", certificate.start())
 			.add("Expires", "endDateTime", certificate.end());
-	}
-
-	/** {@code a and b}, or {@code a, b and c}. */
-	private static String listed(List<Path> files) {
-		List<String> names = files.stream().map(Path::toString).toList();
-		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-	}
-
-	/** {@code word} as typed in the shell: quoted when it holds spaces or quotes. */
-	private static String quoted(String word) {
-		return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word
-				: "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	private static int years(String years) {

@@ -145,9 +145,9 @@ public class CertificateService {
 		}
 		if (present.size() < files.size()) {
 			List<Path> missing = files.stream().filter(file -> !present.contains(file)).toList();
-			throw DicomregException.invalidInput(listed(present) + (present.size() == 1 ? " is" : " are")
-					+ " already there but " + listed(missing) + (missing.size() == 1 ? " is" : " are") + " not, and "
-					+ "--if-missing never completes or overwrites files: move " + listed(present)
+			throw DicomregException.invalidInput(FileLists.of(present) + (present.size() == 1 ? " is" : " are")
+					+ " already there but " + FileLists.of(missing) + (missing.size() == 1 ? " is" : " are") + " not, and "
+					+ "--if-missing never completes or overwrites files: move " + FileLists.of(present)
 					+ " away or choose another --out.");
 		}
 		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
@@ -164,12 +164,6 @@ public class CertificateService {
 				Arrays.fill(password, '\0');
 			}
 		}
-	}
-
-	private static String listed(List<Path> files) {
-		return (files.size() == 1) ? files.get(0).toString()
-				: String.join(", ", files.subList(0, files.size() - 1).stream().map(Path::toString).toList()) + " and "
-						+ files.get(files.size() - 1);
 	}
 
 	/**

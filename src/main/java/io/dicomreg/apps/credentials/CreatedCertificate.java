@@ -21,6 +21,11 @@ import java.util.List;
 public record CreatedCertificate(Path certificateFile, Path keyFile, Path pfxFile, String thumbprint, String subject,
 		OffsetDateTime notBefore, OffsetDateTime notAfter, String key, String signatureAlgorithm, boolean changed) {
 
+	/** The files as a sentence names them: {@code a.crt and a.key}. */
+	public String filesText() {
+		return FileLists.of(files());
+	}
+
 	/** The files, in the order they are written. */
 	public List<Path> files() {
 		return (this.pfxFile != null) ? List.of(this.certificateFile, this.keyFile, this.pfxFile)
