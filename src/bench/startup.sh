@@ -35,5 +35,5 @@ for launcher in "java -jar $jar" "./dicomreg"; do
   median_ms "--help (no Spring context)" $launcher --help
   median_ms "help (Spring context, no sandbox, no Graph)" $launcher help
   median_ms "--sandbox-state F whoami (sandbox + silent MSAL)" $launcher --sandbox-state "$state" whoami
-  median_ms "--sandbox-state F app register (+ Graph client)" $launcher --sandbox-state "$state" app register --name bench
+  median_ms "--sandbox-state F app register (+ Graph client)" $launcher --sandbox-state "$state" app register --name bench --new
 done
