@@ -140,8 +140,11 @@ public class HelpCommand implements Command {
 		if (name.endsWith("-env")) {
 			return " VAR";
 		}
-		if (name.endsWith("-file") || name.equals("certificate")) {
+		if (name.endsWith("-file") || name.equals("certificate") || name.equals("save-script") || name.equals("save-to")) {
 			return " FILE";
+		}
+		if (name.equals("var")) {
+			return " NAME=VALUE";
 		}
 		return " " + (name.endsWith("-id") ? "ID" : name.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}

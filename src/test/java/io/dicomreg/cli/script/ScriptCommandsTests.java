@@ -185,6 +185,14 @@ class ScriptCommandsTests {
 		assertThat(onlyApplication().orElseThrow().get("isFallbackPublicClient").asBoolean()).isTrue();
 	}
 
+	@Test
+	void helpShowsTheScriptsUsageAndEveryCommandsDryRun() {
+		assertThat(this.shell.run("help", "script").out()).contains(
+				"Usage: script FILE [--var NAME=VALUE] [--continue-on-error] [--output table|json] [--dry-run]",
+				"--var NAME=VALUE", "--continue-on-error");
+		assertThat(this.shell.run("secret", "add", "--help").out()).contains("--save-to FILE", "--if-missing", "--dry-run");
+	}
+
 	private Path script(String name, String... lines) throws IOException {
 		return Files.write(this.directory.resolve(name), List.of(lines));
 	}
