@@ -141,10 +141,8 @@ public class CommandDispatcher {
 		ParsedInput parsed = this.parser.parse(words);
 		Command command = resolve(parsed);
 		checkDryRun(command.getName(), isDryRun(parsed));
-		List<String> missing = CommandLineParser.missingRequired(command, parsed);
-		if (!missing.isEmpty() && !hasOption(parsed, "help")) {
-			throw DicomregException.invalidInput("Missing required option " + String.join(", ", missing) + " for '"
-					+ command.getName() + "'. Run 'help " + command.getName() + "' for its options.");
+		if (!hasOption(parsed, "help") && !hasOption(parsed, "h")) {
+			requireOptions(command, parsed);
 		}
 	}
 
@@ -217,14 +215,18 @@ public class CommandDispatcher {
 	}
 
 	private void check(Command command, ParsedInput parsed) {
+		requireOptions(command, parsed);
+		Availability availability = command.getAvailabilityProvider().get();
+		if (!availability.isAvailable()) {
+			throw DicomregException.failure("'" + command.getName() + "' is not available: " + availability.reason());
+		}
+	}
+
+	private static void requireOptions(Command command, ParsedInput parsed) {
 		List<String> missing = CommandLineParser.missingRequired(command, parsed);
 		if (!missing.isEmpty()) {
 			throw DicomregException.invalidInput("Missing required option " + String.join(", ", missing) + " for '"
 					+ command.getName() + "'. Run 'help " + command.getName() + "' for its options.");
-		}
-		Availability availability = command.getAvailabilityProvider().get();
-		if (!availability.isAvailable()) {
-			throw DicomregException.failure("'" + command.getName() + "' is not available: " + availability.reason());
 		}
 	}
 

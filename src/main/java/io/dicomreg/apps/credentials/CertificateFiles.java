@@ -72,7 +72,12 @@ final class CertificateFiles {
 		}
 	}
 
-	private static X509Certificate parse(Path file, byte[] content, Supplier<char[]> pfxPassword) {
+	/**
+	 * The certificate in {@code content}: PEM (the first certificate), DER, or a PFX opened with
+	 * {@code pfxPassword}.
+	 * @throws DicomregException (usage) when it holds none
+	 */
+	static X509Certificate parse(Path file, byte[] content, Supplier<char[]> pfxPassword) {
 		if (content.length == 0) {
 			throw notACertificate(file);
 		}

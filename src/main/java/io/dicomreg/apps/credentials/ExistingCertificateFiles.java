@@ -13,8 +13,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
@@ -25,8 +23,6 @@ import java.util.List;
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -90,25 +86,15 @@ final class ExistingCertificateFiles {
 		return key.getAlgorithm();
 	}
 
+	/** The certificate in a file, read as {@code cert upload} reads one (PEM or DER). */
 	private static X509Certificate certificate(Path file) {
 		byte[] content = content(file);
 		try {
-			if (new String(content, StandardCharsets.US_ASCII).contains("-----BEGIN ")) {
-				for (Object item : pemItems(content)) {
-					if (item instanceof X509CertificateHolder holder) {
-						return new JcaX509CertificateConverter().getCertificate(holder);
-					}
-				}
-			}
-			else {
-				return (X509Certificate) CertificateFactory.getInstance("X.509")
-					.generateCertificate(new ByteArrayInputStream(content));
-			}
+			return CertificateFiles.parse(file, content, () -> null);
 		}
-		catch (IOException | CertificateException | RuntimeException ex) {
-			// reported below
+		catch (DicomregException ex) {
+			throw DicomregException.invalidInput(file + " holds no certificate: " + ADVICE);
 		}
-		throw DicomregException.invalidInput(file + " holds no certificate: " + ADVICE);
 	}
 
 	private static PrivateKey privateKey(Path file) {

@@ -41,9 +41,9 @@ public final class ScriptFile {
 				pending = new StringBuilder();
 				start = i + 1;
 			}
-			String part = (pending.length() > 0) ? " " + line.strip() : line;
-			if (continues(line)) {
-				pending.append(part.stripTrailing(), 0, part.stripTrailing().length() - 1);
+			String part = ((pending.length() > 0) ? " " + line.strip() : line).stripTrailing();
+			if (continues(part)) {
+				pending.append(part, 0, part.length() - 1);
 				trimEnd(pending);
 				continue;
 			}
@@ -66,9 +66,8 @@ public final class ScriptFile {
 
 	/** Whether a line ends in a backslash that is not itself escaped. */
 	private static boolean continues(String line) {
-		String text = line.stripTrailing();
 		int backslashes = 0;
-		for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+		for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
 			backslashes++;
 		}
 		return backslashes % 2 == 1;
