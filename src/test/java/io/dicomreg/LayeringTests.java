@@ -22,7 +22,7 @@ class LayeringTests {
 	@ParameterizedTest
 	@CsvSource({ "cli, com.microsoft.", "cli, io.dicomreg.sandbox", "output, com.microsoft.", "error, com.microsoft.",
 			"output, io.dicomreg.", "sandbox, io.dicomreg.cli", "sandbox, io.dicomreg.auth", "sandbox, org.springframework",
-			"auth, io.dicomreg.graph", "auth, io.dicomreg.cli" })
+			"auth, io.dicomreg.graph", "auth, io.dicomreg.cli", "launch, io.dicomreg.", "launch, org.springframework" })
 	void packageDoesNotImport(String layer, String forbidden) throws IOException {
 		String ownPackage = "io.dicomreg." + layer;
 		assertThat(importsOf(SOURCES.resolve(layer)))
