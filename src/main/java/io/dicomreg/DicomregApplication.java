@@ -29,6 +29,14 @@ public class DicomregApplication {
 	 * Runs dicomreg with {@code args} and returns the process exit code.
 	 */
 	public static int run(String[] args, Streams streams) {
+		return run(args, streams, DicomregHome.resolve());
+	}
+
+	/**
+	 * Runs dicomreg with {@code args} in the dicomreg home {@code home} and returns the process exit
+	 * code: nothing of the process (properties, environment) needs changing to run it elsewhere.
+	 */
+	public static int run(String[] args, Streams streams, DicomregHome home) {
 		Invocation invocation;
 		try {
 			invocation = GlobalOptions.parse(args);
@@ -41,21 +49,23 @@ public class DicomregApplication {
 			streams.out().println(GlobalOptions.usage());
 			return ExitCode.OK.code();
 		}
-		try (ConfigurableApplicationContext context = application(invocation, streams).run()) {
+		try (ConfigurableApplicationContext context = application(invocation, streams, home).run()) {
 			return context.getBean(DicomregRunner.class).exitCode().code();
 		}
 	}
 
-	private static SpringApplicationBuilder application(Invocation invocation, Streams streams) {
+	/** The application for one run: the context that {@link #run} starts, for tests that need its beans. */
+	public static SpringApplicationBuilder application(Invocation invocation, Streams streams, DicomregHome home) {
 		return new SpringApplicationBuilder(DicomregApplication.class).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.web(WebApplicationType.NONE)
 			.properties("spring.shell.interactive.enabled=" + !invocation.isOneShot(),
-					"spring.shell.history.name=" + DicomregHome.resolve().directory().resolve("history"),
+					"spring.shell.history.name=" + home.directory().resolve("history"),
 					"logging.level.com.microsoft.aad=" + (invocation.options().verbose() ? "WARN" : "OFF"))
 			.initializers(context -> {
 				context.getBeanFactory().registerSingleton("invocation", invocation);
 				context.getBeanFactory().registerSingleton("streams", streams);
+				context.getBeanFactory().registerSingleton("dicomregHome", home);
 			});
 	}
 

@@ -3,18 +3,22 @@ package io.dicomreg;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jline.reader.LineReader;
 import org.jline.terminal.Size;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.util.ClassUtils;
 
 import io.dicomreg.account.AccountService;
 import io.dicomreg.apps.AppNameIndex;
@@ -27,31 +31,26 @@ import io.dicomreg.auth.DefaultBrowserLauncher;
 import io.dicomreg.auth.SessionStore;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.auth.TokenCacheStore;
-import io.dicomreg.cli.CommandArguments;
 import io.dicomreg.cli.CommandDispatcher;
 import io.dicomreg.cli.CommandLineParser;
 import io.dicomreg.cli.DicomregRunner;
 import io.dicomreg.cli.ErrorReporter;
 import io.dicomreg.cli.GlobalOptions;
-import io.dicomreg.cli.HelpCommand;
 import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.ShellPrompt;
 import io.dicomreg.cli.SignedInAvailability;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.cli.catalogue.CommandCatalogue;
+import io.dicomreg.cli.catalogue.CommandSpec;
 import io.dicomreg.cli.completion.AppNameCompleter;
-import io.dicomreg.cli.completion.CommandCompletions;
 import io.dicomreg.cli.completion.CommandLineCompleter;
-import io.dicomreg.cli.completion.FilePathCompleter;
-import io.dicomreg.cli.completion.OptionValueCompleter;
 import io.dicomreg.cli.script.Recorder;
 import io.dicomreg.cli.script.ScriptRunner;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.output.ChangeTracker;
 import io.dicomreg.output.Notices;
-import io.dicomreg.output.OutputSettings;
 import io.dicomreg.output.Renderer;
 
 /**
@@ -59,11 +58,6 @@ import io.dicomreg.output.Renderer;
  */
 @Configuration(proxyBeanMethods = false)
 class DicomregConfiguration {
-
-	@Bean
-	DicomregHome dicomregHome() {
-		return DicomregHome.resolve();
-	}
 
 	@Bean(destroyMethod = "close")
 	ConnectionTarget connectionTarget(Invocation invocation) {
@@ -92,11 +86,6 @@ class DicomregConfiguration {
 	@Bean
 	DryRun dryRun() {
 		return new DryRun();
-	}
-
-	@Bean
-	ChangeTracker changeTracker() {
-		return new ChangeTracker();
 	}
 
 	@Bean
@@ -130,30 +119,42 @@ class DicomregConfiguration {
 		return new ApplicationLocator(graph, selection);
 	}
 
-	@Bean(CommandCompletions.BEAN_NAME)
-	CommandCompletions completions(List<OptionValueCompleter> completers) {
-		return new CommandCompletions(completers);
+	/** Every command, read from the command classes' declarations; no command bean is made for it. */
+	@Bean
+	CommandCatalogue commandCatalogue(ConfigurableListableBeanFactory beans) {
+		Set<Class<?>> types = new LinkedHashSet<>();
+		for (String name : beans.getBeanDefinitionNames()) {
+			Class<?> type = beans.getType(name, false);
+			if (type != null && !type.getName().startsWith("org.springframework.")
+					&& CommandCatalogue.declaresCommands(ClassUtils.getUserClass(type))) {
+				types.add(ClassUtils.getUserClass(type));
+			}
+		}
+		return CommandCatalogue.of(types);
+	}
+
+	/** Spring Shell's registry, named from the catalogue: the line reader bolds the command names it holds. */
+	@Bean
+	CommandRegistry commandRegistry(CommandCatalogue catalogue) {
+		CommandRegistry registry = new CommandRegistry();
+		for (CommandSpec command : catalogue.commands()) {
+			registry.registerCommand(Command.builder().name(command.name()).description(command.description())
+				.group(command.group()).aliases(command.aliases().toArray(String[]::new))
+				.execute((Consumer<CommandContext>) context -> {
+					throw new UnsupportedOperationException("dicomreg runs its commands through its dispatcher");
+				}));
+		}
+		return registry;
 	}
 
 	@Bean
-	CommandLineCompleter commandCompleter(CommandRegistry registry) {
-		return new CommandLineCompleter(registry);
+	CommandLineCompleter commandCompleter(CommandRegistry registry, CommandCatalogue catalogue, BeanFactory beans) {
+		return new CommandLineCompleter(registry, catalogue, beans);
 	}
 
 	@Bean
-	@Order(Ordered.LOWEST_PRECEDENCE)
-	FilePathCompleter filePathCompleter() {
-		return new FilePathCompleter();
-	}
-
-	@Bean
-	OutputSettings outputSettings(Invocation invocation) {
-		return new OutputSettings(invocation.options().output());
-	}
-
-	@Bean
-	Renderer renderer(OutputSettings settings, ChangeTracker changes) {
-		return new Renderer(settings, changes);
+	Renderer renderer() {
+		return new Renderer();
 	}
 
 	@Bean
@@ -162,25 +163,15 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	CommandArguments commandArguments(ApplicationContext context) {
-		return new CommandArguments(context);
+	CommandLineParser commandLineParser(CommandCatalogue catalogue) {
+		return new CommandLineParser(catalogue);
 	}
 
 	@Bean
-	HelpCommand dicomregHelpCommand(CommandArguments arguments) {
-		return new HelpCommand(arguments);
-	}
-
-	@Bean
-	CommandLineParser commandParser(CommandRegistry registry, CommandArguments arguments) {
-		return new CommandLineParser(registry, arguments::maximum);
-	}
-
-	@Bean
-	CommandDispatcher commandDispatcher(CommandRegistry registry, CommandLineParser parser, OutputSettings output,
-			Invocation invocation, Notices notices, CommandArguments arguments, DryRun dryRun, ChangeTracker changes) {
-		return new CommandDispatcher(registry, parser, output, new ErrorReporter(invocation.options().verbose()),
-				notices, arguments, dryRun, changes);
+	CommandDispatcher commandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer,
+			Invocation invocation, DryRun dryRun) {
+		return new CommandDispatcher(parser, beans, renderer, new ErrorReporter(invocation.options().verbose()),
+				invocation.options().output(), dryRun);
 	}
 
 	@Bean
@@ -207,14 +198,15 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	Recorder recorder() {
-		return new Recorder(Clock.systemUTC());
+	Recorder recorder(ObjectProvider<CommandLineParser> parser) {
+		return new Recorder(Clock.systemUTC(), words -> parser.getObject().parse(words));
 	}
 
 	@Bean
 	DicomregRunner dicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder) {
-		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt, home, recorder);
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder,
+			Notices notices) {
+		return new DicomregRunner(invocation, dispatcher, streams, lineReader, prompt, home, recorder, notices);
 	}
 
 }

@@ -1,8 +1,9 @@
 package io.dicomreg.cli;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -17,10 +18,13 @@ import io.dicomreg.apps.Audience;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.Registration;
 import io.dicomreg.apps.RegistrationRequest;
-import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.catalogue.Traits;
+import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Result;
 import io.dicomreg.output.Table;
 
 /**
@@ -32,50 +36,56 @@ public class AppCommands {
 
 	private static final String GROUP = "Applications (steps 1 and 2)";
 
+	/** The values of {@code --audience}, as Entra names them. */
+	private static final Map<String, Audience> AUDIENCES = Map.of("single-tenant", Audience.SINGLE_TENANT,
+			"multi-tenant", Audience.MULTI_TENANT);
+
 	private final ApplicationService applications;
 
 	private final ApplicationLocator locator;
 
-	private final Renderer renderer;
-
-	public AppCommands(ApplicationService applications, ApplicationLocator locator, Renderer renderer) {
+	public AppCommands(ApplicationService applications, ApplicationLocator locator) {
 		this.applications = applications;
 		this.locator = locator;
-		this.renderer = renderer;
 	}
 
 	@Command(name = { "app", "register" }, group = GROUP,
 			description = "Register an application, single tenant by default, and select it (tutorial step 1)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String register(
-			@Option(longName = "name", required = true, description = "display name, at most 256 characters") String name,
-			@Option(longName = "unique-name", description = "immutable key to register under: re-running changes nothing") String uniqueName,
-			@Option(longName = "audience", description = "single-tenant (this directory only; the default for a new app) or multi-tenant") String audience,
+			availabilityProvider = "signedIn")
+	public Result register(
+			@Option(longName = "name", required = true, description = "display name, at most 256 characters")
+			@OptionValue(subject = Subject.DISPLAY_NAME) String name,
+			@Option(longName = "unique-name", description = "immutable key to register under: re-running changes nothing")
+			@OptionValue(subject = Subject.UNIQUE_NAME) String uniqueName,
+			@Option(longName = "audience", description = "single-tenant (this directory only; the default for a new app) or multi-tenant")
+			@OptionValue(label = "AUDIENCE", choices = { "single-tenant", "multi-tenant" }, subject = Subject.AUDIENCE) String audience,
 			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew) {
 		Registration registration = this.applications
-			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? Audience.parse(audience) : null, forceNew));
-		return this.renderer.render(describe(registration.application()).add("Changed", "changed", registration.changed()),
-				registration.note() + " It is now the selected app.");
+			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? audience(audience) : null, forceNew));
+		return Result.of(describe(registration.application())).changed(registration.changed())
+			.note(registration.note() + " It is now the selected app.");
 	}
 
 	@Command(name = { "app", "list" }, group = GROUP, description = "List the tenant's applications, filtered by the server",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(
+			availabilityProvider = "signedIn")
+	public Result list(
 			@Option(longName = "name-starts-with", description = "only applications whose display name starts with TEXT") String nameStartsWith,
-			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)") String top) {
+			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)")
+			@OptionValue(subject = Subject.LIST_SIZE) String top) {
 		List<RegisteredApplication> found = this.applications.list(nameStartsWith, number("--top", top));
 		Table table = Table.of("Display name", "displayName", "Application (client) ID", "appId", "Object ID", "objectId",
 				"Account types", "signInAudience", "Created", "createdDateTime");
 		found.forEach(app -> table.row(app.displayName(), app.appId(), app.objectId(), app.signInAudience(),
 				app.createdDateTime()));
-		return this.renderer.render(table, found.size() + " application(s).");
+		return Result.of(table).note(found.size() + " application(s).");
 	}
 
 	@Command(name = { "app", "show" }, group = GROUP, description = "Show an application and what the tutorial configured on it",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String show(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result show(@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		ApplicationDetails details = this.applications.show(this.locator.resolve(app));
-		return this.renderer.render(describe(details.application())
+		return Result.of(describe(details.application())
 			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
 			.add("Redirect URIs", "redirectUriCount", details.redirectUris())
 			.add("Client secrets", "secretCount", details.secrets())
@@ -84,10 +94,11 @@ public class AppCommands {
 	}
 
 	@Command(name = { "app", "use" }, group = GROUP, description = "Select the application later commands work on",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String use(@Argument(index = 0, description = "display name, client ID or object ID") String app) {
+			availabilityProvider = "signedIn")
+	public Result use(@Argument(index = 0, description = "display name, client ID or object ID")
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		AppRef selected = this.applications.use(app);
-		return this.renderer.render(Details.create()
+		return Result.of(Details.create()
 			.add("Selected app", "displayName", selected.displayName())
 			.add("Application (client) ID", "appId", selected.appId())
 			.add("Object ID", "objectId", selected.objectId()));
@@ -95,10 +106,11 @@ public class AppCommands {
 
 	@Command(name = { "app", "ids" }, group = GROUP,
 			description = "Show the Application (client) ID, Directory (tenant) ID, object ID and authority (tutorial step 2)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String ids(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result ids(@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		ApplicationIds ids = this.applications.ids(this.locator.resolve(app));
-		return this.renderer.render(Details.create()
+		return Result.of(Details.create()
 			.add("Display name", "displayName", ids.displayName())
 			.add("Application (client) ID", "appId", ids.appId())
 			.add("Directory (tenant) ID", "tenantId", ids.tenantId())
@@ -107,20 +119,31 @@ public class AppCommands {
 	}
 
 	@Command(name = { "app", "delete" }, group = GROUP, description = "Delete an application (asks to confirm; --yes in scripts)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String delete(CommandContext context,
-			@Option(longName = "app", required = true, description = "display name, client ID or object ID") String app,
+			availabilityProvider = "signedIn")
+	@Traits(confirmedBy = "yes")
+	public Result delete(CommandRun run,
+			@Option(longName = "app", required = true, description = "display name, client ID or object ID")
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app,
 			@Option(longName = "yes", description = "do not ask to confirm") boolean yes) {
 		AppRef target = this.locator.resolve(app);
 		if (!yes) {
-			Confirmation.require(context, "Delete application '" + target.displayName() + "' (client ID " + target.appId()
+			Confirmation.require(run, "Delete application '" + target.displayName() + "' (client ID " + target.appId()
 					+ ")? Sign-ins with its credentials stop working. Type yes to confirm: ");
 		}
 		AppRef deleted = this.applications.delete(target);
-		return this.renderer.render(Details.create()
+		return Result.of(Details.create()
 			.add("Deleted", "displayName", deleted.displayName())
-			.add("Application (client) ID", "appId", deleted.appId())
-			.add("Changed", "changed", true), "Entra keeps a deleted application for 30 days; it can be restored in the portal.");
+			.add("Application (client) ID", "appId", deleted.appId()))
+			.changed(true)
+			.note("Entra keeps a deleted application for 30 days; it can be restored in the portal.");
+	}
+
+	private static Audience audience(String value) {
+		Audience audience = AUDIENCES.get(value.strip().toLowerCase(Locale.ROOT));
+		if (audience == null) {
+			throw DicomregException.invalidInput("Invalid value '" + value + "' for --audience: use single-tenant or multi-tenant.");
+		}
+		return audience;
 	}
 
 	private static int number(String option, String value) {
@@ -149,10 +172,10 @@ public class AppCommands {
 		private Confirmation() {
 		}
 
-		static void require(CommandContext context, String question) {
+		static void require(CommandRun run, String question) {
 			String answer;
 			try {
-				answer = context.inputReader().readInput(question);
+				answer = run.input().readInput(question);
 			}
 			catch (UnsupportedOperationException ex) {
 				throw DicomregException.invalidInput("Nobody to confirm at this terminal: add --yes to go ahead.");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -20,11 +19,14 @@ import io.dicomreg.apps.Platform;
 import io.dicomreg.apps.PublicClientChange;
 import io.dicomreg.apps.RedirectUriRemoval;
 import io.dicomreg.apps.RedirectUrisAdded;
-import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.completion.AppNameCompleter;
+import io.dicomreg.cli.completion.RedirectUriCompleter;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.OutputFormat;
-import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Result;
+import io.dicomreg.output.Shown;
 import io.dicomreg.output.Table;
 
 /**
@@ -34,33 +36,26 @@ import io.dicomreg.output.Table;
 @Component
 public class AuthCommands {
 
+	private static final String GROUP = "Authentication";
 
 	private final AuthenticationService authentication;
 
 	private final ApplicationLocator locator;
 
-	private final Renderer renderer;
-
-	public AuthCommands(AuthenticationService authentication, ApplicationLocator locator, Renderer renderer) {
+	public AuthCommands(AuthenticationService authentication, ApplicationLocator locator) {
 		this.authentication = authentication;
 		this.locator = locator;
-		this.renderer = renderer;
 	}
 
-	@Command(name = { "auth", "show" }, group = "Authentication",
+	@Command(name = { "auth", "show" }, group = GROUP,
 			description = "Show the client type, 'Allow public client flows' and the redirect URIs by platform (tutorial step 3)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String show(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result show(@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		AuthenticationSettings settings = this.authentication.show(this.locator.resolve(app));
-		Details details = application(settings.app())
-			.add("Client type", "clientType", settings.clientType())
-			.add("Allow public client flows", "isFallbackPublicClient", settings.isFallbackPublicClient());
-		if (this.renderer.format() == OutputFormat.JSON) {
-			Map<String, List<String>> byPlatform = new LinkedHashMap<>();
-			for (Platform platform : Platform.values()) {
-				byPlatform.put(platform.jsonName(), settings.redirectUris().on(platform));
-			}
-			return this.renderer.render(details.add("Redirect URIs", "redirectUris", byPlatform));
+		Map<String, List<String>> byPlatform = new LinkedHashMap<>();
+		for (Platform platform : Platform.values()) {
+			byPlatform.put(platform.jsonName(), settings.redirectUris().on(platform));
 		}
 		Table table = Table.of("Platform", "platform", "Redirect URI", "redirectUri");
 		for (Platform platform : Platform.values()) {
@@ -70,38 +65,46 @@ public class AuthCommands {
 			}
 			uris.forEach(uri -> table.row(platform.label(), uri));
 		}
-		return this.renderer.render(details) + System.lineSeparator() + System.lineSeparator()
-				+ this.renderer.render(table);
+		return Result.of(application(settings.app())
+			.add("Client type", "clientType", settings.clientType())
+			.add("Allow public client flows", "isFallbackPublicClient", settings.isFallbackPublicClient())
+			.jsonOnly("redirectUris", byPlatform))
+			.thenInText(table);
 	}
 
-	@Command(name = { "auth", "public-client" }, group = "Authentication",
+	@Command(name = { "auth", "public-client" }, group = GROUP,
 			description = "Allow public client flows (public client) or not (confidential): auth public-client on|off (tutorial step 3)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String publicClient(@Argument(index = 0, description = "on or off") String onOrOff,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result publicClient(@Argument(index = 0, description = "on or off")
+			@OptionValue(choices = { "on", "off" }) String onOrOff,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		boolean allow = parseOnOff(onOrOff);
 		PublicClientChange change = this.authentication.setPublicClient(this.locator.resolve(app), allow);
-		Details details = application(change.app())
-			.add("Allow public client flows", "isFallbackPublicClient", change.isFallbackPublicClient())
-			.add("Client type", "clientType", change.clientType())
-			.add("Changed", "changed", change.changed());
 		String note = change.changed() ? null : "No change: public client flows are already "
 				+ (allow ? "allowed" : "off") + " for '" + change.app().displayName() + "' (" + change.clientType()
 				+ " client).";
-		return this.renderer.render(details, note);
+		return Result.of(application(change.app())
+			.add("Allow public client flows", "isFallbackPublicClient", change.isFallbackPublicClient())
+			.add("Client type", "clientType", change.clientType()))
+			.changed(change.changed())
+			.note(note);
 	}
 
-	@Command(name = { "auth", "platform", "add" }, group = "Authentication",
+	@Command(name = { "auth", "platform", "add" }, group = GROUP,
 			description = "Add redirect URIs to a platform, keeping all others: auth platform add mobile-desktop|web|spa (tutorial step 3)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String addPlatform(CommandContext context,
-			@Argument(index = 0, description = "mobile-desktop, web or spa") String platformName,
-			@Option(longName = "redirect-uri", description = "redirect URI to add (repeat the option for more)") String redirectUri,
+			availabilityProvider = "signedIn")
+	public Result addPlatform(
+			@Argument(index = 0, description = "mobile-desktop, web or spa")
+			@OptionValue(choices = { "mobile-desktop", "web", "spa" }, subject = Subject.PLATFORM) String platformName,
+			@Option(longName = "redirect-uri", description = "redirect URI to add (repeat the option for more)")
+			@OptionValue(repeatable = true, subject = Subject.REDIRECT_URI) List<String> redirectUris,
 			@Option(longName = "postman", description = "add Postman's redirect URI " + AuthenticationService.POSTMAN_REDIRECT_URI
 					+ " (mobile-desktop only)") boolean postman,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
-		Platform platform = Platform.parse(platformName);
-		List<String> uris = new ArrayList<>(RepeatedOptions.values(context, "redirect-uri"));
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		Platform platform = PlatformWords.parse(platformName);
+		List<String> uris = new ArrayList<>(redirectUris);
 		if (postman) {
 			if (platform != Platform.MOBILE_DESKTOP) {
 				throw DicomregException.invalidInput("--postman adds Postman's redirect URI to mobile-desktop only: run "
@@ -111,30 +114,31 @@ public class AuthCommands {
 		}
 		List<String> checked = this.authentication.checkRedirectUris(platform, uris);
 		RedirectUrisAdded result = this.authentication.addRedirectUris(this.locator.resolve(app), platform, checked);
-		Details details = application(result.app())
-			.add("Platform", "platform", platformValue(result.platform()))
-			.add("Added", "added", list(result.added()))
-			.add("Already present", "alreadyPresent", list(result.alreadyPresent()))
-			.add("Redirect URIs", "redirectUris", list(result.redirectUris()))
-			.add("Changed", "changed", result.changed());
-		return this.renderer.render(details, noteOn(result));
+		return Result.of(application(result.app())
+			.add("Platform", "platform", shown(result.platform()))
+			.add("Added", "added", result.added())
+			.add("Already present", "alreadyPresent", result.alreadyPresent())
+			.add("Redirect URIs", "redirectUris", result.redirectUris()))
+			.changed(result.changed())
+			.note(noteOn(result));
 	}
 
-	@Command(name = { "auth", "redirect", "remove" }, group = "Authentication",
+	@Command(name = { "auth", "redirect", "remove" }, group = GROUP,
 			description = "Remove one redirect URI (exact match) from its platform: auth redirect remove URI (tutorial step 3)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String removeRedirect(@Argument(index = 0, description = "the redirect URI to remove") String uri,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result removeRedirect(@Argument(index = 0, description = "the redirect URI to remove")
+			@OptionValue(completion = RedirectUriCompleter.class, subject = Subject.REDIRECT_URI) String uri,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		if (uri == null || uri.isBlank()) {
 			throw DicomregException.invalidInput("Give the redirect URI to remove: auth redirect remove URI.");
 		}
 		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.locator.resolve(app), uri);
-		Details details = application(removal.app())
+		return Result.of(application(removal.app())
 			.add("Redirect URI", "redirectUri", removal.redirectUri())
-			.add("Removed from", "removedFrom", list(removal.removedFrom().stream()
-				.map(this::platformValue).toList()))
-			.add("Changed", "changed", removal.changed());
-		return this.renderer.render(details, noteOn(removal));
+			.add("Removed from", "removedFrom", removal.removedFrom().stream().map(AuthCommands::shown).toList()))
+			.changed(removal.changed())
+			.note(noteOn(removal));
 	}
 
 	private static Details application(AppRef app) {
@@ -184,17 +188,9 @@ public class AuthCommands {
 		return note;
 	}
 
-	/** A platform by its JSON name in JSON, else by the portal's name. */
-	private String platformValue(Platform platform) {
-		return (this.renderer.format() == OutputFormat.JSON) ? platform.jsonName() : platform.label();
-	}
-
-	/** A list as a JSON array, or as one line of text. */
-	private Object list(List<String> values) {
-		if (this.renderer.format() == OutputFormat.JSON) {
-			return values;
-		}
-		return values.isEmpty() ? "(none)" : String.join(", ", values);
+	/** A platform by the portal's name in text, by its JSON name in JSON. */
+	private static Shown shown(Platform platform) {
+		return Shown.as(platform.label(), platform.jsonName());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.dicomreg.cli;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -19,11 +18,15 @@ import io.dicomreg.apps.credentials.CertificateUpload;
 import io.dicomreg.apps.credentials.CreatedCertificate;
 import io.dicomreg.apps.credentials.RemovedCertificate;
 import io.dicomreg.apps.credentials.UploadedCertificate;
-import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.catalogue.Traits;
+import io.dicomreg.cli.completion.AppNameCompleter;
+import io.dicomreg.cli.completion.CertificateCompleter;
+import io.dicomreg.error.Subject;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.OutputFormat;
-import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Result;
+import io.dicomreg.output.Shown;
 import io.dicomreg.output.Table;
 
 /**
@@ -36,22 +39,22 @@ public class CertificateCommands {
 
 	private final ApplicationLocator locator;
 
-	private final Renderer renderer;
-
-	public CertificateCommands(CertificateService certificates, ApplicationLocator locator, Renderer renderer) {
+	public CertificateCommands(CertificateService certificates, ApplicationLocator locator) {
 		this.certificates = certificates;
 		this.locator = locator;
-		this.renderer = renderer;
 	}
 
 	@Command(name = { "cert", "create" }, group = SecretCommands.GROUP,
-			description = "Make a self-signed RSA 2048 certificate in local files; no sign-in needed (tutorial step 4)",
-			completionProvider = CommandCompletions.BEAN_NAME)
-	public String create(
-			@Option(longName = "subject", required = true, description = "subject, e.g. \"CN=DICOM client\" (CN= is added when no attribute is named)") String subject,
-			@Option(longName = "years", defaultValue = "1", description = "validity in years, 1 to 3") String years,
-			@Option(longName = "out", required = true, description = "path and name of the files: writes OUT.crt (certificate), OUT.key (private key, mode 0600)") String out,
-			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable") String pfxPasswordEnv,
+			description = "Make a self-signed RSA 2048 certificate in local files; no sign-in needed (tutorial step 4)")
+	public Result create(
+			@Option(longName = "subject", required = true, description = "subject, e.g. \"CN=DICOM client\" (CN= is added when no attribute is named)")
+			@OptionValue(subject = Subject.CERTIFICATE_SUBJECT) String subject,
+			@Option(longName = "years", defaultValue = "1", description = "validity in years, 1 to 3")
+			@OptionValue(subject = Subject.CERTIFICATE_YEARS) String years,
+			@Option(longName = "out", required = true, description = "path and name of the files: writes OUT.crt (certificate), OUT.key (private key, mode 0600)")
+			@OptionValue(file = true, subject = Subject.CERTIFICATE_FILES) String out,
+			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable")
+			@OptionValue(label = "VAR", subject = Subject.PFX_PASSWORD_VARIABLE) String pfxPasswordEnv,
 			@Option(longName = "if-missing", description = "make nothing when OUT.crt and OUT.key already hold a valid certificate for this --subject and its key (for scripts)") boolean ifMissing) {
 		CreatedCertificate created = this.certificates.createCertificate(
 				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing));
@@ -67,45 +70,47 @@ public class CertificateCommands {
 		if (created.pfxFile() != null) {
 			details.add("PFX (0600)", "pfxFile", created.pfxFile().toString());
 		}
-		details.add("Changed", "changed", created.changed());
 		String upload = "Upload the public certificate with: cert upload --file " + ShellWords.quote(created.certificateFile().toString());
+		Result result = Result.of(details).changed(created.changed());
 		if (!created.changed()) {
-			return this.renderer.render(details, created.filesText() + " are already there: nothing was made."
-					+ System.lineSeparator() + upload);
+			return result.note(created.filesText() + " are already there: nothing was made.").note(upload);
 		}
-		return this.renderer.render(details, upload
-				+ System.lineSeparator() + "Keep the private key to yourself: whoever has it can sign in as the application.");
+		return result.note(upload).note("Keep the private key to yourself: whoever has it can sign in as the application.");
 	}
 
 	@Command(name = { "cert", "upload" }, group = SecretCommands.GROUP,
 			description = "Upload a certificate's public part, keeping every other certificate (tutorial step 4)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String upload(CommandContext context,
-			@Option(longName = "file", required = true, description = "PEM, DER (.cer/.crt) or PFX (.pfx/.p12) file; only the public certificate is sent, never a private key") String file,
-			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String pfxPasswordEnv,
+			availabilityProvider = "signedIn")
+	@Traits(passwordFrom = "pfx-password-env")
+	public Result upload(CommandRun run,
+			@Option(longName = "file", required = true, description = "PEM, DER (.cer/.crt) or PFX (.pfx/.p12) file; only the public certificate is sent, never a private key")
+			@OptionValue(file = true, subject = Subject.CERTIFICATE_FILE) String file,
+			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)")
+			@OptionValue(label = "VAR", subject = Subject.PFX_PASSWORD_VARIABLE) String pfxPasswordEnv,
 			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		CertificateToUpload certificate = this.certificates.readCertificate(
-				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(context, "--pfx-password-env"));
+				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(run, "--pfx-password-env"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
-		Details details = describe(uploaded.app(), uploaded.certificate()).add("Changed", "changed", uploaded.changed());
-		return this.renderer.render(details, uploaded.changed() ? "Uploaded the public certificate only."
-				: "No change: this certificate is already on '" + uploaded.app().displayName() + "' and still valid.");
+		return Result.of(describe(uploaded.app(), uploaded.certificate())).changed(uploaded.changed())
+			.note(uploaded.changed() ? "Uploaded the public certificate only."
+					: "No change: this certificate is already on '" + uploaded.app().displayName() + "' and still valid.");
 	}
 
 	@Command(name = { "cert", "list" }, group = SecretCommands.GROUP,
 			description = "List the certificates, expired and soon expiring ones flagged (tutorial step 4)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result list(@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		AppRef ref = this.locator.resolve(app);
 		List<CertificateCredential> certificates = this.certificates.listCertificates(ref);
-		boolean json = this.renderer.format() == OutputFormat.JSON;
 		Table table = Table.of("Thumbprint", "thumbprint", "Description", "description", "Key ID", "keyId", "Start",
 				"startDateTime", "Expires", "endDateTime", "Days left", "daysLeft", "Status", "status");
 		certificates.forEach(certificate -> table.row(certificate.thumbprint(), certificate.description(),
 				certificate.keyId(), certificate.start(), certificate.end(), certificate.daysLeft(),
-				json ? certificate.status() : certificate.status().label()));
-		return this.renderer.render(table, certificates.isEmpty()
+				Shown.as(certificate.status().label(), certificate.status())));
+		return Result.of(table).note(certificates.isEmpty()
 				? "'" + ref.displayName() + "' has no certificates. Make one with 'cert create', upload it with 'cert upload'."
 				: ExpiryNote.of(certificates.stream().map(CertificateCredential::status).toList(), "certificate",
 						"'cert create' and 'cert upload'", "'cert remove THUMBPRINT'"));
@@ -113,10 +118,12 @@ public class CertificateCommands {
 
 	@Command(name = { "cert", "remove" }, group = SecretCommands.GROUP,
 			description = "Remove one certificate, keeping the others: cert remove THUMBPRINT|KEYID (tutorial step 4)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String remove(
-			@Argument(index = 0, description = "thumbprint or key ID of the certificate (see cert list)") String thumbprintOrKeyId,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result remove(
+			@Argument(index = 0, description = "thumbprint or key ID of the certificate (see cert list)")
+			@OptionValue(completion = CertificateCompleter.class, subject = Subject.CERTIFICATE_SELECTOR) String thumbprintOrKeyId,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		String selector = CertificateService.checkThumbprintOrKeyId(thumbprintOrKeyId);
 		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app), selector);
 		CertificateCredential first = removed.removed().get(0);
@@ -127,9 +134,9 @@ public class CertificateCommands {
 			.add("Description", "description", first.description())
 			.add("Key ID", "keyId", removed.removed().stream().map(certificate -> String.valueOf(certificate.keyId()))
 				.collect(Collectors.joining(", ")))
-			.add("Certificates left", "remaining", removed.remaining())
-			.add("Changed", "changed", removed.changed());
-		return this.renderer.render(details, "Removed: anything signing in with this certificate now fails.");
+			.add("Certificates left", "remaining", removed.remaining());
+		return Result.of(details).changed(removed.changed())
+			.note("Removed: anything signing in with this certificate now fails.");
 	}
 
 	private static Details describe(AppRef app, CertificateCredential certificate) {

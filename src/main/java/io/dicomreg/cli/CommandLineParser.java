@@ -1,135 +1,151 @@
 package io.dicomreg.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
-
+import io.dicomreg.cli.catalogue.CommandCatalogue;
+import io.dicomreg.cli.catalogue.CommandSpec;
+import io.dicomreg.cli.catalogue.OptionSpec;
+import io.dicomreg.cli.catalogue.ParsedCommand;
 import io.dicomreg.error.DicomregException;
 
 /**
- * Parses a command line the way a POSIX shell splits words: quotes keep spaces, every declared
- * option is checked, and values are taken literally.
+ * Parses a command line the way a POSIX shell splits words: quotes keep spaces, every option is
+ * checked against the command's declaration in the catalogue, and values are taken literally.
  * <p>
  * The same parser serves typed lines, one-shot arguments (already split by the user's shell) and
  * script lines, so a command means the same everywhere.
  */
-public class CommandLineParser implements CommandParser {
+public class CommandLineParser {
 
-	/** Options every command accepts: the output format and help. */
-	static final List<String> COMMON_OPTIONS = List.of("output", "help", "dry-run");
+	private final CommandCatalogue catalogue;
 
-	private final CommandRegistry registry;
-
-	private final ToIntFunction<String> maximumArguments;
-
-	public CommandLineParser(CommandRegistry registry, ToIntFunction<String> maximumArguments) {
-		this.registry = registry;
-		this.maximumArguments = maximumArguments;
+	public CommandLineParser(CommandCatalogue catalogue) {
+		this.catalogue = catalogue;
 	}
 
-	@Override
-	public ParsedInput parse(String line) {
+	/** Splits and parses a typed line. */
+	public ParsedCommand parse(String line) {
 		return parse(ShellWords.split(line));
 	}
 
 	/**
 	 * Parses words that are already split.
-	 * @throws DicomregException (usage) for an unknown command or option, or a missing value
+	 * @throws DicomregException (usage) for an unknown command or option, a missing or repeated
+	 * value, a stray word, or a dry run of a command that cannot have one
 	 */
-	public ParsedInput parse(List<String> words) {
+	public ParsedCommand parse(List<String> words) {
 		if (words.isEmpty()) {
 			throw DicomregException.invalidInput("No command given. Run 'help' to list the commands.");
 		}
-		int commandLength = commandLength(words);
-		String commandName = String.join(" ", words.subList(0, commandLength));
-		ParsedInput.Builder builder = ParsedInput.builder().commandName(words.get(0));
-		words.subList(1, commandLength).forEach(builder::addSubCommand);
-		Command command = this.registry.getCommandByName(commandName);
-		List<CommandOption> declared = (command != null) ? command.getOptions() : List.of();
-		parseOptionsAndArguments(commandName, declared, words.subList(commandLength, words.size()), builder,
-				command != null);
-		ParsedInput parsed = builder.build();
-		int maximum = (command != null) ? this.maximumArguments.applyAsInt(commandName) : Integer.MAX_VALUE;
-		if (parsed.arguments().size() > maximum) {
+		int length = this.catalogue.commandLength(words);
+		CommandSpec command = resolve(words, length);
+		Map<String, List<String>> options = new LinkedHashMap<>();
+		List<String> arguments = new ArrayList<>();
+		parseOptionsAndArguments(command, words.subList(length, words.size()), options, arguments);
+		if (arguments.size() > command.maximumArguments()) {
+			int maximum = command.maximumArguments();
 			// The stray word is not echoed: it may be a secret typed where an option was meant.
-			throw DicomregException.invalidInput("'" + commandName + "' takes "
+			throw DicomregException.invalidInput("'" + command.name() + "' takes "
 					+ ((maximum == 0) ? "no arguments" : "at most " + maximum + " argument(s)")
-					+ ": a word is neither an option nor an option's value. Run 'help " + commandName + "' for its usage.");
+					+ ": a word is neither an option nor an option's value. Run 'help " + command.name()
+					+ "' for its usage.");
 		}
-		return parsed;
+		return new ParsedCommand(command, options, arguments);
 	}
 
-	private int commandLength(List<String> words) {
-		int length = 1;
-		String prefix = words.get(0);
-		while (length < words.size() && !words.get(length).startsWith("-")) {
-			String candidate = prefix + " " + words.get(length);
-			if (this.registry.getCommandsByPrefix(candidate).stream().noneMatch(c -> startsWithWords(c, candidate))) {
-				break;
-			}
-			prefix = candidate;
-			length++;
+	/** The required options of the parsed command that were not given, as {@code --name}. */
+	public static List<String> missingRequired(ParsedCommand parsed) {
+		return parsed.command().options().stream()
+			.filter(option -> option.required() && !parsed.options().containsKey(option.longName()))
+			.map(option -> "--" + option.longName())
+			.toList();
+	}
+
+	private CommandSpec resolve(List<String> words, int length) {
+		String name = String.join(" ", words.subList(0, length));
+		Optional<CommandSpec> command = this.catalogue.find(name);
+		if (command.isPresent()) {
+			return command.get();
 		}
-		return length;
+		List<CommandSpec> group = this.catalogue.group(name);
+		if (group.isEmpty()) {
+			throw DicomregException.invalidInput("Unknown command '" + name + "'. Run 'help' to list the commands.");
+		}
+		String known = group.stream().map(CommandSpec::name).sorted().collect(Collectors.joining(", "));
+		boolean more = length < words.size() && !isOptionWord(words.get(length));
+		if (!more) {
+			throw DicomregException.invalidInput("'" + name + "' needs a sub-command: use one of " + known + ".");
+		}
+		throw DicomregException.invalidInput("Unknown command '" + name + " " + words.get(length) + "': use one of "
+				+ known + ".");
 	}
 
-	private static boolean startsWithWords(Command command, String prefix) {
-		return command.getName().equals(prefix) || command.getName().startsWith(prefix + " ");
-	}
-
-	private void parseOptionsAndArguments(String commandName, List<CommandOption> declared, List<String> rest,
-			ParsedInput.Builder builder, boolean known) {
-		int argumentIndex = 0;
+	private static void parseOptionsAndArguments(CommandSpec command, List<String> rest, Map<String, List<String>> options,
+			List<String> arguments) {
 		for (int i = 0; i < rest.size(); i++) {
 			String word = rest.get(i);
 			if (word.equals("--")) {
-				for (String argument : rest.subList(i + 1, rest.size())) {
-					builder.addArgument(new CommandArgument(argumentIndex++, argument));
-				}
+				arguments.addAll(rest.subList(i + 1, rest.size()));
 				return;
 			}
 			if (!isOptionWord(word)) {
-				builder.addArgument(new CommandArgument(argumentIndex++, word));
+				arguments.add(word);
 				continue;
 			}
 			String name = optionName(word);
-			Optional<CommandOption> option = find(declared, name);
-			if (known && option.isEmpty() && !isCommon(name)) {
-				throw DicomregException.invalidInput("Unknown option '" + displayName(word) + "' for '" + commandName
-						+ "'. Run 'help " + commandName + "' for its options.");
+			if (name.equals(OptionSpec.DRY_RUN) && command.option(name).isEmpty()) {
+				if (!word.equalsIgnoreCase("--" + OptionSpec.DRY_RUN + "=false")) {
+					throw DryRuns.refused(command);
+				}
+				continue;
 			}
-			String longName = option.map(CommandOption::longName).orElse(name);
+			OptionSpec option = command.option(name)
+				.orElseThrow(() -> DicomregException.invalidInput("Unknown option '" + displayName(word) + "' for '"
+						+ command.name() + "'. Run 'help " + command.name() + "' for its options."));
+			String value;
 			if (word.contains("=")) {
-				builder.addOption(option(longName, requireValue(longName, word.substring(word.indexOf('=') + 1))));
+				value = requireValue(option, word.substring(word.indexOf('=') + 1));
 			}
-			else if (isFlag(option, name)) {
-				builder.addOption(option(longName, "true"));
+			else if (option.flag()) {
+				value = "true";
 			}
 			else {
-				if (i + 1 >= rest.size() || isOptionOf(declared, rest.get(i + 1))) {
-					throw DicomregException.invalidInput("Option --" + longName + " needs a value.");
+				if (i + 1 >= rest.size() || isOptionOf(command, rest.get(i + 1))) {
+					throw DicomregException.invalidInput("Option --" + option.longName() + " needs a value.");
 				}
-				builder.addOption(option(longName, requireValue(longName, rest.get(++i))));
+				value = requireValue(option, rest.get(++i));
 			}
+			add(options, option, value);
 		}
 	}
 
-	private static String requireValue(String longName, String value) {
+	private static void add(Map<String, List<String>> options, OptionSpec option, String value) {
+		List<String> values = options.computeIfAbsent(option.longName(), name -> new ArrayList<>());
+		if (!values.isEmpty() && !option.repeatable()) {
+			throw DicomregException.invalidInput("Option --" + option.longName() + " is given more than once: give it "
+					+ "once.");
+		}
+		values.add(value);
+	}
+
+	private static String requireValue(OptionSpec option, String value) {
 		if (value.isBlank()) {
-			throw DicomregException.invalidInput("Option --" + longName + " needs a value.");
+			throw DicomregException.invalidInput("Option --" + option.longName() + " needs a value.");
 		}
-		return value;
+		if (option.flag() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+			throw DicomregException.invalidInput("Option --" + option.longName() + " is a flag: give it alone, or as --"
+					+ option.longName() + "=true or --" + option.longName() + "=false.");
+		}
+		return option.flag() ? value.toLowerCase(Locale.ROOT) : value;
 	}
 
-	private static boolean isOptionWord(String word) {
+	static boolean isOptionWord(String word) {
 		return word.startsWith("-") && word.length() > 1 && !isNumber(word);
 	}
 
@@ -146,42 +162,8 @@ public class CommandLineParser implements CommandParser {
 		return word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
 	}
 
-	private static Optional<CommandOption> find(List<CommandOption> declared, String name) {
-		return declared.stream()
-			.filter(o -> name.equals(o.longName()) || (name.length() == 1 && o.shortName() == name.charAt(0)))
-			.findFirst();
-	}
-
-	private static boolean isCommon(String name) {
-		return COMMON_OPTIONS.contains(name) || name.equals("h");
-	}
-
-	private static boolean isFlag(Optional<CommandOption> option, String name) {
-		if (option.isPresent()) {
-			Class<?> type = option.get().type();
-			return type == boolean.class || type == Boolean.class;
-		}
-		return name.equals("help") || name.equals("h") || name.equals("dry-run");
-	}
-
-	private static boolean isOptionOf(List<CommandOption> declared, String word) {
-		return isOptionWord(word) && (find(declared, optionName(word)).isPresent() || isCommon(optionName(word)));
-	}
-
-	private static CommandOption option(String longName, String value) {
-		return CommandOption.with().longName(longName).value(value).build();
-	}
-
-	/** The required options of {@code command} missing from {@code input}, by long name. */
-	static List<String> missingRequired(Command command, ParsedInput input) {
-		List<String> missing = new ArrayList<>();
-		for (CommandOption option : command.getOptions()) {
-			boolean given = input.options().stream().anyMatch(o -> o.longName().equals(option.longName()));
-			if (Boolean.TRUE.equals(option.required()) && !given) {
-				missing.add("--" + option.longName());
-			}
-		}
-		return missing;
+	private static boolean isOptionOf(CommandSpec command, String word) {
+		return isOptionWord(word) && command.option(optionName(word)).isPresent();
 	}
 
 }

@@ -16,7 +16,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.shell.core.ConsoleInputReader;
 import org.springframework.shell.core.InputReader;
 
+import io.dicomreg.cli.CommandDispatcher.Outcome;
 import io.dicomreg.cli.script.Recorder;
+import io.dicomreg.output.Notices;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.ExitCode;
@@ -40,10 +42,13 @@ public class DicomregRunner implements ApplicationRunner {
 
 	private final Recorder recorder;
 
+	private final Notices notices;
+
 	private ExitCode exitCode = ExitCode.OK;
 
 	public DicomregRunner(Invocation invocation, CommandDispatcher dispatcher, Streams streams,
-			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder) {
+			ObjectProvider<LineReader> lineReader, ShellPrompt prompt, DicomregHome home, Recorder recorder,
+			Notices notices) {
 		this.invocation = invocation;
 		this.dispatcher = dispatcher;
 		this.streams = streams;
@@ -51,6 +56,7 @@ public class DicomregRunner implements ApplicationRunner {
 		this.prompt = prompt;
 		this.home = home;
 		this.recorder = recorder;
+		this.notices = notices;
 	}
 
 	@Override
@@ -58,7 +64,7 @@ public class DicomregRunner implements ApplicationRunner {
 		if (this.invocation.isOneShot()) {
 			PrintWriter out = new PrintWriter(this.streams.out(), true, StandardCharsets.UTF_8);
 			PrintWriter err = new PrintWriter(this.streams.err(), true, StandardCharsets.UTF_8);
-			this.exitCode = this.dispatcher.execute(this.invocation.commandWords(), out, err, consoleInput());
+			this.exitCode = this.dispatcher.execute(this.invocation.commandWords(), out, err, consoleInput()).exitCode();
 		}
 		else {
 			repl(this.lineReader.getObject());
@@ -77,6 +83,8 @@ public class DicomregRunner implements ApplicationRunner {
 		createOwnerOnly(this.home.directory().resolve("history"));
 		reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
 		PrintWriter out = reader.getTerminal().writer();
+		// In the shell, notices that no command run owns (the token cache's) go to the terminal too.
+		this.notices.use(out);
 		InputReader input = new HistorySafeInputReader(reader);
 		out.println("dicomreg: register Entra ID client applications for the DICOM service. Type 'help', or 'exit' to leave.");
 		while (true) {
@@ -91,10 +99,14 @@ public class DicomregRunner implements ApplicationRunner {
 				break;
 			}
 			String command = line.strip();
-			if (command.equals("exit") || command.equals("quit")) {
+			if (command.isEmpty()) {
+				continue;
+			}
+			Outcome outcome = this.dispatcher.execute(command, out, out, input);
+			if (outcome.endsShell()) {
 				break;
 			}
-			if (!command.isEmpty() && this.dispatcher.execute(command, out, out, input) == ExitCode.OK) {
+			if (outcome.succeeded()) {
 				String note = this.recorder.offer(command);
 				if (note != null) {
 					out.println("Note: " + note);

@@ -3,6 +3,8 @@ package io.dicomreg.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dicomreg.cli.script.ScriptCommands;
+
 /**
  * How dicomreg was started: the global options and, in one-shot mode, the command words.
  *
@@ -20,7 +22,7 @@ public record Invocation(GlobalOptions options, List<String> commandWords) {
 		if (words.isEmpty() || !words.get(0).startsWith("@") || words.get(0).length() < 2) {
 			return words;
 		}
-		List<String> expanded = new ArrayList<>(List.of("script", words.get(0).substring(1)));
+		List<String> expanded = new ArrayList<>(List.of(ScriptCommands.NAME, words.get(0).substring(1)));
 		expanded.addAll(words.subList(1, words.size()));
 		return List.copyOf(expanded);
 	}

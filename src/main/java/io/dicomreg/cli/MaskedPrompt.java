@@ -2,7 +2,6 @@ package io.dicomreg.cli;
 
 import java.util.function.Supplier;
 
-import org.springframework.shell.core.command.CommandContext;
 
 import io.dicomreg.error.DicomregException;
 
@@ -16,11 +15,11 @@ final class MaskedPrompt {
 	}
 
 	/** A PFX password, asked only when the supplier is called. */
-	static Supplier<char[]> pfxPassword(CommandContext context, String passwordOption) {
+	static Supplier<char[]> pfxPassword(CommandRun run, String passwordOption) {
 		return () -> {
 			char[] password;
 			try {
-				password = context.inputReader().readPassword("PFX password: ");
+				password = run.input().readPassword("PFX password: ");
 			}
 			catch (UnsupportedOperationException ex) {
 				throw DicomregException

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -18,10 +17,15 @@ import io.dicomreg.apps.PermissionChange;
 import io.dicomreg.apps.PermissionList;
 import io.dicomreg.apps.PermissionRequest;
 import io.dicomreg.apps.PermissionService;
-import io.dicomreg.cli.completion.CommandCompletions;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.completion.AppNameCompleter;
+import io.dicomreg.cli.completion.ApplicationPermissionCompleter;
+import io.dicomreg.cli.completion.DelegatedPermissionCompleter;
+import io.dicomreg.cli.completion.ResourceAppCompleter;
+import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.OutputFormat;
-import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Result;
+import io.dicomreg.output.Shown;
 import io.dicomreg.output.Table;
 
 /**
@@ -41,21 +45,20 @@ public class PermissionCommands {
 
 	private final ApplicationLocator locator;
 
-	private final Renderer renderer;
-
-	public PermissionCommands(PermissionService permissions, ApplicationLocator locator, Renderer renderer) {
+	public PermissionCommands(PermissionService permissions, ApplicationLocator locator) {
 		this.permissions = permissions;
 		this.locator = locator;
-		this.renderer = renderer;
 	}
 
 	@Command(name = { "permission", "add-dicom" }, group = GROUP,
 			description = "Add the delegated permission Dicom.ReadWrite of Azure API for DICOM to the app (tutorial step 5)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String addDicom(
+			availabilityProvider = "signedIn")
+	public Result addDicom(
 			@Option(longName = "scope", defaultValue = DicomApi.SCOPE,
-					description = "delegated permission of Azure API for DICOM to add (default: Dicom.ReadWrite)") String scope,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+					description = "delegated permission of Azure API for DICOM to add (default: Dicom.ReadWrite)")
+			@OptionValue(completion = DelegatedPermissionCompleter.class, subject = Subject.DELEGATED_PERMISSION) String scope,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		String name = PermissionRequest.permissionName("scope", scope);
 		PermissionChange change = this.permissions.addDicomScope(this.locator.resolve(app), name);
 		return renderAdded(change);
@@ -63,23 +66,30 @@ public class PermissionCommands {
 
 	@Command(name = { "permission", "add" }, group = GROUP,
 			description = "Add delegated (--scope) or application (--role) permissions of an API to the app, by name (tutorial step 5)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String add(CommandContext context,
+			availabilityProvider = "signedIn")
+	public Result add(
 			@Option(longName = "resource-app", required = true,
-					description = "the API: its application ID or display name (Tab completes names)") String resourceApp,
+					description = "the API: its application ID or display name (Tab completes names)")
+			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String resourceApp,
 			@Option(longName = "scope",
-					description = "delegated permission name, e.g. User.Read; repeat for several (Tab completes)") String scope,
+					description = "delegated permission name, e.g. User.Read; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = DelegatedPermissionCompleter.class,
+					subject = Subject.DELEGATED_PERMISSION) List<String> scopes,
 			@Option(longName = "role",
-					description = "application permission name, e.g. Application.Read.All; repeat for several (Tab completes)") String role,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
-		PermissionRequest request = request(context, resourceApp);
+					description = "application permission name, e.g. Application.Read.All; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = ApplicationPermissionCompleter.class,
+					subject = Subject.APPLICATION_PERMISSION) List<String> roles,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		PermissionRequest request = new PermissionRequest(resourceApp, scopes, roles);
 		return renderAdded(this.permissions.add(this.locator.resolve(app), request));
 	}
 
 	@Command(name = { "permission", "list" }, group = GROUP,
 			description = "List the app's API permissions: API, permission, type and id (tutorial step 5)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String list(@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
+			availabilityProvider = "signedIn")
+	public Result list(@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		PermissionList list = this.permissions.list(this.locator.resolve(app));
 		Table table = Table.of("API", "resourceDisplayName", "API application ID", "resourceAppId", "Permission",
 				"permission", "Type", "type", "Permission ID", "permissionId");
@@ -91,56 +101,55 @@ public class PermissionCommands {
 		if (!list.resourcesNotInTenant().isEmpty()) {
 			note += " Not in this tenant, so shown by id only: " + String.join(", ", list.resourcesNotInTenant()) + ".";
 		}
-		return this.renderer.render(table, note);
+		return Result.of(table).note(note);
 	}
 
 	@Command(name = { "permission", "remove" }, group = GROUP,
 			description = "Remove API permissions from the app, by name; every other permission stays (tutorial step 5)",
-			availabilityProvider = "signedIn", completionProvider = CommandCompletions.BEAN_NAME)
-	public String remove(CommandContext context,
+			availabilityProvider = "signedIn")
+	public Result remove(
 			@Option(longName = "resource-app", required = true,
-					description = "the API: its application ID or display name (Tab completes names)") String resourceApp,
+					description = "the API: its application ID or display name (Tab completes names)")
+			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String resourceApp,
 			@Option(longName = "scope",
-					description = "delegated permission name to remove; repeat for several (Tab completes)") String scope,
+					description = "delegated permission name to remove; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = DelegatedPermissionCompleter.class,
+					subject = Subject.DELEGATED_PERMISSION) List<String> scopes,
 			@Option(longName = "role",
-					description = "application permission name to remove; repeat for several (Tab completes)") String role,
-			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
-		PermissionRequest request = request(context, resourceApp);
+					description = "application permission name to remove; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = ApplicationPermissionCompleter.class,
+					subject = Subject.APPLICATION_PERMISSION) List<String> roles,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		PermissionRequest request = new PermissionRequest(resourceApp, scopes, roles);
 		PermissionChange change = this.permissions.remove(this.locator.resolve(app), request);
 		Details details = describe(change, "Removed", "removed", "Not configured", "notConfigured")
-			.add("API entry removed", "resourceEntryRemoved", change.resourceEntryRemoved())
-			.add("Changed", "changed", change.changed());
+			.add("API entry removed", "resourceEntryRemoved", change.resourceEntryRemoved());
 		String note = change.changed()
 				? "Removed " + names(change.changedPermissions()) + " of " + change.resource().displayName()
 						+ (change.resourceEntryRemoved() ? "; the API had no permission left and is no longer listed." : ".")
 						+ " Consent already granted is not revoked by this."
 				: "No change: " + names(change.unchangedPermissions()) + " " + verb(change.unchangedPermissions())
 						+ " not configured for " + change.resource().displayName() + ".";
-		return this.renderer.render(details, note);
+		return Result.of(details).changed(change.changed()).note(note);
 	}
 
-	private static PermissionRequest request(CommandContext context, String resourceApp) {
-		return new PermissionRequest(resourceApp, RepeatedOptions.values(context, "scope"),
-				RepeatedOptions.values(context, "role"));
-	}
-
-	private String renderAdded(PermissionChange change) {
-		Details details = describe(change, "Added", "added", "Already there", "alreadyThere").add("Changed", "changed",
-				change.changed());
+	private static Result renderAdded(PermissionChange change) {
+		Details details = describe(change, "Added", "added", "Already there", "alreadyThere");
 		String note = change.changed()
 				? "Added " + names(change.changedPermissions()) + " of " + change.resource().displayName() + " to '"
 						+ change.app().displayName() + "'. " + CONSENT_NEXT
 				: "No change: " + names(change.unchangedPermissions()) + " of " + change.resource().displayName() + " "
 						+ verb(change.unchangedPermissions())
 						+ " already configured. If not done yet, the next step is admin consent (\"Grant admin consent\" in the portal).";
-		return this.renderer.render(details, note);
+		return Result.of(details).changed(change.changed()).note(note);
 	}
 
-	private Details describe(PermissionChange change, String changedLabel, String changedName, String unchangedLabel,
+	private static Details describe(PermissionChange change, String changedLabel, String changedName, String unchangedLabel,
 			String unchangedName) {
 		AppRef app = change.app();
 		return Details.create()
-			.add("Application", "appDisplayName", app.displayName())
+			.add("Application", "displayName", app.displayName())
 			.add("Application (client) ID", "appId", app.appId())
 			.add("API", "resourceDisplayName", change.resource().displayName())
 			.add("API application ID", "resourceAppId", change.resource().appId())
@@ -149,19 +158,17 @@ public class PermissionCommands {
 	}
 
 	/** Permissions as one line of text, or as JSON objects with stable names. */
-	private Object permissionsValue(List<ApiPermission> permissions) {
-		if (this.renderer.format() != OutputFormat.JSON) {
-			return permissions.stream()
-				.map(permission -> permission.describe() + " " + permission.permissionId())
-				.collect(Collectors.joining(", "));
-		}
-		return permissions.stream().map(permission -> {
+	private static Shown permissionsValue(List<ApiPermission> permissions) {
+		String text = permissions.stream()
+			.map(permission -> permission.describe() + " " + permission.permissionId())
+			.collect(Collectors.joining(", "));
+		return Shown.as(text, permissions.stream().map(permission -> {
 			Map<String, Object> object = new LinkedHashMap<>();
 			object.put("permission", permission.value());
 			object.put("type", permission.type().label());
 			object.put("permissionId", permission.permissionId());
 			return object;
-		}).toList();
+		}).toList());
 	}
 
 	private static String names(List<ApiPermission> permissions) {

@@ -1,7 +1,6 @@
 package io.dicomreg.cli;
 
 
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -12,9 +11,12 @@ import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignedIn;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.cli.catalogue.DryRunMode;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.catalogue.Recording;
+import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.Notices;
-import io.dicomreg.output.Renderer;
+import io.dicomreg.output.Result;
 
 /**
  * Sign-in commands: {@code login}, {@code logout} and {@code whoami}.
@@ -26,47 +28,50 @@ public class SessionCommands {
 
 	private final ConnectionTarget target;
 
-	private final Renderer renderer;
-
-	private final Notices notices;
-
-	public SessionCommands(AccountService accounts, ConnectionTarget target, Renderer renderer, Notices notices) {
+	public SessionCommands(AccountService accounts, ConnectionTarget target) {
 		this.accounts = accounts;
 		this.target = target;
-		this.renderer = renderer;
-		this.notices = notices;
 	}
 
 	@Command(name = "login", group = "Sign-in", description = "Sign in: device code (default), browser, or service principal")
-	public String login(CommandContext context,
+	@Traits(dryRun = DryRunMode.RUN_FOR_REAL, passwordFrom = "certificate-password-env")
+	public Result login(CommandRun run,
 			@Option(longName = "browser", description = "sign in with the system browser instead of a device code") boolean browser,
 			@Option(longName = "tenant", description = "tenant ID or domain (default: your home tenant; required for a service principal)") String tenant,
-			@Option(longName = "client-id", description = "application (client) ID to sign in with (default: Microsoft Graph Command Line Tools; required with --service-principal)") String clientId,
+			@Option(longName = "client-id", description = "application (client) ID to sign in with (default: Microsoft Graph Command Line Tools; required with --service-principal)")
+			@OptionValue(label = "ID") String clientId,
 			@Option(longName = "service-principal", description = "sign in as an application with its own secret or certificate") boolean servicePrincipal,
-			@Option(longName = "secret-file", description = "file holding the client secret (service principal)") String secretFile,
-			@Option(longName = "secret-env", description = "environment variable holding the client secret (service principal)") String secretEnv,
-			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)") String certificate,
-			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String certificatePasswordEnv) {
+			@Option(longName = "secret-file", description = "file holding the client secret (service principal)")
+			@OptionValue(label = "FILE", file = true) String secretFile,
+			@Option(longName = "secret-env", description = "environment variable holding the client secret (service principal)")
+			@OptionValue(label = "VAR") String secretEnv,
+			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)")
+			@OptionValue(label = "FILE", file = true) String certificate,
+			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)")
+			@OptionValue(label = "VAR") String certificatePasswordEnv) {
 		LoginOptions options = new LoginOptions(browser, tenant, clientId, servicePrincipal, secretFile, secretEnv,
 				certificate, certificatePasswordEnv);
-		return this.renderer.render(describe(this.accounts.login(options, this.notices::println, MaskedPrompt.pfxPassword(context, "--certificate-password-env"))));
+		return Result.of(describe(this.accounts.login(options, run::notice,
+				MaskedPrompt.pfxPassword(run, "--certificate-password-env"))));
 	}
 
 	@Command(name = "logout", group = "Sign-in", description = "Sign out and remove the account from the token cache")
-	public String logout() {
+	@Traits(dryRun = DryRunMode.REFUSE, recorded = Recording.NEVER)
+	public Result logout() {
 		return this.accounts.logout()
-			.map(session -> this.renderer.render(Details.create()
+			.map(session -> Result.of(Details.create()
 				.add("Signed out", "signedOut", true)
 				.add("Account", "account", session.username())
 				.add("Tenant ID", "tenantId", session.tenantId())))
-			.orElseGet(() -> this.renderer.render(Details.create().add("Signed out", "signedOut", false),
-					"Nobody was signed in: nothing changed."));
+			.orElseGet(() -> Result.of(Details.create().add("Signed out", "signedOut", false))
+				.note("Nobody was signed in: nothing changed."));
 	}
 
 	@Command(name = "whoami", group = "Sign-in", description = "Show who is signed in, where, and until when",
 			availabilityProvider = "signedIn")
-	public String whoami() {
-		return this.renderer.render(describe(this.accounts.whoami()));
+	@Traits(recorded = Recording.NEVER)
+	public Result whoami() {
+		return Result.of(describe(this.accounts.whoami()));
 	}
 
 	private Details describe(SignedIn signedIn) {

@@ -12,10 +12,49 @@ public class DicomregException extends RuntimeException {
 
 	private final String requestId;
 
+	private final Subject subject;
+
+	private final String predicate;
+
 	private DicomregException(ExitCode exitCode, String message, String requestId, Throwable cause) {
+		this(exitCode, message, requestId, cause, Subject.NONE, null);
+	}
+
+	private DicomregException(ExitCode exitCode, String message, String requestId, Throwable cause, Subject subject,
+			String predicate) {
 		super(message, cause);
 		this.exitCode = exitCode;
 		this.requestId = requestId;
+		this.subject = subject;
+		this.predicate = predicate;
+	}
+
+	/**
+	 * Bad input about one thing, said in words of the domain: "The redirect URI" + {@code predicate}.
+	 * The command layer says it with the option that gave the thing ("--redirect-uri" + predicate).
+	 * @param predicate the rest of the sentence, starting with the space or colon that follows the
+	 * thing's name
+	 */
+	public static DicomregException invalid(Subject subject, String predicate) {
+		return new DicomregException(ExitCode.USAGE, subject.capitalized() + predicate, null, null, subject, predicate);
+	}
+
+	/** The same failure said with {@code message}: the same exit code, request id, cause and subject. */
+	public DicomregException renamed(String message) {
+		return new DicomregException(this.exitCode, message, this.requestId, getCause(), this.subject, this.predicate);
+	}
+
+	/** The thing this error is about, {@link Subject#NONE} when it names none. */
+	public Subject getSubject() {
+		return this.subject;
+	}
+
+	/**
+	 * The message with {@code name} (an option such as {@code --save-to}, or a question) in place of
+	 * the thing's name; the message itself when it names no thing.
+	 */
+	public String messageNaming(String name) {
+		return (this.subject == Subject.NONE || this.predicate == null) ? getMessage() : name + this.predicate;
 	}
 
 	/** Bad input from the user: an unknown option, a missing value, a malformed value. */

@@ -6,65 +6,80 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Turns command results into text, as aligned fields or as JSON, following the output format in
- * force.
+ * Turns command results into text, as aligned fields or as JSON. It holds no state: the format
+ * comes with each call.
  */
 public class Renderer {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-	private final OutputSettings settings;
+	private static final String NEWLINE = System.lineSeparator();
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-	private final ChangeTracker changes;
-
-	public Renderer(OutputSettings settings) {
-		this(settings, new ChangeTracker());
+	/** The result as {@code format} shows it, notes included in the text format. */
+	public String render(Result result, OutputFormat format) {
+		List<String> blocks = new ArrayList<>();
+		boolean changedShown = false;
+		for (Object part : result.parts()) {
+			if (part instanceof Details details) {
+				Details shown = details;
+				if (!changedShown && result.changed() != null) {
+					shown = withChanged(details, result.changed());
+					changedShown = true;
+				}
+				blocks.add((format == OutputFormat.JSON) ? toJson(shown, format) : toText(shown, format));
+			}
+			else if (part instanceof Table table) {
+				blocks.add((format == OutputFormat.JSON) ? tableToJson(table) : tableToText(table));
+			}
+			else if (part instanceof Result.TextOnly textOnly && format != OutputFormat.JSON) {
+				blocks.add(NEWLINE + tableToText(textOnly.table()));
+			}
+			else if (part instanceof Result.Text text) {
+				blocks.add(text.text());
+			}
+		}
+		if (format != OutputFormat.JSON) {
+			blocks.addAll(result.notes());
+		}
+		return String.join(NEWLINE, blocks);
 	}
 
-	public Renderer(OutputSettings settings, ChangeTracker changes) {
-		this.settings = settings;
-		this.changes = changes;
+	/** One object's details as {@code format} shows them. */
+	public String render(Details details, OutputFormat format) {
+		return render(Result.of(details), format);
 	}
 
-	public OutputFormat format() {
-		return this.settings.format();
+	/** A table as {@code format} shows it. */
+	public String render(Table table, OutputFormat format) {
+		return render(Result.of(table), format);
 	}
 
-	/** Renders one result object. */
-	public String render(Details details) {
-		details.fields().stream().filter(field -> field.jsonName().equals("changed")).forEach(field -> this.changes.record(field.value()));
-		return (format() == OutputFormat.JSON) ? toJson(details) : toText(details);
+	private static Details withChanged(Details details, boolean changed) {
+		Details copy = Details.create();
+		details.fields().forEach(field -> {
+			switch (field.format()) {
+				case TEXT -> copy.textOnly(field.label(), field.jsonName(), field.value());
+				case JSON -> copy.jsonOnly(field.jsonName(), field.value());
+				default -> copy.add(field.label(), field.jsonName(), field.value());
+			}
+		});
+		return copy.add("Changed", "changed", changed);
 	}
 
-	/** Renders a result followed, in table format only, by a note for people. */
-	public String render(Details details, String note) {
-		String body = render(details);
-		return (format() == OutputFormat.JSON || note == null) ? body : body + System.lineSeparator() + note;
-	}
-
-	/** Renders a list of results. */
-	public String render(Table table) {
-		return (format() == OutputFormat.JSON) ? tableToJson(table) : tableToText(table);
-	}
-
-	/** Renders a list of results followed, in table format only, by a note for people. */
-	public String render(Table table, String note) {
-		String body = render(table);
-		return (format() == OutputFormat.JSON || note == null) ? body : body + System.lineSeparator() + note;
-	}
-
-	private String tableToText(Table table) {
+	private static String tableToText(Table table) {
 		List<Table.Column> columns = table.columns();
 		int[] widths = new int[columns.size()];
 		for (int i = 0; i < widths.length; i++) {
@@ -74,7 +89,7 @@ public class Renderer {
 			}
 		}
 		StringBuilder text = new StringBuilder(line(columns.stream().map(c -> (Object) c.header()).toList(), widths));
-		table.rows().forEach(row -> text.append(System.lineSeparator()).append(line(row, widths)));
+		table.rows().forEach(row -> text.append(NEWLINE).append(line(row, widths)));
 		return text.toString();
 	}
 
@@ -92,27 +107,55 @@ public class Renderer {
 		for (List<Object> row : table.rows()) {
 			Map<String, Object> object = new LinkedHashMap<>();
 			for (int i = 0; i < row.size(); i++) {
-				object.put(table.columns().get(i).jsonName(), jsonValueOf(row.get(i)));
+				object.put(table.columns().get(i).jsonName(), jsonOf(row.get(i)));
 			}
 			objects.add(object);
 		}
 		return write(objects);
 	}
 
-	private String toText(Details details) {
-		int width = details.fields().stream().mapToInt(field -> field.label().length()).max().orElse(0);
-		StringBuilder text = new StringBuilder();
-		for (Details.Field field : details.fields()) {
-			if (!text.isEmpty()) {
-				text.append(System.lineSeparator());
-			}
-			text.append(String.format("%-" + width + "s  %s", field.label(), textOf(field.value())));
-		}
-		return text.toString();
+	private static String toText(Details details, OutputFormat format) {
+		List<Details.Field> fields = details.fields().stream().filter(field -> field.shownIn(format)).toList();
+		int width = fields.stream().mapToInt(field -> field.label().length()).max().orElse(0);
+		return fields.stream().map(field -> String.format("%-" + width + "s  %s", field.label(), textOf(field.value())))
+			.collect(Collectors.joining(NEWLINE));
 	}
 
-	private static String textOf(Object value) {
-		return (value != null) ? String.valueOf(plain(value)) : "";
+	private String toJson(Details details, OutputFormat format) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		details.fields().stream().filter(field -> field.shownIn(format))
+			.forEach(field -> object.put(field.jsonName(), jsonOf(field.value())));
+		return write(object);
+	}
+
+	/** A value as text: times in one fixed ISO form, lists on one line, {@link Shown} by its text. */
+	static String textOf(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Shown shown) {
+			return textOf(shown.text());
+		}
+		if (value instanceof Collection<?> values) {
+			return values.isEmpty() ? "(none)" : values.stream().map(Renderer::textOf).collect(Collectors.joining(", "));
+		}
+		return String.valueOf(plain(value));
+	}
+
+	/** A value for JSON: times in one fixed ISO form, enums by name, lists and maps as they are. */
+	static Object jsonOf(Object value) {
+		if (value instanceof Shown shown) {
+			return jsonOf(shown.json());
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(Renderer::jsonOf).toList();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> copy = new LinkedHashMap<>();
+			map.forEach((key, item) -> copy.put(key, jsonOf(item)));
+			return copy;
+		}
+		return plain(value);
 	}
 
 	/** Dates and times in one fixed ISO form (seconds always shown, UTC as Z); enums by name. */
@@ -126,14 +169,6 @@ public class Renderer {
 		return (value instanceof TemporalAccessor || value instanceof Enum<?>) ? value.toString() : value;
 	}
 
-	private String toJson(Details details) {
-		Map<String, Object> object = new LinkedHashMap<>();
-		for (Details.Field field : details.fields()) {
-			object.put(field.jsonName(), jsonValueOf(field.value()));
-		}
-		return write(object);
-	}
-
 	private String write(Object value) {
 		try {
 			return this.json.writeValueAsString(value);
@@ -141,10 +176,6 @@ public class Renderer {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot render result as JSON", ex);
 		}
-	}
-
-	private static Object jsonValueOf(Object value) {
-		return plain(value);
 	}
 
 }

@@ -212,7 +212,7 @@ class RedirectUriRulesTests {
 			String shown = (this.uris.size() == 1) ? this.uris.get(0) : this.uris.size() + " redirect URIs";
 			shown = (shown.length() > 60) ? shown.substring(0, 60) + "... (" + shown.length() + " characters)" : shown;
 			return ((this.refusedBy != null) ? "refused (" + this.refusedBy.title() + ")" : "accepted") + ": "
-					+ this.platform.commandName() + " " + shown + " for " + this.audience;
+					+ this.platform.jsonName() + " " + shown + " for " + this.audience;
 		}
 
 	}

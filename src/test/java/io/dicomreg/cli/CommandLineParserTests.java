@@ -1,59 +1,52 @@
 package io.dicomreg.cli;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 
+import io.dicomreg.cli.catalogue.CommandCatalogue;
+import io.dicomreg.cli.catalogue.DryRunMode;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.catalogue.ParsedCommand;
+import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandLineParserTests {
 
-	private final CommandLineParser parser = new CommandLineParser(new CommandRegistry(Set.of(
-			command("app register", CommandOption.with().longName("name").type(String.class).required(true).build(),
-					CommandOption.with().longName("new").type(boolean.class).build()),
-			command("app list", CommandOption.with().longName("top").type(Integer.class).build()),
-			command("login", CommandOption.with().longName("browser").type(boolean.class).build(),
-					CommandOption.with().longName("tenant").type(String.class).build()))),
-			name -> name.equals("login") ? 0 : Integer.MAX_VALUE);
+	private final CommandLineParser parser = new CommandLineParser(CommandCatalogue.of(List.of(FakeCommands.class)));
 
 	@Test
 	void resolvesSubCommandsAndOptionValues() {
-		ParsedInput input = this.parser.parse("app register --name \"DICOM client\"");
-		assertThat(input.commandName()).isEqualTo("app");
-		assertThat(input.subCommands()).containsExactly("register");
-		assertThat(input.options()).singleElement().satisfies(option -> {
-			assertThat(option.longName()).isEqualTo("name");
-			assertThat(option.value()).isEqualTo("DICOM client");
-		});
+		ParsedCommand parsed = this.parser.parse("app register --name \"DICOM client\"");
+		assertThat(parsed.command().name()).isEqualTo("app register");
+		assertThat(parsed.options()).containsOnlyKeys("name");
+		assertThat(parsed.option("name")).hasValue("DICOM client");
 	}
 
 	@Test
 	void acceptsOptionEqualsValue() {
-		assertThat(this.parser.parse("app register --name=x").options().get(0).value()).isEqualTo("x");
+		assertThat(this.parser.parse("app register --name=x").option("name")).hasValue("x");
 	}
 
 	@Test
 	void booleanOptionsTakeNoValue() {
-		ParsedInput input = this.parser.parse("login --browser --tenant contoso.onmicrosoft.com");
-		assertThat(input.options()).extracting(CommandOption::longName, CommandOption::value)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("browser", "true"),
-					org.assertj.core.groups.Tuple.tuple("tenant", "contoso.onmicrosoft.com"));
+		ParsedCommand parsed = this.parser.parse("login --browser --tenant contoso.onmicrosoft.com");
+		assertThat(parsed.options()).containsExactly(org.assertj.core.api.Assertions.entry("browser", List.of("true")),
+				org.assertj.core.api.Assertions.entry("tenant", List.of("contoso.onmicrosoft.com")));
 	}
 
 	@Test
 	void valueMayStartWithADashWhenItIsNoOption() {
-		assertThat(this.parser.parse(List.of("app", "register", "--name", "-dash-")).options().get(0).value())
-			.isEqualTo("-dash-");
+		assertThat(this.parser.parse(List.of("app", "register", "--name", "-dash-")).option("name")).hasValue("-dash-");
 	}
 
 	@Test
@@ -74,14 +67,17 @@ class CommandLineParserTests {
 
 	@Test
 	void commonOptionsAreAcceptedByEveryCommand() {
-		assertThat(this.parser.parse("app list --output json --help").options()).extracting(CommandOption::longName)
-			.containsExactly("output", "help");
+		assertThat(this.parser.parse("app list --output json --help").options()).containsOnlyKeys("output", "help");
+	}
+
+	@Test
+	void dashHIsHelp() {
+		assertThat(this.parser.parse("app list -h").wantsHelp()).isTrue();
 	}
 
 	@Test
 	void wordsAfterDoubleDashAreArguments() {
-		assertThat(this.parser.parse("app list -- --top").arguments()).extracting(CommandArgument::value)
-			.containsExactly("--top");
+		assertThat(this.parser.parse("app list -- --top").arguments()).containsExactly("--top");
 	}
 
 	@Test
@@ -94,14 +90,71 @@ class CommandLineParserTests {
 
 	@Test
 	void reportsMissingRequiredOptions() {
-		Command register = new CommandRegistry(Set.of(command("app register",
-				CommandOption.with().longName("name").type(String.class).required(true).build())))
-			.getCommandByName("app register");
-		assertThat(CommandLineParser.missingRequired(register, this.parser.parse("app register"))).containsExactly("--name");
+		assertThat(CommandLineParser.missingRequired(this.parser.parse("app register"))).containsExactly("--name");
 	}
 
-	private static Command command(String name, CommandOption... options) {
-		return Command.builder().name(name).description(name).group("test").options(options).execute(context -> "ok");
+	@Test
+	void aRepeatableOptionKeepsEveryValueInOrder() {
+		assertThat(this.parser.parse("app list --tag b --tag a").values("tag")).containsExactly("b", "a");
+	}
+
+	@Test
+	void anOptionThatIsNotRepeatableIsRefusedTheSecondTime() {
+		assertThatThrownBy(() -> this.parser.parse("app register --name a --name b"))
+			.hasMessage("Option --name is given more than once: give it once.");
+	}
+
+	@Test
+	void aFlagTakesOnlyTrueOrFalse() {
+		assertThat(this.parser.parse("app register --name a --new=false").flag("new")).isFalse();
+		assertThatThrownBy(() -> this.parser.parse("app list --dry-run=maybe"))
+			.hasMessageStartingWith("Option --dry-run is a flag");
+	}
+
+	@Test
+	void aDryRunOfACommandThatCannotHaveOneIsRefusedByName() {
+		assertThatThrownBy(() -> this.parser.parse("login --dry-run"))
+			.hasMessageStartingWith("'login' cannot run in a dry run (--dry-run)");
+		assertThat(this.parser.parse("login --dry-run=false").wantsDryRun()).isFalse();
+	}
+
+	@Test
+	void anUnknownCommandAndAnIncompleteGroupAreNamed() {
+		assertThatThrownBy(() -> this.parser.parse("frobnicate now"))
+			.hasMessage("Unknown command 'frobnicate'. Run 'help' to list the commands.");
+		assertThatThrownBy(() -> this.parser.parse("app"))
+			.hasMessage("'app' needs a sub-command: use one of app list, app register, app use.");
+		assertThatThrownBy(() -> this.parser.parse("app frob --name x"))
+			.hasMessage("Unknown command 'app frob': use one of app list, app register, app use.");
+	}
+
+	/** Commands declared as the real ones are, for the parser only. */
+	static class FakeCommands {
+
+		@Command(name = { "app", "register" }, description = "register")
+		public Result register(@Option(longName = "name", required = true) String name,
+				@Option(longName = "new") boolean forceNew) {
+			return Result.empty();
+		}
+
+		@Command(name = { "app", "list" }, description = "list")
+		public Result list(@Option(longName = "top") String top,
+				@Option(longName = "tag") @OptionValue(repeatable = true) List<String> tags,
+				@Arguments List<String> words) {
+			return Result.empty();
+		}
+
+		@Command(name = "login", description = "login")
+		@Traits(dryRun = DryRunMode.RUN_FOR_REAL)
+		public Result login(@Option(longName = "browser") boolean browser, @Option(longName = "tenant") String tenant) {
+			return Result.empty();
+		}
+
+		@Command(name = { "app", "use" }, description = "use")
+		public Result use(@Argument(index = 0) String app) {
+			return Result.empty();
+		}
+
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.dicomreg.DicomregApplication;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.config.DicomregHome;
 
 /**
  * Runs dicomreg in this JVM on a terminal that a test types into, as a person would at a real one:
@@ -55,8 +56,8 @@ public final class TerminalSession implements AutoCloseable {
 			ByteArrayOutputStream errors = new ByteArrayOutputStream();
 			Streams streams = Streams.terminal(in, new PrintStream(synchronizedStream(screen), true, StandardCharsets.UTF_8),
 					new PrintStream(synchronizedStream(errors), true, StandardCharsets.UTF_8));
-			System.setProperty("dicomreg.home", home.toString());
-			CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> DicomregApplication.run(args, streams));
+			CompletableFuture<Integer> exit = CompletableFuture
+				.supplyAsync(() -> DicomregApplication.run(args, streams, new DicomregHome(home)));
 			return new TerminalSession(keys, screen, errors, exit);
 		}
 		catch (IOException ex) {
@@ -157,7 +158,6 @@ public final class TerminalSession implements AutoCloseable {
 		if (!this.exit.isDone()) {
 			endInput();
 		}
-		System.clearProperty("dicomreg.home");
 	}
 
 	private static java.io.OutputStream synchronizedStream(ByteArrayOutputStream target) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.dicomreg.DicomregApplication;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.config.DicomregHome;
 
 /**
  * Runs dicomreg one-shot in this JVM, as {@code main} would, with its own dicomreg home, and
@@ -31,25 +32,10 @@ public final class TestShell {
 		args.addAll(List.of(words));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		String previousHome = System.getProperty("dicomreg.home");
-		System.setProperty("dicomreg.home", this.home.toString());
-		try {
-			int code = DicomregApplication.run(args.toArray(String[]::new), new Streams(
-					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-			return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			restore(previousHome);
-		}
-	}
-
-	private static void restore(String previousHome) {
-		if (previousHome != null) {
-			System.setProperty("dicomreg.home", previousHome);
-		}
-		else {
-			System.clearProperty("dicomreg.home");
-		}
+		int code = DicomregApplication.run(args.toArray(String[]::new), new Streams(
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+				new DicomregHome(this.home));
+		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
 	/**

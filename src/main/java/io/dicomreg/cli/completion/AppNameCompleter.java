@@ -2,7 +2,8 @@ package io.dicomreg.cli.completion;
 
 import java.util.List;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
 import io.dicomreg.apps.AppNameIndex;
@@ -11,7 +12,7 @@ import io.dicomreg.apps.AppNameIndex;
  * Completes application display names: every {@code --app} option and the argument of
  * {@code app use}.
  */
-public class AppNameCompleter implements OptionValueCompleter {
+public class AppNameCompleter implements ValueCompleter {
 
 	private final AppNameIndex names;
 
@@ -20,14 +21,8 @@ public class AppNameCompleter implements OptionValueCompleter {
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return "app".equals(optionName) || (optionName == null && commandName.equals("app use"));
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
-		String typed = prefix.startsWith("\"") || prefix.startsWith("'") ? prefix.substring(1) : prefix;
-		return this.names.namesStartingWith(typed).stream().map(CompletionProposal::new).toList();
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
+		return this.names.namesStartingWith(prefix).stream().map(CompletionProposal::new).toList();
 	}
 
 }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import io.dicomreg.apps.credentials.CertificateService;
  * certificates, each shown with its description and end date; one Graph request for the selected app.
  */
 @Component
-public class CertificateCompleter implements OptionValueCompleter {
+public class CertificateCompleter implements ValueCompleter {
 
 	private final CertificateService certificates;
 
@@ -29,14 +30,9 @@ public class CertificateCompleter implements OptionValueCompleter {
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return "cert remove".equals(commandName) && optionName == null;
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
 		List<CertificateCredential> certificates = this.certificates
-			.listCertificates(this.locator.resolve(TypedOptions.value(context, "app")));
+			.listCertificates(this.locator.resolve(request.typed("app").orElse(null)));
 		List<CompletionProposal> proposals = new ArrayList<>();
 		for (CertificateCredential certificate : certificates) {
 			if (certificate.thumbprint() != null && certificate.thumbprint().startsWith(prefix.toUpperCase(Locale.ROOT))) {

@@ -1,60 +1,170 @@
 package io.dicomreg.cli.completion;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandOption;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.jline.CommandCompleter;
 
+import io.dicomreg.cli.catalogue.CommandCatalogue;
+import io.dicomreg.cli.catalogue.CommandSpec;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.OptionSpec;
+import io.dicomreg.cli.catalogue.ValueCompleter;
+
 /**
- * Tab completion in the shell: command names, then the command's options, then option values and
- * positional arguments from the command's completion provider.
- * <p>
- * Spring Shell 4.0.1's completer takes every word that does not start with a dash as part of the
- * command name, so it can never complete a positional argument ({@code app use DIC<TAB>}); this
- * one finds the command as the longest prefix of words that names one.
+ * Tab completion in the shell, from the catalogue alone: command names, then the command's
+ * options, then the values of an option or positional argument from what it declares (fixed
+ * choices, file paths, or its completer bean).
  */
 public class CommandLineCompleter extends CommandCompleter {
 
-	/** Options that may be given several times (read with {@code RepeatedOptions}). */
-	private static final Set<String> REPEATABLE = Set.of("redirect-uri", "scope", "role");
+	private final CommandCatalogue catalogue;
 
-	private final CommandRegistry registry;
+	private final BeanFactory beans;
 
-	public CommandLineCompleter(CommandRegistry registry) {
+	public CommandLineCompleter(CommandRegistry registry, CommandCatalogue catalogue, BeanFactory beans) {
 		super(registry);
-		this.registry = registry;
+		this.catalogue = catalogue;
+		this.beans = beans;
 	}
 
 	@Override
 	public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-		List<String> words = line.words();
-		int commandLength = commandLength(words, line.wordIndex());
-		if (commandLength == 0) {
-			super.complete(reader, line, candidates);
-			return;
+		char openQuote = openQuote(line.line().substring(0, line.cursor()));
+		proposals(line.words(), line.wordIndex(), line.wordCursor())
+			.forEach(proposal -> candidates.add(new Candidate(quoted(proposal.value(), openQuote), proposal.displayText(),
+					proposal.category(), proposal.description(), null, null, proposal.complete())));
+	}
+
+	/**
+	 * What completes the word at {@code wordIndex}, typed up to {@code wordCursor}: the unquoted
+	 * values (the caller quotes them as the line needs).
+	 */
+	public List<CompletionProposal> proposals(List<String> words, int wordIndex, int wordCursor) {
+		String current = (wordIndex < words.size()) ? words.get(wordIndex) : "";
+		current = current.substring(0, Math.min(wordCursor, current.length()));
+		int length = this.catalogue.commandLength(words.subList(0, Math.min(wordIndex, words.size())));
+		Optional<CommandSpec> command = (length == 0) ? Optional.empty()
+				: this.catalogue.find(String.join(" ", words.subList(0, length)));
+		if (command.isEmpty()) {
+			return commandWords(words.subList(0, Math.min(wordIndex, words.size())), current);
 		}
-		Command command = this.registry.getCommandByName(String.join(" ", words.subList(0, commandLength)));
-		String current = words.get(line.wordIndex()).substring(0, line.wordCursor());
-		CommandOption option = optionBeingValued(command, words, line.wordIndex(), commandLength, current);
+		return proposals(command.get(), words, wordIndex, length, current);
+	}
+
+	private List<CompletionProposal> proposals(CommandSpec command, List<String> words, int wordIndex, int length,
+			String current) {
+		List<CompletionProposal> proposals = new ArrayList<>();
+		OptionSpec option = optionBeingValued(command, words, wordIndex, length, current);
 		if (option == null && (current.isEmpty() || current.startsWith("-"))) {
-			proposeOptions(command, words, current, candidates);
+			proposals.addAll(options(command, words, current));
 		}
-		if (option != null || !current.startsWith("-")) {
-			CompletionContext context = new CompletionContext(words, line.wordIndex(), line.wordCursor(), command, option);
-			char openQuote = openQuote(line.line().substring(0, line.cursor()));
-			for (CompletionProposal proposal : command.getCompletionProvider().apply(context)) {
-				candidates.add(new Candidate(quoted(proposal.value(), openQuote), proposal.displayText(),
-						proposal.category(), proposal.description(), null, null, proposal.complete()));
+		if (option != null) {
+			String inline = current.startsWith("--") && current.contains("=") ? current.substring(0, current.indexOf('=') + 1)
+					: "";
+			CompletionRequest request = new CompletionRequest(words, wordIndex, current.length(), command, option, -1);
+			values(request, option.choices(), option.file(), option.completer(), current.substring(inline.length()))
+				.forEach(proposal -> proposals.add(proposal.value(inline + proposal.value())));
+		}
+		else if (!current.startsWith("-")) {
+			int index = argumentIndex(command, words, wordIndex, length);
+			command.argument(index).ifPresent(argument -> proposals.addAll(values(new CompletionRequest(words, wordIndex,
+					current.length(), command, null, index), argument.choices(), argument.file(), argument.completer(),
+					current)));
+		}
+		return proposals;
+	}
+
+	private List<CompletionProposal> values(CompletionRequest request, List<String> choices, boolean file,
+			Class<? extends ValueCompleter> completer, String typed) {
+		String prefix = CompletionRequest.unquoted(typed);
+		if (!choices.isEmpty()) {
+			return choices.stream().filter(choice -> choice.startsWith(prefix)).map(CompletionProposal::new).toList();
+		}
+		if (file) {
+			return FilePaths.complete(request, typed);
+		}
+		if (completer == null) {
+			return List.of();
+		}
+		try {
+			return this.beans.getBean(completer).complete(request, prefix);
+		}
+		catch (RuntimeException ex) {
+			// Completion is a convenience: offline, signed out or throttled, it offers nothing.
+			return List.of();
+		}
+	}
+
+	/** The next word of the command names that start with the words typed. */
+	private List<CompletionProposal> commandWords(List<String> typed, String current) {
+		Set<String> seen = new LinkedHashSet<>();
+		List<CompletionProposal> proposals = new ArrayList<>();
+		for (CommandSpec command : this.catalogue.commands()) {
+			for (String name : names(command)) {
+				List<String> nameWords = List.of(name.split(" "));
+				if (nameWords.size() > typed.size() && nameWords.subList(0, typed.size()).equals(typed)
+						&& nameWords.get(typed.size()).startsWith(current) && seen.add(nameWords.get(typed.size()))) {
+					boolean last = nameWords.size() == typed.size() + 1;
+					proposals.add(new CompletionProposal(nameWords.get(typed.size()))
+						.description(last ? command.description() : null).complete(last || nameWords.size() > typed.size() + 1));
+				}
 			}
 		}
+		return proposals;
+	}
+
+	private static List<String> names(CommandSpec command) {
+		List<String> names = new ArrayList<>(command.aliases());
+		names.add(0, command.name());
+		return names;
+	}
+
+	private static List<CompletionProposal> options(CommandSpec command, List<String> words, String current) {
+		List<CompletionProposal> proposals = new ArrayList<>();
+		for (OptionSpec option : command.options()) {
+			String name = "--" + option.longName();
+			if (name.startsWith(current) && (option.repeatable() || !words.contains(name))) {
+				proposals.add(new CompletionProposal(name).description(option.description()));
+			}
+		}
+		return proposals;
+	}
+
+	private static OptionSpec optionBeingValued(CommandSpec command, List<String> words, int wordIndex, int length,
+			String current) {
+		if (current.startsWith("--") && current.contains("=")) {
+			return command.option(current.substring(2, current.indexOf('='))).filter(option -> !option.flag()).orElse(null);
+		}
+		if (wordIndex - 1 >= length && words.get(wordIndex - 1).startsWith("-") && !words.get(wordIndex - 1).contains("=")) {
+			String previous = words.get(wordIndex - 1).replaceFirst("^--?", "");
+			return command.option(previous).filter(option -> !option.flag()).orElse(null);
+		}
+		return null;
+	}
+
+	/** The index of the positional argument being typed at {@code wordIndex}. */
+	private static int argumentIndex(CommandSpec command, List<String> words, int wordIndex, int length) {
+		int index = 0;
+		for (int i = length; i < wordIndex && i < words.size(); i++) {
+			String word = words.get(i);
+			if (!word.startsWith("-") || word.length() == 1) {
+				index++;
+			}
+			else if (!word.contains("=") && command.option(word.replaceFirst("^--?", "")).map(o -> !o.flag()).orElse(false)) {
+				i++;
+			}
+		}
+		return index;
 	}
 
 	/**
@@ -99,44 +209,6 @@ public class CommandLineCompleter extends CommandCompleter {
 			}
 		}
 		return quote;
-	}
-
-	/** How many leading words name a command, looking only at words before the one being typed. */
-	private int commandLength(List<String> words, int wordIndex) {
-		int length = 0;
-		for (int n = 1; n <= wordIndex && !words.get(n - 1).startsWith("-"); n++) {
-			if (this.registry.getCommandByName(String.join(" ", words.subList(0, n))) != null) {
-				length = n;
-			}
-		}
-		return length;
-	}
-
-	private static CommandOption optionBeingValued(Command command, List<String> words, int wordIndex, int commandLength,
-			String current) {
-		if (current.startsWith("--") && current.contains("=")) {
-			return find(command, current.substring(2, current.indexOf('=')));
-		}
-		if (wordIndex - 1 >= commandLength && words.get(wordIndex - 1).startsWith("--")) {
-			CommandOption previous = find(command, words.get(wordIndex - 1).substring(2));
-			boolean flag = previous != null && (previous.type() == boolean.class || previous.type() == Boolean.class);
-			return flag ? null : previous;
-		}
-		return null;
-	}
-
-	private static void proposeOptions(Command command, List<String> words, String current, List<Candidate> candidates) {
-		for (CommandOption option : command.getOptions()) {
-			String name = "--" + option.longName();
-			boolean repeatable = REPEATABLE.contains(option.longName());
-			if (name.startsWith(current) && (repeatable || !words.contains(name))) {
-				candidates.add(new Candidate(name, name, null, option.description(), null, null, true));
-			}
-		}
-	}
-
-	private static CommandOption find(Command command, String longName) {
-		return command.getOptions().stream().filter(option -> longName.equals(option.longName())).findFirst().orElse(null);
 	}
 
 }

@@ -1,52 +1,42 @@
 package io.dicomreg.cli.completion;
 
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
-import org.springframework.stereotype.Component;
 
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.PermissionType;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 
 /**
- * Completes permission names: {@code --scope} and {@code --role} of {@code permission add} and
- * {@code permission remove} from the API named by {@code --resource-app} on the line, and
- * {@code --scope} of {@code permission add-dicom} from Azure API for DICOM.
+ * Completes permission names of one type, from the API named by {@code --resource-app} on the line,
+ * or from Azure API for DICOM for a command that takes no {@code --resource-app}.
  */
-@Component
-public class PermissionNameCompleter implements OptionValueCompleter {
+abstract class PermissionNameCompleter implements ValueCompleter {
 
-	static final Set<String> COMMANDS = Set.of("permission add", "permission remove");
+	/** The option naming the API whose permissions complete. */
+	static final String RESOURCE_APP = "resource-app";
 
 	private final PermissionService permissions;
 
-	public PermissionNameCompleter(PermissionService permissions) {
+	private final PermissionType type;
+
+	PermissionNameCompleter(PermissionService permissions, PermissionType type) {
 		this.permissions = permissions;
+		this.type = type;
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return (COMMANDS.contains(commandName) && ("scope".equals(optionName) || "role".equals(optionName)))
-				|| ("permission add-dicom".equals(commandName) && "scope".equals(optionName));
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
-		PermissionType type = "role".equals(context.getCommandOption().longName()) ? PermissionType.APPLICATION
-				: PermissionType.DELEGATED;
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
 		String resourceApp = null;
-		if (!"permission add-dicom".equals(context.getCommand().getName())) {
-			resourceApp = OptionWords.valueOf(context.getWords(), "resource-app");
+		if (request.command().option(RESOURCE_APP).isPresent()) {
+			resourceApp = request.typed(RESOURCE_APP).orElse(null);
 			if (resourceApp == null || resourceApp.isBlank()) {
 				return List.of();
 			}
 		}
-		return this.permissions.permissionNames(resourceApp, type, OptionWords.unquoted(prefix))
-			.stream()
-			.map(CompletionProposal::new)
-			.toList();
+		return this.permissions.permissionNames(resourceApp, this.type, prefix).stream().map(CompletionProposal::new).toList();
 	}
 
 }

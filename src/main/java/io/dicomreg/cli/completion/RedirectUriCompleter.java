@@ -2,7 +2,8 @@ package io.dicomreg.cli.completion;
 
 import java.util.List;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,7 @@ import io.dicomreg.apps.AuthenticationService;
  * named by {@code --app} on the line, else of the selected one.
  */
 @Component
-public class RedirectUriCompleter implements OptionValueCompleter {
-
-	static final String COMMAND = "auth redirect remove";
+public class RedirectUriCompleter implements ValueCompleter {
 
 	private final ApplicationLocator locator;
 
@@ -28,16 +27,8 @@ public class RedirectUriCompleter implements OptionValueCompleter {
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return optionName == null && COMMAND.equals(commandName);
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
-		if (TypedWords.argumentIndexAtCursor(context) != 0) {
-			return List.of();
-		}
-		String app = TypedWords.optionValue(context, "app").orElse(null);
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
+		String app = request.typed("app").orElse(null);
 		return this.authentication.redirectUris(this.locator.resolve(app)).stream()
 			.distinct()
 			.filter(uri -> uri.startsWith(prefix))

@@ -2,7 +2,8 @@ package io.dicomreg.cli.completion;
 
 import java.util.List;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import io.dicomreg.apps.PermissionService;
  * display names of the tenant's service principals that start with what is typed.
  */
 @Component
-public class ResourceAppCompleter implements OptionValueCompleter {
+public class ResourceAppCompleter implements ValueCompleter {
 
 	private final PermissionService permissions;
 
@@ -22,13 +23,8 @@ public class ResourceAppCompleter implements OptionValueCompleter {
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return PermissionNameCompleter.COMMANDS.contains(commandName) && "resource-app".equals(optionName);
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
-		return this.permissions.resourceNames(OptionWords.unquoted(prefix)).stream().map(CompletionProposal::new).toList();
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
+		return this.permissions.resourceNames(prefix).stream().map(CompletionProposal::new).toList();
 	}
 
 }

@@ -3,7 +3,8 @@ package io.dicomreg.cli.completion;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.shell.core.command.completion.CompletionContext;
+import io.dicomreg.cli.catalogue.CompletionRequest;
+import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import io.dicomreg.apps.credentials.SecretService;
  * its description, hint and end date: one Graph request for the selected app.
  */
 @Component
-public class SecretKeyIdCompleter implements OptionValueCompleter {
+public class SecretKeyIdCompleter implements ValueCompleter {
 
 	private final SecretService secrets;
 
@@ -28,14 +29,9 @@ public class SecretKeyIdCompleter implements OptionValueCompleter {
 	}
 
 	@Override
-	public boolean supports(String commandName, String optionName) {
-		return "secret remove".equals(commandName) && optionName == null;
-	}
-
-	@Override
-	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
+	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
 		String typed = prefix.toLowerCase(Locale.ROOT);
-		List<ClientSecret> secrets = this.secrets.listSecrets(this.locator.resolve(TypedOptions.value(context, "app")));
+		List<ClientSecret> secrets = this.secrets.listSecrets(this.locator.resolve(request.typed("app").orElse(null)));
 		return secrets.stream()
 			.filter(secret -> secret.keyId().toString().startsWith(typed))
 			.map(secret -> new CompletionProposal(secret.keyId().toString())

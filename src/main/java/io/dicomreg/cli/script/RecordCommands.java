@@ -8,11 +8,14 @@ import org.springframework.stereotype.Component;
 
 import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.Paths;
-import io.dicomreg.cli.completion.CommandCompletions;
-import io.dicomreg.cli.script.Recorder.Recording;
+import io.dicomreg.cli.catalogue.DryRunMode;
+import io.dicomreg.cli.catalogue.OptionValue;
+import io.dicomreg.cli.catalogue.Recording;
+import io.dicomreg.cli.catalogue.Traits;
+import io.dicomreg.error.Subject;
+import io.dicomreg.output.Result;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.output.Details;
-import io.dicomreg.output.Renderer;
 
 /**
  * {@code record start} and {@code record stop}: the commands typed in between become a script.
@@ -24,18 +27,16 @@ public class RecordCommands {
 
 	private final Invocation invocation;
 
-	private final Renderer renderer;
-
-	public RecordCommands(Recorder recorder, Invocation invocation, Renderer renderer) {
+	public RecordCommands(Recorder recorder, Invocation invocation) {
 		this.recorder = recorder;
 		this.invocation = invocation;
-		this.renderer = renderer;
 	}
 
 	@Command(name = { "record", "start" }, group = ScriptCommands.GROUP,
-			description = "Record the commands typed from now on into a new script file (interactive shell only)",
-			completionProvider = CommandCompletions.BEAN_NAME)
-	public String start(@Argument(index = 0, description = "the new script file") String file) {
+			description = "Record the commands typed from now on into a new script file (interactive shell only)")
+	@Traits(dryRun = DryRunMode.REFUSE, inScripts = false, recorded = Recording.NEVER)
+	public Result start(@Argument(index = 0, description = "the new script file")
+			@OptionValue(file = true, subject = Subject.SCRIPT_FILE) String file) {
 		if (this.invocation.isOneShot()) {
 			throw DicomregException.invalidInput("'record' works in the interactive shell, where commands are typed.");
 		}
@@ -43,17 +44,18 @@ public class RecordCommands {
 			throw DicomregException.invalidInput("Give the new script file: record start FILE.");
 		}
 		Path target = this.recorder.start(Paths.of(file, "FILE"));
-		return this.renderer.render(Details.create().add("Recording to", "file", target.toString()),
-				"Each command that succeeds is added; 'record stop' ends. Secret values never go into it.");
+		return Result.of(Details.create().add("Recording to", "file", target.toString()))
+			.note("Each command that succeeds is added; 'record stop' ends. Secret values never go into it.");
 	}
 
-	@Command(name = { "record", "stop" }, group = ScriptCommands.GROUP, description = "Stop recording",
-			completionProvider = CommandCompletions.BEAN_NAME)
-	public String stop() {
-		Recording recording = this.recorder.stop();
-		return this.renderer.render(Details.create()
+	@Command(name = { "record", "stop" }, group = ScriptCommands.GROUP, description = "Stop recording")
+	@Traits(dryRun = DryRunMode.REFUSE, inScripts = false, recorded = Recording.NEVER)
+	public Result stop() {
+		Recorder.Recording recording = this.recorder.stop();
+		return Result.of(Details.create()
 			.add("Recorded to", "file", recording.file().toString())
-			.add("Commands", "commands", recording.commands()), "Replay it with: script " + recording.file());
+			.add("Commands", "commands", recording.commands()))
+			.note("Replay it with: " + ScriptCommands.NAME + " " + recording.file());
 	}
 
 }

@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 import io.dicomreg.cli.ShellWords;
+import io.dicomreg.cli.catalogue.OptionSpec;
+import io.dicomreg.cli.catalogue.ParsedCommand;
+import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -25,18 +28,21 @@ import io.dicomreg.error.DicomregException;
  */
 public class Recorder {
 
-	/** Commands that are about the shell, not the tenant: a replay has no use for them. */
-	private static final Set<String> NOT_RECORDED = Set.of("record", "walkthrough", "help", "history", "clear", "version",
-			"exit", "quit", "whoami", "logout");
-
 	private final Clock clock;
+
+	private final Function<List<String>, ParsedCommand> parser;
 
 	private Path file;
 
 	private int recorded;
 
-	public Recorder(Clock clock) {
+	/**
+	 * @param clock the clock of the header's date
+	 * @param parser how a line is parsed, to learn what its command is and declares
+	 */
+	public Recorder(Clock clock, Function<List<String>, ParsedCommand> parser) {
 		this.clock = clock;
+		this.parser = parser;
 	}
 
 	/**
@@ -50,7 +56,7 @@ public class Recorder {
 		Path target = file.toAbsolutePath().normalize();
 		try {
 			Files.write(target, List.of("# dicomreg script recorded in the shell on " + LocalDate.now(this.clock) + ".",
-					"# Replay it with: dicomreg script " + target.getFileName(), ""), StandardCharsets.UTF_8,
+					"# Replay it with: dicomreg " + ScriptCommands.NAME + " " + target.getFileName(), ""), StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -84,8 +90,9 @@ public class Recorder {
 	}
 
 	/**
-	 * Adds a command that ran successfully, unless it is one of the shell's own, help or a dry run.
-	 * A confirmed {@code app delete} is written with {@code --yes}, since a replay cannot answer.
+	 * Adds a command that ran successfully, as its command declares ({@link Traits#recorded()}),
+	 * unless it was help or a dry run. A confirmed command is written with the flag that answers its
+	 * question ({@link Traits#confirmedBy()}), since a replay cannot answer.
 	 * @return a note for the person when the line cannot replay as it is, or when recording had to
 	 * stop; else {@code null}
 	 */
@@ -94,44 +101,44 @@ public class Recorder {
 			return null;
 		}
 		List<String> words;
+		ParsedCommand parsed;
 		try {
 			words = new ArrayList<>(ShellWords.split(line));
+			parsed = this.parser.apply(words);
 		}
 		catch (DicomregException ex) {
 			return null;
 		}
-		if (words.isEmpty() || words.stream().anyMatch(Recorder::isHelpOrDryRun)) {
+		Traits traits = parsed.command().traits();
+		if (parsed.wantsHelp() || parsed.wantsDryRun() || traits.recorded() == io.dicomreg.cli.catalogue.Recording.NEVER) {
 			return null;
 		}
-		if (words.get(0).equals("script")) {
+		if (traits.recorded() == io.dicomreg.cli.catalogue.Recording.AS_COMMENT) {
 			return write(List.of("# (a script ran here: " + String.join(" ", quoted(words)) + ")"), false);
 		}
-		if (NOT_RECORDED.contains(words.get(0))) {
-			return null;
+		if (!traits.confirmedBy().isEmpty() && !parsed.flag(traits.confirmedBy())) {
+			words.add("--" + traits.confirmedBy());
 		}
-		if (words.size() >= 2 && words.get(0).equals("app") && words.get(1).equals("delete") && !words.contains("--yes")) {
-			words.add("--yes");
-		}
-		if (asksForAPassword(words)) {
-			String failed = write(List.of("# The next line asks for the PFX password: add --pfx-password-env VAR to replay it.",
+		if (asksForAPassword(parsed)) {
+			String option = "--" + traits.passwordFrom();
+			String failed = write(List.of("# The next line asks for the PFX password: add " + option + " VAR to replay it.",
 					String.join(" ", quoted(words))), true);
-			return (failed != null) ? failed : "The PFX password was asked for at the prompt: add --pfx-password-env VAR "
+			return (failed != null) ? failed : "The PFX password was asked for at the prompt: add " + option + " VAR "
 					+ "to that line of " + this.file.getFileName() + " before replaying it.";
 		}
 		return write(List.of(String.join(" ", quoted(words))), true);
 	}
 
-	private static boolean isHelpOrDryRun(String word) {
-		return word.equals("-h") || word.equals("--help") || word.startsWith("--help=") || word.equals("--dry-run")
-				|| (word.startsWith("--dry-run=") && !word.equalsIgnoreCase("--dry-run=false"));
-	}
-
-	/** Whether the command read a PFX file without naming a variable for its password. */
-	private static boolean asksForAPassword(List<String> words) {
-		boolean pfx = words.stream().map(word -> word.toLowerCase(Locale.ROOT))
-			.anyMatch(word -> word.endsWith(".pfx") || word.endsWith(".p12"));
-		return pfx && words.stream().noneMatch(word -> word.startsWith("--pfx-password-env")
-				|| word.startsWith("--certificate-password-env"));
+	/** Whether the command read a PFX file without the option that names a variable for its password. */
+	private static boolean asksForAPassword(ParsedCommand parsed) {
+		String passwordFrom = parsed.command().traits().passwordFrom();
+		if (passwordFrom.isEmpty() || parsed.options().containsKey(passwordFrom)) {
+			return false;
+		}
+		return parsed.command().options().stream().filter(OptionSpec::file)
+			.flatMap(option -> parsed.values(option.longName()).stream())
+			.map(value -> value.toLowerCase(Locale.ROOT))
+			.anyMatch(value -> value.endsWith(".pfx") || value.endsWith(".p12"));
 	}
 
 	private static List<String> quoted(List<String> words) {

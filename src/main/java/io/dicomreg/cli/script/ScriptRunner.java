@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.shell.core.InputReader;
 
 import io.dicomreg.cli.CommandDispatcher;
+import io.dicomreg.cli.CommandRun;
+import io.dicomreg.cli.catalogue.CommandSpec;
 import io.dicomreg.cli.CommandDispatcher.Outcome;
 import io.dicomreg.cli.ShellWords;
 import io.dicomreg.error.DicomregException;
@@ -23,10 +24,6 @@ import io.dicomreg.error.ExitCode;
  * The first failure stops it, unless asked to go on; a summary counts what changed.
  */
 public class ScriptRunner {
-
-	/** Commands a script may not run: they ask questions, or run scripts themselves. */
-	private static final Set<String> NOT_IN_SCRIPTS = Set.of("script", "walkthrough", "record start", "record stop", "exit",
-			"quit");
 
 	private final Supplier<CommandDispatcher> dispatcher;
 
@@ -45,13 +42,16 @@ public class ScriptRunner {
 	/**
 	 * Runs {@code file}.
 	 * @param variables values given with {@code --var}, which win over the environment
-	 * @param dryRun whether this is a dry run (only for the words of the summary)
+	 * @param run the run of the {@code script} command: its output, notices and dry-run plan, which
+	 * the lines share
 	 * @return OK when every line ran, USAGE when a line did not pass the check (none ran), FAILURE
 	 * when a line failed
 	 * @throws DicomregException (usage) when the file cannot be read
 	 */
-	public ExitCode run(Path file, Map<String, String> variables, boolean continueOnError, boolean dryRun,
-			PrintWriter out, PrintWriter err) {
+	public ExitCode run(Path file, Map<String, String> variables, boolean continueOnError, CommandRun run) {
+		PrintWriter out = run.out();
+		PrintWriter err = run.notices();
+		boolean dryRun = run.plan().active();
 		String name = file.toString();
 		List<ScriptLine> lines = ScriptFile.read(file);
 		Function<String, String> values = variable -> variables.containsKey(variable) ? variables.get(variable)
@@ -68,7 +68,7 @@ public class ScriptRunner {
 			out.flush();
 			Outcome outcome = this.dispatcher.get().run(commands.get(i), out, err, new InputReader() {
 			});
-			if (outcome.failure() != null) {
+			if (!outcome.succeeded()) {
 				this.dispatcher.get().report(outcome.failure(), err, name + ":" + line.number() + ": " + line.text() + ": ");
 				summary.failed(name + ":" + line.number());
 				if (!continueOnError) {
@@ -95,10 +95,9 @@ public class ScriptRunner {
 			String place = name + ":" + line.number() + ": " + line.text() + ": ";
 			try {
 				List<String> words = ShellWords.split(line.text(), values);
-				this.dispatcher.get().check(words);
-				String command = this.dispatcher.get().commandName(words);
-				if (NOT_IN_SCRIPTS.contains(command)) {
-					throw DicomregException.invalidInput("'" + command + "' cannot run in a script.");
+				CommandSpec command = this.dispatcher.get().check(words);
+				if (!command.traits().inScripts()) {
+					throw DicomregException.invalidInput("'" + command.name() + "' cannot run in a script.");
 				}
 				commands.add(words);
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.Platform;
+import io.dicomreg.cli.PlatformWords;
 import io.dicomreg.apps.PublicClientChange;
 import io.dicomreg.apps.RedirectUrisAdded;
 import io.dicomreg.cli.walkthrough.WalkthroughProgress.Authentication;
@@ -48,9 +49,9 @@ class AuthenticationStep implements WalkthroughStep {
 				Choice.of("Public client: Postman, desktop and mobile apps, scripts", true)));
 		String platform = prompts.choose("Platform and redirect URI", Choice.ordered(lastPlatform(previous),
 				Choice.of("Postman (Mobile and desktop applications, Postman's redirect URI)", POSTMAN),
-				Choice.of("Web: a server-side app (you give the redirect URI)", Platform.WEB.commandName()),
-				Choice.of("Single-page application (you give the redirect URI)", Platform.SPA.commandName()),
-				Choice.of("Mobile and desktop applications (you give the redirect URI)", Platform.MOBILE_DESKTOP.commandName()),
+				Choice.of("Web: a server-side app (you give the redirect URI)", PlatformWords.wordOf(Platform.WEB)),
+				Choice.of("Single-page application (you give the redirect URI)", PlatformWords.wordOf(Platform.SPA)),
+				Choice.of("Mobile and desktop applications (you give the redirect URI)", PlatformWords.wordOf(Platform.MOBILE_DESKTOP)),
 				Choice.of("None: no redirect URI needed", NONE)));
 		List<String> uris = redirectUris(prompts, platform);
 		context.confirm("Set 'Allow public client flows' to " + (publicClient ? "Yes" : "No")
@@ -64,7 +65,7 @@ class AuthenticationStep implements WalkthroughStep {
 		}
 		Authentication recorded = (previous != null) ? previous : new Authentication(false, null);
 		context.progress().setAuthentication(recorded.with(publicClient,
-				uris.isEmpty() ? NONE : platformOf(platform).commandName(), uris));
+				uris.isEmpty() ? NONE : PlatformWords.wordOf(platformOf(platform)), uris));
 	}
 
 	/** The platform chosen last time, so that going back offers it again. */
@@ -99,7 +100,7 @@ class AuthenticationStep implements WalkthroughStep {
 	}
 
 	private static Platform platformOf(String platform) {
-		return POSTMAN.equals(platform) ? Platform.MOBILE_DESKTOP : Platform.parse(platform);
+		return POSTMAN.equals(platform) ? Platform.MOBILE_DESKTOP : PlatformWords.parse(platform);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.dicomreg.cli.walkthrough;
 import io.dicomreg.apps.ApplicationIds;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.output.Details;
+import io.dicomreg.output.OutputFormat;
 import io.dicomreg.output.Renderer;
 
 /**
@@ -37,7 +38,7 @@ class IdsStep implements WalkthroughStep {
 			.add("Application (client) ID", "appId", ids.appId())
 			.add("Directory (tenant) ID", "tenantId", ids.tenantId())
 			.add("Object ID", "objectId", ids.objectId())
-			.add("Authority", "authority", ids.authority())));
+			.add("Authority", "authority", ids.authority()), OutputFormat.TABLE));
 		if (!context.prompts().confirm("Noted? Go on", true)) {
 			throw Navigation.redo();
 		}

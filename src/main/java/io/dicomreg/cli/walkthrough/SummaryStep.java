@@ -14,6 +14,8 @@ import io.dicomreg.cli.walkthrough.WalkthroughProgress.Certificate;
 import io.dicomreg.cli.walkthrough.WalkthroughProgress.Secret;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.output.Details;
+import io.dicomreg.cli.PlatformWords;
+import io.dicomreg.output.OutputFormat;
 import io.dicomreg.output.Renderer;
 
 /**
@@ -48,7 +50,7 @@ class SummaryStep implements WalkthroughStep {
 	@Override
 	public void run(StepContext context) {
 		Prompts prompts = context.prompts();
-		prompts.show(this.renderer.render(summary(context.progress())));
+		prompts.show(this.renderer.render(summary(context.progress()), OutputFormat.TABLE));
 		prompts.say(nextSteps(context.progress()));
 		saveScript(context);
 	}
@@ -65,10 +67,10 @@ class SummaryStep implements WalkthroughStep {
 			.add("Directory (tenant) ID", "tenantId", progress.getTenantId())
 			.add("Supported account types", "signInAudience", settings.signInAudience())
 			.add("Client type", "clientType", settings.clientType());
-		for (Platform platform : Platform.inCommandOrder()) {
+		for (Platform platform : PlatformWords.inOrder()) {
 			List<String> uris = settings.redirectUris().on(platform);
 			if (!uris.isEmpty()) {
-				details.add("Redirect URIs, " + platform.commandName(), platform.jsonName() + "RedirectUris", String.join(", ", uris));
+				details.add("Redirect URIs, " + PlatformWords.wordOf(platform), platform.jsonName() + "RedirectUris", String.join(", ", uris));
 			}
 		}
 		secret(details, progress.getSecret());

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
 import io.dicomreg.apps.AppRef;
@@ -75,11 +74,10 @@ class CredentialCompletersTests {
 		this.secrets.addSecret(this.other, SecretRequest.withDescription("elsewhere"));
 		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
 
-		List<CompletionProposal> proposals = completer.complete(context("secret", "remove", ""), "");
+		List<CompletionProposal> proposals = new CompletionHarness(completer).proposals(2, "secret", "remove", "");
+		List<String> onOption = new CompletionHarness(completer).complete("secret", "remove", "--app", "");
 
-		assertThat(completer.supports("secret remove", null)).isTrue();
-		assertThat(completer.supports("secret remove", "app")).isFalse();
-		assertThat(completer.supports("cert remove", null)).isFalse();
+		assertThat(onOption).doesNotContain(postman.secret().keyId().toString());
 		assertThat(proposals).singleElement().satisfies(proposal -> {
 			assertThat(proposal.value()).isEqualTo(postman.secret().keyId().toString());
 			assertThat(proposal.description()).startsWith("Postman, " + postman.secret().hint() + "...").contains("expires");
@@ -93,13 +91,12 @@ class CredentialCompletersTests {
 		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
 		String prefix = first.secret().keyId().toString().substring(0, 8);
 
-		List<CompletionProposal> spaced = completer.complete(context("secret", "remove", "--app", "other app", prefix),
-				prefix);
-		List<CompletionProposal> inline = completer.complete(new CompletionContext(
-				List.of("secret", "remove", prefix, "--app=" + this.other.appId()), 2, prefix.length(), null, null), prefix);
+		CompletionHarness completion = new CompletionHarness(completer);
+		List<String> spaced = completion.complete("secret", "remove", "--app", "other app", prefix);
+		List<String> inline = completion.completeAt(2, "secret", "remove", prefix, "--app=" + this.other.appId());
 
-		assertThat(spaced).extracting(CompletionProposal::value).containsExactly(first.secret().keyId().toString());
-		assertThat(inline).extracting(CompletionProposal::value).containsExactly(first.secret().keyId().toString());
+		assertThat(spaced).containsExactly(first.secret().keyId().toString());
+		assertThat(inline).containsExactly(first.secret().keyId().toString());
 	}
 
 	@Test
@@ -109,19 +106,17 @@ class CredentialCompletersTests {
 			.uploadCertificate(this.selected, CertificateUpload.of(pem), () -> new char[0]).certificate();
 		CertificateCompleter completer = new CertificateCompleter(this.certificates, this.locator);
 
-		List<CompletionProposal> all = completer.complete(context("cert", "remove", ""), "");
-		List<CompletionProposal> lowerCaseThumbprint = completer.complete(context("cert", "remove", "x"),
+		CompletionHarness completion = new CompletionHarness(completer);
+		List<CompletionProposal> all = completion.proposals(2, "cert", "remove", "");
+		List<CompletionProposal> lowerCaseThumbprint = completion.proposals(2, "cert", "remove",
 				uploaded.thumbprint().substring(0, 4).toLowerCase());
+		List<String> onSecretRemove = completion.complete("secret", "remove", "");
 
-		assertThat(completer.supports("cert remove", null)).isTrue();
+		assertThat(onSecretRemove).isEmpty();
 		assertThat(all).extracting(CompletionProposal::value)
 			.containsExactlyInAnyOrder(uploaded.thumbprint(), uploaded.keyId().toString());
 		assertThat(all).allSatisfy(proposal -> assertThat(proposal.description()).startsWith("CN=completion, "));
 		assertThat(lowerCaseThumbprint).extracting(CompletionProposal::value).contains(uploaded.thumbprint());
-	}
-
-	private static CompletionContext context(String... words) {
-		return new CompletionContext(List.of(words), words.length - 1, words[words.length - 1].length(), null, null);
 	}
 
 	private static AppRef ref(RegisteredApplication app) {

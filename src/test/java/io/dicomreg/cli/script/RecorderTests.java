@@ -11,6 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.cli.AppCommands;
+import io.dicomreg.cli.AuthCommands;
+import io.dicomreg.cli.CertificateCommands;
+import io.dicomreg.cli.CommandLineParser;
+import io.dicomreg.cli.SessionCommands;
+import io.dicomreg.cli.ShellCommands;
+import io.dicomreg.cli.catalogue.CommandCatalogue;
 import io.dicomreg.error.DicomregException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +31,12 @@ class RecorderTests {
 	@TempDir
 	Path directory;
 
-	private final Recorder recorder = new Recorder(Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC));
+	private final CommandLineParser parser = new CommandLineParser(CommandCatalogue.of(List.of(AppCommands.class,
+			AuthCommands.class, CertificateCommands.class, SessionCommands.class, ShellCommands.class, ScriptCommands.class,
+			RecordCommands.class)));
+
+	private final Recorder recorder = new Recorder(Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC),
+			this.parser::parse);
 
 	@Test
 	void recordsCommandsRequotedAndLeavesOutTheShellsOwnHelpAndDryRuns() throws IOException {
