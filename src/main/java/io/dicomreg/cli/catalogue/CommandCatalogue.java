@@ -135,7 +135,8 @@ public final class CommandCatalogue {
 		String label = (value != null && !value.label().isEmpty()) ? value.label()
 				: choices.isEmpty() ? option.longName().toUpperCase(Locale.ROOT).replace('-', '_') : String.join("|", choices);
 		String defaultValue = option.defaultValue().isEmpty() ? null : option.defaultValue();
-		return new OptionSpec(option.longName(), option.shortName(), option.description(), option.required(),
+		char shortName = Character.isLetterOrDigit(option.shortName()) ? option.shortName() : 0;
+		return new OptionSpec(option.longName(), shortName, option.description(), option.required(),
 				defaultValue, flag, flag ? "" : label, value != null && value.repeatable(), value != null && value.file(),
 				choices, completer(value), (value != null) ? value.subject() : Subject.NONE, false);
 	}
