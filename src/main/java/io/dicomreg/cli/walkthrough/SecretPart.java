@@ -1,6 +1,8 @@
 package io.dicomreg.cli.walkthrough;
 
 import java.nio.file.Files;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -118,8 +120,7 @@ class SecretPart {
 
 	private Path file(StepContext context, String description, String expires, Secret previous) {
 		String unique = context.progress().getApplication().uniqueName();
-		String suggested = (previous != null && previous.savedTo() != null) ? previous.savedTo()
-				: Path.of(unique + "-secret.txt").toAbsolutePath().toString();
+		String suggested = (previous != null && previous.savedTo() != null) ? previous.savedTo() : newFileName(Path.of("").toAbsolutePath(), unique);
 		while (true) {
 			Path file = Path.of(context.prompts().text("File for the secret value", suggested)).toAbsolutePath().normalize();
 			// The file of an interrupted attempt may exist: then the secret it belongs to is found, not added again.
@@ -132,6 +133,19 @@ class SecretPart {
 				context.prompts().error(ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * A file name in {@code folder} that does not exist yet: {@code UNIQUE-secret.txt}, else
+	 * {@code UNIQUE-secret-2.txt} and so on (a second walkthrough in the same folder must not be
+	 * offered a name it will refuse).
+	 */
+	static String newFileName(Path folder, String unique) {
+		Path file = folder.resolve(unique + "-secret.txt");
+		for (int n = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS); n++) {
+			file = folder.resolve(unique + "-secret-" + n + ".txt");
+		}
+		return file.toString();
 	}
 
 	private static void report(Prompts prompts, AddedSecret added) {

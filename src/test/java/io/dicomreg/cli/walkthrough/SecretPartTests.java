@@ -152,4 +152,14 @@ class SecretPartTests {
 
 	}
 
+	@Test
+	void theSuggestedFileForTheValueIsOneThatDoesNotExistYet(@TempDir Path folder) throws Exception {
+		assertThat(SecretPart.newFileName(folder, "dicom-client")).isEqualTo(folder.resolve("dicom-client-secret.txt").toString());
+		Files.writeString(folder.resolve("dicom-client-secret.txt"), "earlier walkthrough");
+		Files.writeString(folder.resolve("dicom-client-secret-2.txt"), "and another");
+
+		assertThat(SecretPart.newFileName(folder, "dicom-client"))
+			.isEqualTo(folder.resolve("dicom-client-secret-3.txt").toString());
+	}
+
 }

@@ -153,4 +153,15 @@ class WalkthroughShellTests {
 		assertThat(Files.readString(existing)).isEqualTo("# mine\n");
 	}
 
+	@Test
+	void saveScriptExpandsTildeToTheHomeFolderAsSaveToDoes() {
+		TestShell shell = new TestShell(this.directory.resolve("home"), "--sandbox");
+
+		TestShell.Result run = shell.run("walkthrough", "--save-script", "~/no-such-folder-of-dicomreg/s.dicomreg");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("The folder for --save-script does not exist: "
+				+ Path.of(System.getProperty("user.home"), "no-such-folder-of-dicomreg"));
+	}
+
 }
