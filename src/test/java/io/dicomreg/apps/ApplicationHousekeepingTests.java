@@ -49,7 +49,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void uniqueNameRegistrationIsAnUpsertThatChangesNothingTheSecondTime() {
 		Registration first = register("DICOM client", "dicom-client", false);
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		Registration second = register("DICOM client", "dicom-client", false);
 
@@ -74,7 +74,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void reRunningAnUpsertWithoutAudienceKeepsTheAudienceItHas() {
 		this.applications.register(new RegistrationRequest("multi", "multi-key", Audience.MULTI_TENANT, false));
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		Registration again = this.applications.register(new RegistrationRequest("multi", "multi-key", null, false));
 
@@ -86,7 +86,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void sameDisplayNameIsRefusedWithTheExistingOnesUnlessNew() {
 		RegisteredApplication existing = register("DICOM client", null, false).application();
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		assertThatThrownBy(() -> register("DICOM client", null, false))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
@@ -109,10 +109,10 @@ class ApplicationHousekeepingTests {
 	void listFiltersOnTheServerAndFollowsPages() {
 		IntStream.range(0, 105).forEach(i -> this.applications.register("bulk-" + i));
 		this.applications.register("other");
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		assertThat(this.applications.list("bulk-", 999)).hasSize(105);
-		assertThat(this.target.sandboxServer().requests()).extracting(RecordedRequest::path)
+		assertThat(this.target.sandbox().requests()).extracting(RecordedRequest::path)
 			.allMatch(path -> path.contains("startswith"))
 			.hasSizeGreaterThan(1);
 		assertThat(this.applications.list(null, 10)).hasSize(10);
@@ -157,8 +157,8 @@ class ApplicationHousekeepingTests {
 
 		ApplicationIds ids = this.applications.ids(app.ref());
 
-		assertThat(ids.tenantId()).isEqualTo(this.target.sandboxServer().tenantId());
-		assertThat(ids.authority()).isEqualTo(this.target.sandboxServer().authorityHost() + "/" + ids.tenantId());
+		assertThat(ids.tenantId()).isEqualTo(this.target.sandbox().tenantId());
+		assertThat(ids.authority()).isEqualTo(this.target.sandbox().authorityHost() + "/" + ids.tenantId());
 	}
 
 	@Test
@@ -167,7 +167,7 @@ class ApplicationHousekeepingTests {
 
 		this.applications.delete(app.ref());
 
-		assertThat(this.target.sandboxServer().tenant().applicationByAppId(app.appId())).isEmpty();
+		assertThat(this.target.sandbox().tenant().applicationByAppId(app.appId())).isEmpty();
 		assertThatThrownBy(() -> this.locator.resolve(null)).hasMessageContaining("No application selected");
 	}
 
@@ -176,7 +176,7 @@ class ApplicationHousekeepingTests {
 	}
 
 	private long writes() {
-		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).count();
+		return this.target.sandbox().requests().stream().filter(RecordedRequest::graphWrite).count();
 	}
 
 }

@@ -50,7 +50,7 @@ class ApplicationServiceTests {
 
 		assertThat(app.displayName()).isEqualTo("DICOM client");
 		assertThat(app.signInAudience()).isEqualTo("AzureADMyOrg");
-		assertThat(app.tenantId()).isEqualTo(this.target.sandboxServer().tenantId());
+		assertThat(app.tenantId()).isEqualTo(this.target.sandbox().tenantId());
 		assertThat(app.appId()).isNotBlank().isNotEqualTo(app.objectId());
 		Application stored = this.admin.graph().client().applications().byApplicationId(app.objectId()).get();
 		assertThat(stored.getAppId()).isEqualTo(app.appId());
@@ -59,13 +59,13 @@ class ApplicationServiceTests {
 
 	@Test
 	void tooLongNameIsRefusedBeforeAnythingIsSent() {
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 		assertThatThrownBy(() -> this.applications.register("x".repeat(257)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("--name").contains("256");
 			});
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(this.target.sandbox().requests()).isEmpty();
 	}
 
 	@Test

@@ -256,7 +256,7 @@ class AuthCommandsTests {
 	/** The application as the sandbox tenant stores it. */
 	private JsonNode stored(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			return target.sandbox().tenant().applicationByAppId(appId).orElseThrow();
 		}
 	}
 

@@ -228,7 +228,7 @@ class PermissionCommandsTests {
 
 	private JsonNode storedApplication() {
 		try (ConnectionTarget target = target()) {
-			return target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow();
+			return target.sandbox().tenant().applicationByAppId(this.app.appId()).orElseThrow();
 		}
 	}
 

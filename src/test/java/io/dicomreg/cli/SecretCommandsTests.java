@@ -217,7 +217,7 @@ class SecretCommandsTests {
 
 	private int secretCount(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().secretCount(appId);
+			return target.sandbox().tenant().secretCount(appId);
 		}
 	}
 

@@ -269,7 +269,7 @@ class SecretIfMissingTests {
 
 	private int secretCount(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().secretCount(appId);
+			return target.sandbox().tenant().secretCount(appId);
 		}
 	}
 

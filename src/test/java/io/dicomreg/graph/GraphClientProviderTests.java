@@ -40,12 +40,12 @@ class GraphClientProviderTests {
 
 	@Test
 	void throttledRequestIsRetriedAfterRetryAfter() {
-		this.target.sandboxServer().injectFault("POST", "/v1.0/applications", 429, 1, Duration.ofSeconds(1));
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().injectFault("POST", "/v1.0/applications", 429, 1, Duration.ofSeconds(1));
+		this.target.sandbox().clearRequests();
 
 		assertThat(this.admin.register("retried").displayName()).isEqualTo("retried");
 
-		assertThat(this.target.sandboxServer().requests()).filteredOn(RecordedRequest::graphWrite)
+		assertThat(this.target.sandbox().requests()).filteredOn(RecordedRequest::graphWrite)
 			.extracting(RecordedRequest::status)
 			.containsExactly(429, 201);
 	}

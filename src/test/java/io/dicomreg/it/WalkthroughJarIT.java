@@ -104,7 +104,7 @@ class WalkthroughJarIT {
 
 	private static JsonNode onlyApplication(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = target.sandbox().tenant().applications();
 			assertThat(applications).hasSize(1);
 			return applications.get(0);
 		}

@@ -39,12 +39,12 @@ class GraphSdkWireCompatibilityTests {
 	private static final Set<String> SCOPES = Set.of("https://graph.microsoft.com/Application.ReadWrite.All",
 			"https://graph.microsoft.com/User.Read");
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphServiceClient graph;
 
 	@BeforeAll
-	void signIn(SandboxServer server) throws Exception {
+	void signIn(Sandbox server) throws Exception {
 		this.server = server;
 		PublicClientApplication msal = PublicClientApplication.builder(SandboxDirectory.GRAPH_CLI_APP_ID)
 			.authority(server.authorityHost() + "/" + server.tenantId() + "/")
@@ -125,7 +125,7 @@ class GraphSdkWireCompatibilityTests {
 	 * Builds a Graph client for a non-Microsoft host: the token provider must allow that host, and the OkHttp
 	 * client from GraphClientFactory (with Graph's middleware) must trust the sandbox certificate.
 	 */
-	static GraphServiceClient graphClient(SandboxServer server, String token) {
+	static GraphServiceClient graphClient(Sandbox server, String token) {
 		AllowedHostsValidator allowedHosts = new AllowedHostsValidator(server.graphEndpoint().getHost());
 		AccessTokenProvider tokens = new AccessTokenProvider() {
 

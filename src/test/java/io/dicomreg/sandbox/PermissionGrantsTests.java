@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionGrantsTests {
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphFixture graph;
 
@@ -30,7 +30,7 @@ class PermissionGrantsTests {
 	private String graphId;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.server = server;
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();

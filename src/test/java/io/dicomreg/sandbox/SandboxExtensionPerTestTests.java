@@ -19,7 +19,7 @@ class SandboxExtensionPerTestTests {
 	static SandboxExtension sandbox = SandboxExtension.perTest();
 
 	@RepeatedTest(2)
-	void everyTestGetsAFreshTenant(SandboxServer server) {
+	void everyTestGetsAFreshTenant(Sandbox server) {
 		assertThat(TENANTS.add(server.tenantId())).isTrue();
 		assertThat(server.tenant().applications()).isEmpty();
 	}

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServicePrincipalsTests {
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphFixture graph;
 
@@ -27,7 +27,7 @@ class ServicePrincipalsTests {
 	private String token;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.server = server;
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();

@@ -84,7 +84,7 @@ class AdditivityTests {
 
 	private void assertSurvivors(String appId, List<String> secrets, List<String> certificates) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			JsonNode app = target.sandbox().tenant().applicationByAppId(appId).orElseThrow();
 			assertThat(keyIds(app.get("passwordCredentials"))).containsAll(secrets);
 			assertThat(keyIds(app.get("keyCredentials"))).containsAll(certificates);
 			assertThat(app.get("requiredResourceAccess").toString()).contains(GRAPH_APP_ID).contains(USER_READ);

@@ -53,7 +53,7 @@ class TutorialOneShotTests {
 
 		String appId = new ObjectMapper().readTree(shell.run("app", "ids", "--output", "json").out()).get("appId").asText();
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			JsonNode app = target.sandbox().tenant().applicationByAppId(appId).orElseThrow();
 			assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
 			assertThat(app.at("/publicClient/redirectUris")).extracting(JsonNode::asText).containsExactly(POSTMAN);

@@ -233,7 +233,7 @@ class CertificateServiceTests {
 		Path expired = pem("expired", Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(1)));
 		Path future = pem("future", Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(400)));
 		Path pfx = pair.writePfx(this.directory.resolve("refused.pfx"), PASSWORD.toCharArray());
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		assertUsageError(() -> upload(keyOnlyPem), "holds a private key but no certificate");
 		assertUsageError(() -> upload(keyOnlyDer), "holds a private key but no certificate");
@@ -251,14 +251,14 @@ class CertificateServiceTests {
 		assertUsageError(() -> this.certificates.uploadCertificate(this.app, new CertificateUpload(pfx, "$(pw)", null),
 				this::prompt), "--pfx-password-env takes the NAME");
 
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(this.target.sandbox().requests()).isEmpty();
 	}
 
 	@Test
 	void uploadingACertificateThatIsAlreadyThereChangesNothing() throws Exception {
 		Path crt = create("CN=twice", 1, this.directory.resolve("twice"), null).certificateFile();
 		UploadedCertificate first = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		UploadedCertificate again = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
 
@@ -306,7 +306,7 @@ class CertificateServiceTests {
 	@Test
 	void removingAnUnknownOrMalformedCertificateIsAUsageErrorAndWritesNothing() throws Exception {
 		CertificateCredential kept = upload(pem("kept", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(9))));
-		this.target.sandboxServer().clearRequests();
+		this.target.sandbox().clearRequests();
 
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20)), "no certificate with thumbprint");
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString()),
@@ -321,7 +321,7 @@ class CertificateServiceTests {
 	@Test
 	void graphRefusalOfTheUploadBecomesOneLineWithItsCode() throws Exception {
 		Path crt = create("CN=refused", 1, this.directory.resolve("refused"), null).certificateFile();
-		this.target.sandboxServer().injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
+		this.target.sandbox().injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
 
 		assertThatThrownBy(() -> this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
@@ -354,14 +354,14 @@ class CertificateServiceTests {
 	}
 
 	private List<JsonNode> storedKeys() {
-		JsonNode application = this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow();
+		JsonNode application = this.target.sandbox().tenant().applicationByAppId(this.app.appId()).orElseThrow();
 		List<JsonNode> keys = new ArrayList<>();
 		application.path("keyCredentials").forEach(keys::add);
 		return keys;
 	}
 
 	private List<RecordedRequest> writes() {
-		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).toList();
+		return this.target.sandbox().requests().stream().filter(RecordedRequest::graphWrite).toList();
 	}
 
 	private static X509Certificate certificate(Path file) throws Exception {

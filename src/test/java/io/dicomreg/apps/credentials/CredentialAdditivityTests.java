@@ -102,19 +102,19 @@ class CredentialAdditivityTests {
 		expectedCertificates.addAll(extraCertificates);
 		assertThat(secretIds()).isEqualTo(expectedSecrets);
 		assertThat(certificateIds()).isEqualTo(expectedCertificates);
-		assertThat(this.target.sandboxServer().tenant().secretCount(this.app.appId())).isEqualTo(expectedSecrets.size());
+		assertThat(this.target.sandbox().tenant().secretCount(this.app.appId())).isEqualTo(expectedSecrets.size());
 	}
 
 	private Set<UUID> secretIds() {
 		Set<UUID> ids = new HashSet<>();
-		this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow()
+		this.target.sandbox().tenant().applicationByAppId(this.app.appId()).orElseThrow()
 			.path("passwordCredentials").forEach(credential -> ids.add(UUID.fromString(credential.path("keyId").asText())));
 		return ids;
 	}
 
 	private Set<UUID> certificateIds() {
 		Set<UUID> ids = new HashSet<>();
-		this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow()
+		this.target.sandbox().tenant().applicationByAppId(this.app.appId()).orElseThrow()
 			.path("keyCredentials").forEach(credential -> ids.add(UUID.fromString(credential.path("keyId").asText())));
 		return ids;
 	}

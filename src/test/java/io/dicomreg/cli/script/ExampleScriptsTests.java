@@ -106,7 +106,7 @@ class ExampleScriptsTests {
 
 	private static List<JsonNode> applications(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().applications();
+			return target.sandbox().tenant().applications();
 		}
 	}
 

@@ -63,7 +63,7 @@ class RecordTests {
 		TestShell.Result result = replay.run("script", recorded.toString());
 		assertThat(result.exitCode()).as(result.all()).isZero();
 		try (ConnectionTarget target = new ConnectionTarget(true, otherTenant, AzureCloud.AzureCloud, null, null)) {
-			assertThat(target.sandboxServer().tenant().applications()).singleElement().satisfies((JsonNode app) -> {
+			assertThat(target.sandbox().tenant().applications()).singleElement().satisfies((JsonNode app) -> {
 				assertThat(app.get("displayName").asText()).isEqualTo("Recorded client");
 				assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
 				assertThat(app.at("/passwordCredentials/0/displayName").asText()).isEqualTo("recorded");

@@ -199,7 +199,7 @@ class ScriptCommandsTests {
 
 	private Optional<JsonNode> onlyApplication() {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = target.sandbox().tenant().applications();
 			assertThat(applications).hasSizeLessThanOrEqualTo(1);
 			return applications.stream().findFirst();
 		}

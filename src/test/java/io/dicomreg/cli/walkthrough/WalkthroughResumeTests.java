@@ -97,7 +97,7 @@ class WalkthroughResumeTests {
 
 	private static void assertTheTutorialsApplication(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = target.sandbox().tenant().applications();
 			assertThat(applications).hasSize(1);
 			JsonNode app = applications.get(0);
 			assertThat(app.get("uniqueName").asText()).isEqualTo("dicom-client");

@@ -56,8 +56,8 @@ class WalkthroughShellTests {
 			assertThat(shell.exitCode()).isZero();
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			assertThat(target.sandboxServer().tenant().applications()).hasSize(1);
-			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			assertThat(target.sandbox().tenant().applications()).hasSize(1);
+			JsonNode app = target.sandbox().tenant().applications().get(0);
 			assertThat(app.get("displayName").asText()).isEqualTo("DICOM client");
 			assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
@@ -90,7 +90,7 @@ class WalkthroughShellTests {
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			JsonNode app = target.sandbox().tenant().applications().get(0);
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isFalse();
 			assertThat(app.get("passwordCredentials")).isEmpty();
 			assertThat(app.get("keyCredentials")).isEmpty();

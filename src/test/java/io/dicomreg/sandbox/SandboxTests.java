@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The server itself: its addresses, the request log, and injected faults.
  */
 @ExtendWith(SandboxExtension.class)
-class SandboxServerTests {
+class SandboxTests {
 
 	@Test
-	void serverListensOnLoopbackOverHttps(SandboxServer server) {
+	void serverListensOnLoopbackOverHttps(Sandbox server) {
 		assertThat(server.authorityHost().getScheme()).isEqualTo("https");
 		assertThat(server.authorityHost().getHost()).isEqualTo("127.0.0.1");
 		assertThat(server.graphEndpoint()).isEqualTo(server.authorityHost());
@@ -23,7 +23,7 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void requestLogRecordsPathStatusAndGraphWrites(SandboxServer server) {
+	void requestLogRecordsPathStatusAndGraphWrites(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
 		server.clearRequests();
@@ -39,7 +39,7 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injectedThrottlingAnswersWithRetryAfterThenRecovers(SandboxServer server) {
+	void injectedThrottlingAnswersWithRetryAfterThenRecovers(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
 		server.injectFault("GET", "/v1.0/applications", 429, 2, Duration.ofSeconds(7));
@@ -53,7 +53,7 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injectedFaultOnlyHitsMatchingMethodsAndPaths(SandboxServer server) {
+	void injectedFaultOnlyHitsMatchingMethodsAndPaths(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
 		server.injectFault("POST", "/v1.0/servicePrincipals", 503, 1, Duration.ofSeconds(1));
@@ -65,7 +65,7 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injected404ImitatesAReplicaThatHasNotSeenANewObject(SandboxServer server) {
+	void injected404ImitatesAReplicaThatHasNotSeenANewObject(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
 		String objectId = http.post("/v1.0/applications", token, Map.of("displayName", "fresh")).json().path("id").asText();
@@ -77,7 +77,7 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(SandboxServer server) {
+	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(Sandbox server) {
 		server.injectFault("*", "/" + server.tenantId() + "/oauth2/v2.0/token", 503, 1, Duration.ofSeconds(2));
 		SandboxHttp.Response response = SandboxTokens.clientSecret(server, SandboxDirectory.GRAPH_CLI_APP_ID, "x",
 				"https://graph.microsoft.com/.default");
