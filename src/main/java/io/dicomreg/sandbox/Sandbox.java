@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -161,37 +159,6 @@ public final class Sandbox implements AutoCloseable {
 		return this.tls.clientTrustManager();
 	}
 
-	public SandboxTenant tenant() {
-		return new SandboxTenant(this.store);
-	}
-
-	/**
-	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
-	 * @return method, path with query, status, and whether it was a Graph write
-	 */
-	public List<RecordedRequest> requests() {
-		return this.log.snapshot();
-	}
-
-	/** Forgets the requests kept in memory; a request log file keeps its lines. */
-	public void clearRequests() {
-		this.log.clear();
-	}
-
-	/**
-	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
-	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
-	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet.
-	 * @param method the HTTP method, or "*" for any
-	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
-	 * @param status e.g. 429 or 503
-	 * @param times how many requests to fail
-	 * @param retryAfter the Retry-After to send, may be null
-	 */
-	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
-		this.faults.add(method, pathPrefix, status, times, retryAfter);
-	}
-
 	/**
 	 * Plays the browser for an interactive sign-in: opens an authorize URL of this sandbox and posts the sign-in
 	 * page's answer to the client's redirect URI, so the client's flow completes without a real browser.
@@ -232,6 +199,21 @@ public final class Sandbox implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/** The tenant's directory, for tests that inspect it. */
+	TenantStore store() {
+		return this.store;
+	}
+
+	/** Every request served so far, for tests that check what a client sent. */
+	RequestLog requestLog() {
+		return this.log;
+	}
+
+	/** The faults waiting to be answered, for tests of a client's retry handling. */
+	FaultInjector faults() {
+		return this.faults;
 	}
 
 	private SandboxHttpHandler handler(Clock clock) {

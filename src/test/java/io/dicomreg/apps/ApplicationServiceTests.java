@@ -13,6 +13,7 @@ import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
 import io.dicomreg.graph.GraphFailures;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,13 +60,13 @@ class ApplicationServiceTests {
 
 	@Test
 	void tooLongNameIsRefusedBeforeAnythingIsSent() {
-		this.target.sandbox().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 		assertThatThrownBy(() -> this.applications.register("x".repeat(257)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("--name").contains("256");
 			});
-		assertThat(this.target.sandbox().requests()).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
 
 	@Test

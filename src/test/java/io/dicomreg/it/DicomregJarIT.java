@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.sandbox.Sandbox;
+import io.dicomreg.sandbox.SandboxInspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -107,7 +108,7 @@ class DicomregJarIT {
 			assertThat(login.exitCode()).as(login.err()).isZero();
 			assertThat(login.out()).contains("custom").contains(server.tenantId());
 			assertThat(register.exitCode()).as(register.err()).isZero();
-			assertThat(server.tenant().applicationByDisplayName("through custom endpoints")).isPresent();
+			assertThat(SandboxInspector.of(server).tenant().applicationByDisplayName("through custom endpoints")).isPresent();
 		}
 	}
 

@@ -63,7 +63,7 @@ class CredentialActionsTests {
 			.path("passwordCredentials").get(0);
 		assertThat(stored.path("keyId").asText()).isEqualTo(credential.path("keyId").asText());
 		assertThat(stored.path("secretText").isNull()).isTrue();
-		assertThat(this.server.tenant().secretCount(app.path("appId").asText())).isEqualTo(1);
+		assertThat(SandboxInspector.of(this.server).tenant().secretCount(app.path("appId").asText())).isEqualTo(1);
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class CredentialActionsTests {
 		assertThat(response.status()).isEqualTo(204);
 		assertThat(this.http.get("/v1.0/applications/" + app.path("id").asText(), this.token).json()
 			.path("passwordCredentials")).isEmpty();
-		assertThat(this.server.tenant().secretCount(app.path("appId").asText())).isZero();
+		assertThat(SandboxInspector.of(this.server).tenant().secretCount(app.path("appId").asText())).isZero();
 	}
 
 	@Test

@@ -98,7 +98,7 @@ class GraphAuthorizationTests {
 	void meDescribesTheAdministrator(Sandbox server) {
 		JsonNode me = new SandboxHttp(server).get("/v1.0/me", SandboxTokens.delegated(server, "User.Read")).json();
 		assertThat(me.path("userPrincipalName").asText()).isEqualTo(server.adminUserPrincipalName());
-		assertThat(me.path("id").asText()).isEqualTo(server.tenant().adminObjectId());
+		assertThat(me.path("id").asText()).isEqualTo(SandboxInspector.of(server).tenant().adminObjectId());
 	}
 
 	@Test

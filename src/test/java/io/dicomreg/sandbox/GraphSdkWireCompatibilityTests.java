@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dicomreg.sandbox.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -113,12 +115,12 @@ class GraphSdkWireCompatibilityTests {
 
 	@Test
 	void throttledRequestIsRetriedByTheSdkAfterRetryAfter() {
-		this.server.injectFault("GET", "/v1.0/organization", 429, 1, Duration.ofSeconds(1));
-		this.server.clearRequests();
+		SandboxInspector.of(this.server).injectFault("GET", "/v1.0/organization", 429, 1, Duration.ofSeconds(1));
+		SandboxInspector.of(this.server).clearRequests();
 		var organizations = this.graph.organization().get();
 		assertThat(organizations.getValue()).singleElement()
 			.satisfies((organization) -> assertThat(organization.getId()).isEqualTo(this.server.tenantId()));
-		assertThat(this.server.requests()).extracting(RecordedRequest::status).containsExactly(429, 200);
+		assertThat(SandboxInspector.of(this.server).requests()).extracting(RecordedRequest::status).containsExactly(429, 200);
 	}
 
 	/**

@@ -109,7 +109,7 @@ class IdentityProtocolTests {
 		assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 		JsonNode clientInfo = new ObjectMapper().readTree(Base64.getUrlDecoder()
 			.decode(tokens.path("client_info").asText()));
-		assertThat(clientInfo.path("uid").asText()).isEqualTo(server.tenant().adminObjectId());
+		assertThat(clientInfo.path("uid").asText()).isEqualTo(SandboxInspector.of(server).tenant().adminObjectId());
 		assertThat(clientInfo.path("utid").asText()).isEqualTo(server.tenantId());
 		JWTClaimsSet idToken = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
 		assertThat(idToken.getAudience()).containsExactly(SandboxDirectory.GRAPH_CLI_APP_ID);

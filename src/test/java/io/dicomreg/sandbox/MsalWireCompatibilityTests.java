@@ -73,7 +73,7 @@ class MsalWireCompatibilityTests {
 					.get(30, TimeUnit.SECONDS);
 				assertThat(second.authorityHost().getPort()).isNotEqualTo(first.authorityHost().getPort());
 				assertThat(result.account().username()).isEqualTo(second.adminUserPrincipalName());
-				assertThat(second.requests()).anyMatch((request) -> request.path().endsWith("/oauth2/v2.0/token")
+				assertThat(SandboxInspector.of(second).requests()).anyMatch((request) -> request.path().endsWith("/oauth2/v2.0/token")
 						&& request.status() == 200);
 			}
 		}
@@ -91,7 +91,7 @@ class MsalWireCompatibilityTests {
 				.build())
 			.get(30, TimeUnit.SECONDS);
 		assertThat(result.account().username()).isEqualTo(server.adminUserPrincipalName());
-		assertThat(server.requests()).anyMatch((request) -> request.path().contains("/oauth2/v2.0/authorize?")
+		assertThat(SandboxInspector.of(server).requests()).anyMatch((request) -> request.path().contains("/oauth2/v2.0/authorize?")
 				&& request.path().contains("code_challenge_method=S256"));
 	}
 

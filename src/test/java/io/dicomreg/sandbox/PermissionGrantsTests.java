@@ -108,7 +108,7 @@ class PermissionGrantsTests {
 		String clientId = newClient("user consent");
 		SandboxHttp.Response response = this.http.post("/v1.0/oauth2PermissionGrants", this.token,
 				Map.of("clientId", clientId, "consentType", "Principal", "principalId",
-						this.server.tenant().adminObjectId(), "resourceId", this.dicomId, "scope", "Dicom.ReadWrite"));
+						SandboxInspector.of(this.server).tenant().adminObjectId(), "resourceId", this.dicomId, "scope", "Dicom.ReadWrite"));
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().path("id").asText()).hasSize(64);
 	}
@@ -129,7 +129,7 @@ class PermissionGrantsTests {
 	}
 
 	private String spId(String appId) {
-		return this.server.tenant().servicePrincipalByAppId(appId).orElseThrow().path("id").asText();
+		return SandboxInspector.of(this.server).tenant().servicePrincipalByAppId(appId).orElseThrow().path("id").asText();
 	}
 
 }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.sandbox.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,7 +125,7 @@ class SandboxRequestLogFileTests {
 					Map.of("displayName", "unlogged"));
 
 			assertThat(created.status()).isEqualTo(201);
-			assertThat(server.requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, false, true);
+			assertThat(SandboxInspector.of(server).requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, false, true);
 			assertThat(log).isEmptyDirectory();
 		}
 	}
@@ -133,9 +135,9 @@ class SandboxRequestLogFileTests {
 		Path log = this.directory.resolve("sandbox.log");
 		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			new SandboxHttp(server).get("/v1.0/organization", null);
-			server.clearRequests();
+			SandboxInspector.of(server).clearRequests();
 
-			assertThat(server.requests()).isEmpty();
+			assertThat(SandboxInspector.of(server).requests()).isEmpty();
 			assertThat(Files.readAllLines(log)).hasSize(1);
 		}
 	}

@@ -34,7 +34,7 @@ class SandboxStateTests {
 		}
 		try (Sandbox second = Sandbox.start(stateFile)) {
 			assertThat(second.tenantId()).isEqualTo(tenantId);
-			assertThat(second.tenant().applicationByAppId(appId)).isPresent();
+			assertThat(SandboxInspector.of(second).tenant().applicationByAppId(appId)).isPresent();
 			JsonNode found = new SandboxHttp(second)
 				.get("/v1.0/applications(appId='" + appId + "')", SandboxTokens.adminGraphToken(second))
 				.json();
@@ -66,8 +66,8 @@ class SandboxStateTests {
 			try (Sandbox second = Sandbox.start(stateFile)) {
 				String appId = new GraphFixture(second).createApplication("made by second").path("appId").asText();
 				firstGraph.createApplication("made by first");
-				assertThat(first.tenant().applicationByAppId(appId)).isPresent();
-				assertThat(second.tenant().applications()).hasSize(2);
+				assertThat(SandboxInspector.of(first).tenant().applicationByAppId(appId)).isPresent();
+				assertThat(SandboxInspector.of(second).tenant().applications()).hasSize(2);
 			}
 		}
 	}

@@ -113,13 +113,13 @@ class ServicePrincipalsTests {
 	void deletedServicePrincipalTakesItsGrantsWithIt() {
 		JsonNode app = this.graph.createApplication("sp with grant");
 		JsonNode sp = this.graph.createServicePrincipal(app.path("appId").asText());
-		String dicomId = this.server.tenant().servicePrincipalByAppId(SandboxDirectory.DICOM_APP_ID).orElseThrow()
+		String dicomId = SandboxInspector.of(this.server).tenant().servicePrincipalByAppId(SandboxDirectory.DICOM_APP_ID).orElseThrow()
 			.path("id").asText();
 		this.http.post("/v1.0/oauth2PermissionGrants", this.token, Map.of("clientId", sp.path("id").asText(),
 				"consentType", "AllPrincipals", "resourceId", dicomId, "scope", "Dicom.ReadWrite"));
 		assertThat(this.http.delete("/v1.0/servicePrincipals/" + sp.path("id").asText(), this.token).status())
 			.isEqualTo(204);
-		assertThat(this.server.tenant().oauth2PermissionGrants())
+		assertThat(SandboxInspector.of(this.server).tenant().oauth2PermissionGrants())
 			.noneMatch((grant) -> grant.path("clientId").asText().equals(sp.path("id").asText()));
 	}
 
