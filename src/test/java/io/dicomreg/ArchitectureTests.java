@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import io.dicomreg.sandbox.Sandbox;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -35,6 +40,12 @@ class ArchitectureTests {
 			.should().dependOnClassesThat().resideInAnyPackage("io.dicomreg.cli..", "io.dicomreg.apps..",
 					"io.dicomreg.account..", "io.dicomreg.auth..", "io.dicomreg.graph..", "io.dicomreg.config..",
 					"io.dicomreg.output..", "io.dicomreg.error..", "io.dicomreg.launch..", "org.springframework.."));
+	}
+
+	@Test
+	void theProductReachesTheSandboxOnlyThroughItsEntryPoint() {
+		check(noClasses().that().resideOutsideOfPackage("io.dicomreg.sandbox..")
+			.should().dependOnClassesThat(resideInAPackage("io.dicomreg.sandbox..").and(not(belongToAnyOf(Sandbox.class)))));
 	}
 
 	@Test
