@@ -6,6 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import io.dicomreg.sandbox.Sandbox;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -19,8 +25,7 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.dicomreg");
 
-	private static final String[] MSAL_AND_GRAPH_SDK = { "com.microsoft.aad..", "com.microsoft.graph..",
-			"com.microsoft.kiota..", "com.azure.." };
+	private static final String[] MSAL_AND_GRAPH_SDK = { "com.microsoft..", "com.azure.." };
 
 	@Test
 	void commandsNeverUseMsalTheGraphSdkOrTheSandbox() {
@@ -38,6 +43,12 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theProductReachesTheSandboxOnlyThroughItsEntryPoint() {
+		check(noClasses().that().resideOutsideOfPackage("io.dicomreg.sandbox..")
+			.should().dependOnClassesThat(resideInAPackage("io.dicomreg.sandbox..").and(not(belongToAnyOf(Sandbox.class)))));
+	}
+
+	@Test
 	void servicesNeverUseTheCommandLayer() {
 		check(noClasses().that().resideInAnyPackage("io.dicomreg.apps..", "io.dicomreg.account..", "io.dicomreg.auth..",
 				"io.dicomreg.graph..", "io.dicomreg.config..", "io.dicomreg.output..", "io.dicomreg.error..")
@@ -50,6 +61,13 @@ class ArchitectureTests {
 			.should().dependOnClassesThat().resideInAnyPackage("io.dicomreg.apps..", "io.dicomreg.account..",
 					"io.dicomreg.auth..", "io.dicomreg.graph..", "io.dicomreg.config..", "io.dicomreg.sandbox..")
 			.orShould().dependOnClassesThat().resideInAnyPackage(MSAL_AND_GRAPH_SDK));
+	}
+
+	@Test
+	void outputUsesNoOtherPartOfTheProductThanErrors() {
+		check(noClasses().that().resideInAPackage("io.dicomreg.output..")
+			.should().dependOnClassesThat(resideInAPackage("io.dicomreg..")
+				.and(not(resideInAnyPackage("io.dicomreg.output..", "io.dicomreg.error..")))));
 	}
 
 	@Test

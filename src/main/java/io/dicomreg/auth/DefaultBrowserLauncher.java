@@ -9,7 +9,7 @@ import com.microsoft.aad.msal4j.OpenBrowserAction;
 
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.Endpoints;
-import io.dicomreg.sandbox.SandboxBrowser;
+import io.dicomreg.sandbox.Sandbox;
 
 /**
  * Opens the system browser for a real cloud, and plays the browser itself for the sandbox tenant,
@@ -33,11 +33,11 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 
 	private void signInToSandbox(URL url, Consumer<String> messages) {
 		messages.accept("Sandbox: signing in through the sandbox sign-in page (no browser needed).");
-		SandboxBrowser browser = new SandboxBrowser(this.target.sandboxServer());
+		Sandbox sandbox = this.target.sandbox();
 		// MSAL waits on its loopback listener after this returns; the form is posted to it meanwhile.
 		Thread thread = new Thread(() -> {
 			try {
-				browser.open(URI.create(url.toString()));
+				sandbox.playBrowser(URI.create(url.toString()));
 			}
 			catch (RuntimeException ex) {
 				messages.accept("Sandbox: the sign-in page could not be completed: " + ex.getClass().getSimpleName());

@@ -10,8 +10,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.sandbox.SandboxServer;
-import io.dicomreg.sandbox.SandboxStateException;
+import io.dicomreg.sandbox.Sandbox;
 
 /**
  * Resolves the global options into {@link Endpoints}, starting the sandbox tenant on first use.
@@ -32,7 +31,7 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private Endpoints endpoints;
 
-	private SandboxServer sandboxServer;
+	private Sandbox runningSandbox;
 
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
 			URI graphEndpoint) {
@@ -69,10 +68,10 @@ public class ConnectionTarget implements AutoCloseable {
 		return (this.authorityHost != null || this.graphEndpoint != null) ? "custom" : this.cloud.name();
 	}
 
-	/** The running sandbox server, starting it if needed; only for a sandbox target. */
-	public synchronized SandboxServer sandboxServer() {
+	/** The running sandbox, starting it if needed; only for a sandbox target. */
+	public synchronized Sandbox sandbox() {
 		endpoints();
-		return this.sandboxServer;
+		return this.runningSandbox;
 	}
 
 	/** The name of the token cache and session of this target, or {@code null} for memory only. */
@@ -88,14 +87,14 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private Endpoints startSandbox() {
 		try {
-			this.sandboxServer = SandboxServer.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
+			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
 		}
-		catch (SandboxStateException | UncheckedIOException ex) {
+		catch (Sandbox.StateException | UncheckedIOException ex) {
 			throw DicomregException.failure(ex.getMessage(), ex);
 		}
-		return new Endpoints("sandbox", this.sandboxServer.authorityHost(), this.sandboxServer.graphEndpoint(),
-				AzureCloud.AzureCloud.graphEndpoint().toString(), this.sandboxServer.tenantId(), cacheKey(), false,
-				this.sandboxServer.clientSslContext(), this.sandboxServer.clientTrustManager());
+		return new Endpoints("sandbox", this.runningSandbox.authorityHost(), this.runningSandbox.graphEndpoint(),
+				AzureCloud.AzureCloud.graphEndpoint().toString(), this.runningSandbox.tenantId(), cacheKey(), false,
+				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager());
 	}
 
 	private Endpoints cloudEndpoints() {
@@ -125,9 +124,9 @@ public class ConnectionTarget implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
-		if (this.sandboxServer != null) {
-			this.sandboxServer.close();
-			this.sandboxServer = null;
+		if (this.runningSandbox != null) {
+			this.runningSandbox.close();
+			this.runningSandbox = null;
 		}
 	}
 

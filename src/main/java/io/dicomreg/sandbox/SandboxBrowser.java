@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * Plays the browser for a sandbox sign-in: opens the authorize URL and submits the form_post page it answers to
  * the client's loopback redirect URI, so MSAL's interactive flow completes without a real browser.
  */
-public final class SandboxBrowser {
+final class SandboxBrowser {
 
 	private static final Pattern FORM = Pattern.compile("<form method=\"post\"[^>]* action=\"([^\"]*)\">");
 
@@ -27,9 +28,9 @@ public final class SandboxBrowser {
 
 	private final HttpClient client;
 
-	public SandboxBrowser(SandboxServer server) {
+	SandboxBrowser(SSLContext sslContext) {
 		this.client = HttpClient.newBuilder()
-			.sslContext(server.clientSslContext())
+			.sslContext(sslContext)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 	}
@@ -40,7 +41,7 @@ public final class SandboxBrowser {
 	 * @return the status the redirect URI answered
 	 * @throws IllegalStateException when the sandbox answers an error page instead of a form
 	 */
-	public int open(URI authorizeUrl) {
+	int open(URI authorizeUrl) {
 		String page = send(HttpRequest.newBuilder(authorizeUrl).GET()).body();
 		Matcher form = FORM.matcher(page);
 		if (!form.find()) {

@@ -12,7 +12,8 @@ import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
-import io.dicomreg.sandbox.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
+import io.dicomreg.sandbox.http.RecordedRequest;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void uniqueNameRegistrationIsAnUpsertThatChangesNothingTheSecondTime() {
 		Registration first = register("DICOM client", "dicom-client", false);
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		Registration second = register("DICOM client", "dicom-client", false);
 
@@ -74,7 +75,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void reRunningAnUpsertWithoutAudienceKeepsTheAudienceItHas() {
 		this.applications.register(new RegistrationRequest("multi", "multi-key", Audience.MULTI_TENANT, false));
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		Registration again = this.applications.register(new RegistrationRequest("multi", "multi-key", null, false));
 
@@ -86,7 +87,7 @@ class ApplicationHousekeepingTests {
 	@Test
 	void sameDisplayNameIsRefusedWithTheExistingOnesUnlessNew() {
 		RegisteredApplication existing = register("DICOM client", null, false).application();
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertThatThrownBy(() -> register("DICOM client", null, false))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
@@ -109,10 +110,10 @@ class ApplicationHousekeepingTests {
 	void listFiltersOnTheServerAndFollowsPages() {
 		IntStream.range(0, 105).forEach(i -> this.applications.register("bulk-" + i));
 		this.applications.register("other");
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertThat(this.applications.list("bulk-", 999)).hasSize(105);
-		assertThat(this.target.sandboxServer().requests()).extracting(RecordedRequest::path)
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).extracting(RecordedRequest::path)
 			.allMatch(path -> path.contains("startswith"))
 			.hasSizeGreaterThan(1);
 		assertThat(this.applications.list(null, 10)).hasSize(10);
@@ -157,8 +158,8 @@ class ApplicationHousekeepingTests {
 
 		ApplicationIds ids = this.applications.ids(app.ref());
 
-		assertThat(ids.tenantId()).isEqualTo(this.target.sandboxServer().tenantId());
-		assertThat(ids.authority()).isEqualTo(this.target.sandboxServer().authorityHost() + "/" + ids.tenantId());
+		assertThat(ids.tenantId()).isEqualTo(this.target.sandbox().tenantId());
+		assertThat(ids.authority()).isEqualTo(this.target.sandbox().authorityHost() + "/" + ids.tenantId());
 	}
 
 	@Test
@@ -167,7 +168,7 @@ class ApplicationHousekeepingTests {
 
 		this.applications.delete(app.ref());
 
-		assertThat(this.target.sandboxServer().tenant().applicationByAppId(app.appId())).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(app.appId())).isEmpty();
 		assertThatThrownBy(() -> this.locator.resolve(null)).hasMessageContaining("No application selected");
 	}
 
@@ -176,7 +177,7 @@ class ApplicationHousekeepingTests {
 	}
 
 	private long writes() {
-		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).count();
+		return SandboxInspector.of(this.target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).count();
 	}
 
 }

@@ -13,6 +13,7 @@ import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
 import io.dicomreg.graph.GraphFailures;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class ApplicationServiceTests {
 
 		assertThat(app.displayName()).isEqualTo("DICOM client");
 		assertThat(app.signInAudience()).isEqualTo("AzureADMyOrg");
-		assertThat(app.tenantId()).isEqualTo(this.target.sandboxServer().tenantId());
+		assertThat(app.tenantId()).isEqualTo(this.target.sandbox().tenantId());
 		assertThat(app.appId()).isNotBlank().isNotEqualTo(app.objectId());
 		Application stored = this.admin.graph().client().applications().byApplicationId(app.objectId()).get();
 		assertThat(stored.getAppId()).isEqualTo(app.appId());
@@ -59,13 +60,13 @@ class ApplicationServiceTests {
 
 	@Test
 	void tooLongNameIsRefusedBeforeAnythingIsSent() {
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 		assertThatThrownBy(() -> this.applications.register("x".repeat(257)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("--name").contains("256");
 			});
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
 
 	@Test

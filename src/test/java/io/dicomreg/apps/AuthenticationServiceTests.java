@@ -20,8 +20,8 @@ import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
 import io.dicomreg.graph.GraphFailures;
-import io.dicomreg.sandbox.RecordedRequest;
-import io.dicomreg.sandbox.SandboxServer;
+import io.dicomreg.sandbox.http.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -340,8 +340,8 @@ class AuthenticationServiceTests {
 		return this.admin.graph().client().applications().byApplicationId(this.app.objectId()).get();
 	}
 
-	private SandboxServer server() {
-		return this.target.sandboxServer();
+	private SandboxInspector server() {
+		return SandboxInspector.of(this.target.sandbox());
 	}
 
 	private List<RecordedRequest> graphWrites() {

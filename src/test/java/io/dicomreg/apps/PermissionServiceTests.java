@@ -20,8 +20,8 @@ import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
-import io.dicomreg.sandbox.RecordedRequest;
-import io.dicomreg.sandbox.SandboxServer;
+import io.dicomreg.sandbox.http.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,8 +392,8 @@ class PermissionServiceTests {
 		return server().tenant().applicationByAppId(this.app.appId()).orElseThrow();
 	}
 
-	private SandboxServer server() {
-		return this.target.sandboxServer();
+	private SandboxInspector server() {
+		return SandboxInspector.of(this.target.sandbox());
 	}
 
 }

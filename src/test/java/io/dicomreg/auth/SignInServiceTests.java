@@ -55,8 +55,8 @@ class SignInServiceTests {
 
 		assertThat(this.messages).singleElement().asString().contains("enter the code");
 		assertThat(signedIn.session().kind()).isEqualTo(Session.Kind.USER);
-		assertThat(signedIn.session().username()).isEqualTo(target.sandboxServer().adminUserPrincipalName());
-		assertThat(signedIn.session().tenantId()).isEqualTo(target.sandboxServer().tenantId());
+		assertThat(signedIn.session().username()).isEqualTo(target.sandbox().adminUserPrincipalName());
+		assertThat(signedIn.session().tenantId()).isEqualTo(target.sandbox().tenantId());
 		assertThat(signedIn.session().clientId()).isEqualTo(SignInService.DEFAULT_CLIENT_ID);
 		assertThat(signIn.graphToken().value()).isNotBlank();
 	}
@@ -72,8 +72,8 @@ class SignInServiceTests {
 		SignInService signIn = SandboxAdmin.signInService(second, home, Map.of());
 
 		assertThat(signIn.isSignedIn()).isTrue();
-		assertThat(signIn.current().session().username()).isEqualTo(second.sandboxServer().adminUserPrincipalName());
-		assertThat(second.sandboxServer().authorityHost()).isNotEqualTo(first.endpoints().authorityHost());
+		assertThat(signIn.current().session().username()).isEqualTo(second.sandbox().adminUserPrincipalName());
+		assertThat(second.sandbox().authorityHost()).isNotEqualTo(first.endpoints().authorityHost());
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class SignInServiceTests {
 
 		assertThat(signedIn.session().kind()).isEqualTo(Session.Kind.SERVICE_PRINCIPAL);
 		assertThat(signedIn.session().username()).isEqualTo(app.appId());
-		assertThat(signedIn.session().tenantId()).isEqualTo(target.sandboxServer().tenantId());
+		assertThat(signedIn.session().tenantId()).isEqualTo(target.sandbox().tenantId());
 		assertThat(signIn.graphToken().value()).isNotBlank();
 	}
 
@@ -188,7 +188,7 @@ class SignInServiceTests {
 
 		SignedIn signedIn = signIn.loginWithBrowser(new UserLogin(null, null), this.messages::add);
 
-		assertThat(signedIn.session().username()).isEqualTo(target.sandboxServer().adminUserPrincipalName());
+		assertThat(signedIn.session().username()).isEqualTo(target.sandbox().adminUserPrincipalName());
 		assertThat(this.messages).anySatisfy(message -> assertThat(message).contains("sandbox sign-in page"));
 	}
 

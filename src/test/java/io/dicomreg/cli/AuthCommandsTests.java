@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestShell;
 
@@ -256,7 +257,7 @@ class AuthCommandsTests {
 	/** The application as the sandbox tenant stores it. */
 	private JsonNode stored(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			return SandboxInspector.of(target.sandbox()).tenant().applicationByAppId(appId).orElseThrow();
 		}
 	}
 

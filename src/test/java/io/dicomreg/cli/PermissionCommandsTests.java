@@ -19,6 +19,7 @@ import io.dicomreg.apps.DicomApi;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestShell;
 
@@ -228,7 +229,7 @@ class PermissionCommandsTests {
 
 	private JsonNode storedApplication() {
 		try (ConnectionTarget target = target()) {
-			return target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow();
+			return SandboxInspector.of(target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow();
 		}
 	}
 

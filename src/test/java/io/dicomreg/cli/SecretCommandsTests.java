@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestShell;
 
@@ -217,7 +218,7 @@ class SecretCommandsTests {
 
 	private int secretCount(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().secretCount(appId);
+			return SandboxInspector.of(target.sandbox()).tenant().secretCount(appId);
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestShell;
 
@@ -269,7 +270,7 @@ class SecretIfMissingTests {
 
 	private int secretCount(String appId) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().secretCount(appId);
+			return SandboxInspector.of(target.sandbox()).tenant().secretCount(appId);
 		}
 	}
 

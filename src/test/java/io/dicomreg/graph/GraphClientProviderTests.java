@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
-import io.dicomreg.sandbox.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
+import io.dicomreg.sandbox.http.RecordedRequest;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +41,12 @@ class GraphClientProviderTests {
 
 	@Test
 	void throttledRequestIsRetriedAfterRetryAfter() {
-		this.target.sandboxServer().injectFault("POST", "/v1.0/applications", 429, 1, Duration.ofSeconds(1));
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).injectFault("POST", "/v1.0/applications", 429, 1, Duration.ofSeconds(1));
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertThat(this.admin.register("retried").displayName()).isEqualTo("retried");
 
-		assertThat(this.target.sandboxServer().requests()).filteredOn(RecordedRequest::graphWrite)
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).filteredOn(RecordedRequest::graphWrite)
 			.extracting(RecordedRequest::status)
 			.containsExactly(429, 201);
 	}

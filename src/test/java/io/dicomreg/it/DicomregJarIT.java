@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.dicomreg.sandbox.SandboxServer;
+import io.dicomreg.sandbox.Sandbox;
+import io.dicomreg.sandbox.SandboxInspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -87,7 +88,7 @@ class DicomregJarIT {
 
 	@Test
 	void customEndpointsAreTrustedThroughTheJvmTrustStore() throws Exception {
-		try (SandboxServer server = SandboxServer.start(null)) {
+		try (Sandbox server = Sandbox.start(null)) {
 			Path trustStore = this.directory.resolve("trust.p12");
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
@@ -107,7 +108,7 @@ class DicomregJarIT {
 			assertThat(login.exitCode()).as(login.err()).isZero();
 			assertThat(login.out()).contains("custom").contains(server.tenantId());
 			assertThat(register.exitCode()).as(register.err()).isZero();
-			assertThat(server.tenant().applicationByDisplayName("through custom endpoints")).isPresent();
+			assertThat(SandboxInspector.of(server).tenant().applicationByDisplayName("through custom endpoints")).isPresent();
 		}
 	}
 

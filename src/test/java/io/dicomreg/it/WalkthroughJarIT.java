@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ class WalkthroughJarIT {
 
 	private static JsonNode onlyApplication(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = SandboxInspector.of(target.sandbox()).tenant().applications();
 			assertThat(applications).hasSize(1);
 			return applications.get(0);
 		}

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CredentialActionsTests {
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphFixture graph;
 
@@ -36,7 +36,7 @@ class CredentialActionsTests {
 	private String token;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.server = server;
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();
@@ -63,7 +63,7 @@ class CredentialActionsTests {
 			.path("passwordCredentials").get(0);
 		assertThat(stored.path("keyId").asText()).isEqualTo(credential.path("keyId").asText());
 		assertThat(stored.path("secretText").isNull()).isTrue();
-		assertThat(this.server.tenant().secretCount(app.path("appId").asText())).isEqualTo(1);
+		assertThat(SandboxInspector.of(this.server).tenant().secretCount(app.path("appId").asText())).isEqualTo(1);
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class CredentialActionsTests {
 		assertThat(response.status()).isEqualTo(204);
 		assertThat(this.http.get("/v1.0/applications/" + app.path("id").asText(), this.token).json()
 			.path("passwordCredentials")).isEmpty();
-		assertThat(this.server.tenant().secretCount(app.path("appId").asText())).isZero();
+		assertThat(SandboxInspector.of(this.server).tenant().secretCount(app.path("appId").asText())).isZero();
 	}
 
 	@Test

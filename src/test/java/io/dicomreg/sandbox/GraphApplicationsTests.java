@@ -26,7 +26,7 @@ class GraphApplicationsTests {
 	private String token;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();
 		this.token = this.graph.token();

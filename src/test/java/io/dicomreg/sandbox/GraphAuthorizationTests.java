@@ -19,21 +19,21 @@ class GraphAuthorizationTests {
 	private static final String EXPIRED_MESSAGE = "Lifetime validation failed, the token is expired.";
 
 	@Test
-	void requestWithoutATokenAnswers401(SandboxServer server) {
+	void requestWithoutATokenAnswers401(Sandbox server) {
 		SandboxHttp.Response response = new SandboxHttp(server).get("/v1.0/applications", null);
 		GraphApplicationsTests.assertGraphError(response, 401, "InvalidAuthenticationToken", "Access token is empty.");
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer realm=\"\", authorization_uri=\"");
 	}
 
 	@Test
-	void tokenThatIsNotAJwtAnswers401(SandboxServer server) {
+	void tokenThatIsNotAJwtAnswers401(Sandbox server) {
 		GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", "garbage"), 401,
 				"InvalidAuthenticationToken", "CompactToken parsing failed with error code: 80049217");
 	}
 
 	@Test
-	void tokenOfAnotherTenantAnswers401(SandboxServer server) {
-		try (SandboxServer other = SandboxServer.start(null)) {
+	void tokenOfAnotherTenantAnswers401(Sandbox server) {
+		try (Sandbox other = Sandbox.start(null)) {
 			String foreignToken = SandboxTokens.adminGraphToken(other);
 			GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", foreignToken),
 					401, "InvalidAuthenticationToken", "Access token validation failure.");
@@ -41,7 +41,7 @@ class GraphAuthorizationTests {
 	}
 
 	@Test
-	void tokenForAnotherAudienceAnswers401(SandboxServer server) {
+	void tokenForAnotherAudienceAnswers401(Sandbox server) {
 		String dicomToken = SandboxTokens.delegated(server, "https://dicom.healthcareapis.azure.com/Dicom.ReadWrite");
 		GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", dicomToken), 401,
 				"InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
@@ -50,7 +50,7 @@ class GraphAuthorizationTests {
 	@Test
 	void expiredTokenAnswers401() {
 		MutableClock clock = new MutableClock();
-		try (SandboxServer server = SandboxServer.start(null, clock)) {
+		try (Sandbox server = Sandbox.start(null, clock)) {
 			String token = SandboxTokens.adminGraphToken(server);
 			clock.advance(Duration.ofMinutes(70));
 			GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", token), 401,
@@ -59,14 +59,14 @@ class GraphAuthorizationTests {
 	}
 
 	@Test
-	void readingApplicationsWithUserReadOnlyAnswers403(SandboxServer server) {
+	void readingApplicationsWithUserReadOnlyAnswers403(Sandbox server) {
 		String token = SandboxTokens.delegated(server, "https://graph.microsoft.com/User.Read");
 		GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", token), 403,
 				"Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 	}
 
 	@Test
-	void applicationReadAllCanReadButNotWrite(SandboxServer server) {
+	void applicationReadAllCanReadButNotWrite(Sandbox server) {
 		String token = SandboxTokens.delegated(server, "Application.Read.All");
 		SandboxHttp http = new SandboxHttp(server);
 		assertThat(http.get("/v1.0/applications", token).status()).isEqualTo(200);
@@ -75,13 +75,13 @@ class GraphAuthorizationTests {
 	}
 
 	@Test
-	void grantsNeedDelegatedPermissionGrantReadWriteAll(SandboxServer server) {
+	void grantsNeedDelegatedPermissionGrantReadWriteAll(Sandbox server) {
 		String token = SandboxTokens.delegated(server, "Application.ReadWrite.All");
 		assertThat(new SandboxHttp(server).get("/v1.0/oauth2PermissionGrants", token).status()).isEqualTo(403);
 	}
 
 	@Test
-	void appOnlyTokenWithApplicationReadAllRoleCanList(SandboxServer server) {
+	void appOnlyTokenWithApplicationReadAllRoleCanList(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode app = graph.createDaemonApplication("reader daemon");
 		String secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
@@ -95,14 +95,14 @@ class GraphAuthorizationTests {
 	}
 
 	@Test
-	void meDescribesTheAdministrator(SandboxServer server) {
+	void meDescribesTheAdministrator(Sandbox server) {
 		JsonNode me = new SandboxHttp(server).get("/v1.0/me", SandboxTokens.delegated(server, "User.Read")).json();
 		assertThat(me.path("userPrincipalName").asText()).isEqualTo(server.adminUserPrincipalName());
-		assertThat(me.path("id").asText()).isEqualTo(server.tenant().adminObjectId());
+		assertThat(me.path("id").asText()).isEqualTo(SandboxInspector.of(server).tenant().adminObjectId());
 	}
 
 	@Test
-	void organizationDescribesTheTenantAndItsDomain(SandboxServer server) {
+	void organizationDescribesTheTenantAndItsDomain(Sandbox server) {
 		JsonNode organization = new SandboxHttp(server)
 			.get("/v1.0/organization", SandboxTokens.delegated(server, "User.Read"))
 			.json()
@@ -119,7 +119,7 @@ class GraphAuthorizationTests {
 	}
 
 	@Test
-	void everyResponseCarriesARequestIdAndEchoesTheClientRequestId(SandboxServer server) {
+	void everyResponseCarriesARequestIdAndEchoesTheClientRequestId(Sandbox server) {
 		SandboxHttp http = new SandboxHttp(server);
 		SandboxHttp.Response response = http.send(http
 			.builder("/v1.0/organization", SandboxTokens.delegated(server, "User.Read"))

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class GraphFixture {
 
-	private final SandboxServer server;
+	private final Sandbox server;
 
 	private final SandboxHttp http;
 
 	private final String token;
 
-	public GraphFixture(SandboxServer server) {
+	public GraphFixture(Sandbox server) {
 		this.server = server;
 		this.http = new SandboxHttp(server);
 		this.token = SandboxTokens.adminGraphToken(server);
@@ -66,7 +66,7 @@ public final class GraphFixture {
 				List.of(Map.of("type", "AsymmetricX509Cert", "usage", "Verify", "key", credential.base64Der())))));
 	}
 
-	public SandboxServer server() {
+	public Sandbox server() {
 		return this.server;
 	}
 

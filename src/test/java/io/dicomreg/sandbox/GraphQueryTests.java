@@ -26,7 +26,7 @@ class GraphQueryTests {
 	private JsonNode alpha;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		this.http = graph.http();
 		this.token = graph.token();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dicomreg.sandbox.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -39,12 +41,12 @@ class GraphSdkWireCompatibilityTests {
 	private static final Set<String> SCOPES = Set.of("https://graph.microsoft.com/Application.ReadWrite.All",
 			"https://graph.microsoft.com/User.Read");
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphServiceClient graph;
 
 	@BeforeAll
-	void signIn(SandboxServer server) throws Exception {
+	void signIn(Sandbox server) throws Exception {
 		this.server = server;
 		PublicClientApplication msal = PublicClientApplication.builder(SandboxDirectory.GRAPH_CLI_APP_ID)
 			.authority(server.authorityHost() + "/" + server.tenantId() + "/")
@@ -113,19 +115,19 @@ class GraphSdkWireCompatibilityTests {
 
 	@Test
 	void throttledRequestIsRetriedByTheSdkAfterRetryAfter() {
-		this.server.injectFault("GET", "/v1.0/organization", 429, 1, Duration.ofSeconds(1));
-		this.server.clearRequests();
+		SandboxInspector.of(this.server).injectFault("GET", "/v1.0/organization", 429, 1, Duration.ofSeconds(1));
+		SandboxInspector.of(this.server).clearRequests();
 		var organizations = this.graph.organization().get();
 		assertThat(organizations.getValue()).singleElement()
 			.satisfies((organization) -> assertThat(organization.getId()).isEqualTo(this.server.tenantId()));
-		assertThat(this.server.requests()).extracting(RecordedRequest::status).containsExactly(429, 200);
+		assertThat(SandboxInspector.of(this.server).requests()).extracting(RecordedRequest::status).containsExactly(429, 200);
 	}
 
 	/**
 	 * Builds a Graph client for a non-Microsoft host: the token provider must allow that host, and the OkHttp
 	 * client from GraphClientFactory (with Graph's middleware) must trust the sandbox certificate.
 	 */
-	static GraphServiceClient graphClient(SandboxServer server, String token) {
+	static GraphServiceClient graphClient(Sandbox server, String token) {
 		AllowedHostsValidator allowedHosts = new AllowedHostsValidator(server.graphEndpoint().getHost());
 		AccessTokenProvider tokens = new AccessTokenProvider() {
 

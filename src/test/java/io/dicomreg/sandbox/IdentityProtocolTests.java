@@ -37,7 +37,7 @@ class IdentityProtocolTests {
 	private static final String GRAPH_USER_READ = "https://graph.microsoft.com/User.Read";
 
 	@Test
-	void discoveryDocumentNamesTheSandboxEndpointsForEveryTenantAlias(SandboxServer server) {
+	void discoveryDocumentNamesTheSandboxEndpointsForEveryTenantAlias(Sandbox server) {
 		SandboxHttp http = new SandboxHttp(server);
 		for (String tenant : List.of(server.tenantId(), server.tenantDomain(), "organizations", "common")) {
 			JsonNode document = http.get(server.authorityHost() + "/" + tenant + "/v2.0/.well-known/openid-configuration",
@@ -51,7 +51,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void jwksPublishesTheKeyTokensAreSignedWith(SandboxServer server) throws Exception {
+	void jwksPublishesTheKeyTokensAreSignedWith(Sandbox server) throws Exception {
 		JsonNode keys = new SandboxHttp(server)
 			.get(server.authorityHost() + "/" + server.tenantId() + "/discovery/v2.0/keys", null)
 			.json();
@@ -62,7 +62,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void unknownTenantIsRefusedWithAadsts90002(SandboxServer server) {
+	void unknownTenantIsRefusedWithAadsts90002(Sandbox server) {
 		SandboxHttp.Response response = new SandboxHttp(server)
 			.postForm(server.authorityHost() + "/fabrikam.onmicrosoft.com/oauth2/v2.0/devicecode",
 					Map.of("client_id", SandboxDirectory.GRAPH_CLI_APP_ID, "scope", GRAPH_USER_READ));
@@ -70,7 +70,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void unknownClientIsRefusedInEntrasErrorFormat(SandboxServer server) {
+	void unknownClientIsRefusedInEntrasErrorFormat(Sandbox server) {
 		String appId = UUID.randomUUID().toString();
 		SandboxHttp.Response response = deviceCodeRequest(server, appId, GRAPH_USER_READ);
 		JsonNode body = assertIdentityError(response, 400, "unauthorized_client", 700016);
@@ -82,7 +82,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void deviceCodeResponseHasEntrasFieldsWithAOneSecondInterval(SandboxServer server) {
+	void deviceCodeResponseHasEntrasFieldsWithAOneSecondInterval(Sandbox server) {
 		JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 		assertThat(code.path("user_code").asText()).matches("[A-Z0-9]{9}");
 		assertThat(code.path("device_code").asText()).isNotBlank();
@@ -95,7 +95,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void firstPollIsPendingThenTheAdministratorIsSignedIn(SandboxServer server) throws Exception {
+	void firstPollIsPendingThenTheAdministratorIsSignedIn(Sandbox server) throws Exception {
 		JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 		SandboxHttp.Response pending = poll(server, SandboxDirectory.GRAPH_CLI_APP_ID, code, "device_code");
 		SandboxHttp.Response approved = poll(server, SandboxDirectory.GRAPH_CLI_APP_ID, code,
@@ -109,7 +109,7 @@ class IdentityProtocolTests {
 		assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 		JsonNode clientInfo = new ObjectMapper().readTree(Base64.getUrlDecoder()
 			.decode(tokens.path("client_info").asText()));
-		assertThat(clientInfo.path("uid").asText()).isEqualTo(server.tenant().adminObjectId());
+		assertThat(clientInfo.path("uid").asText()).isEqualTo(SandboxInspector.of(server).tenant().adminObjectId());
 		assertThat(clientInfo.path("utid").asText()).isEqualTo(server.tenantId());
 		JWTClaimsSet idToken = SignedJWT.parse(tokens.path("id_token").asText()).getJWTClaimsSet();
 		assertThat(idToken.getAudience()).containsExactly(SandboxDirectory.GRAPH_CLI_APP_ID);
@@ -125,7 +125,7 @@ class IdentityProtocolTests {
 	@Test
 	void deviceCodeExpiresAfter900Seconds() {
 		MutableClock clock = new MutableClock();
-		try (SandboxServer server = SandboxServer.start(null, clock)) {
+		try (Sandbox server = Sandbox.start(null, clock)) {
 			JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 			clock.advance(Duration.ofSeconds(901));
 			assertIdentityError(poll(server, SandboxDirectory.GRAPH_CLI_APP_ID, code, "device_code"), 400,
@@ -134,14 +134,14 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void unknownDeviceCodeIsABadVerificationCode(SandboxServer server) {
+	void unknownDeviceCodeIsABadVerificationCode(Sandbox server) {
 		SandboxHttp.Response response = poll(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 				new ObjectMapper().createObjectNode().put("device_code", "DAQABAAEAAAnot-issued"), "device_code");
 		assertIdentityError(response, 400, "bad_verification_code", 70000);
 	}
 
 	@Test
-	void deviceCodeForATenantAppThatIsNotAPublicClientNeedsACredential(SandboxServer server) {
+	void deviceCodeForATenantAppThatIsNotAPublicClientNeedsACredential(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		String confidential = graph.createApplication("confidential").path("appId").asText();
 		String publicClient = graph.createApplication(Map.of("displayName", "public", "isFallbackPublicClient", true))
@@ -156,25 +156,25 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void scopeThatGraphDoesNotExposeIsAnInvalidScope(SandboxServer server) {
+	void scopeThatGraphDoesNotExposeIsAnInvalidScope(Sandbox server) {
 		assertIdentityError(deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 				"https://graph.microsoft.com/Mail.Teleport"), 400, "invalid_scope", 70011);
 	}
 
 	@Test
-	void scopesOfTwoResourcesAreRefused(SandboxServer server) {
+	void scopesOfTwoResourcesAreRefused(Sandbox server) {
 		assertIdentityError(deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 				GRAPH_USER_READ + " https://dicom.healthcareapis.azure.com/Dicom.ReadWrite"), 400, "invalid_scope", 28000);
 	}
 
 	@Test
-	void unknownResourceIsAnInvalidResource(SandboxServer server) {
+	void unknownResourceIsAnInvalidResource(Sandbox server) {
 		assertIdentityError(deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 				"https://unknown.example/read"), 400, "invalid_resource", 500011);
 	}
 
 	@Test
-	void dicomTokenHasTheDicomAudienceAndScope(SandboxServer server) throws Exception {
+	void dicomTokenHasTheDicomAudienceAndScope(Sandbox server) throws Exception {
 		String token = SandboxTokens.delegated(server, "https://dicom.healthcareapis.azure.com/Dicom.ReadWrite");
 		JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
 		assertThat(claims.getAudience()).containsExactly("https://dicom.healthcareapis.azure.com");
@@ -182,7 +182,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void refreshTokenIsRedeemedForANewAccessAndRefreshToken(SandboxServer server) {
+	void refreshTokenIsRedeemedForANewAccessAndRefreshToken(Sandbox server) {
 		JsonNode first = SandboxTokens.deviceCode(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ);
 		SandboxHttp.Response refreshed = refresh(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 				first.path("refresh_token").asText(), "openid profile offline_access " + GRAPH_USER_READ);
@@ -192,7 +192,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void refreshTokenIsBoundToItsClient(SandboxServer server) {
+	void refreshTokenIsBoundToItsClient(Sandbox server) {
 		String publicClient = new GraphFixture(server)
 			.createApplication(Map.of("displayName", "other client", "isFallbackPublicClient", true))
 			.path("appId").asText();
@@ -204,14 +204,14 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void clientCredentialsScopeMustEndWithDotDefault(SandboxServer server) {
+	void clientCredentialsScopeMustEndWithDotDefault(Sandbox server) {
 		Daemon daemon = daemon(server);
 		assertIdentityError(SandboxTokens.clientSecret(server, daemon.appId(), daemon.secret(),
 				"https://graph.microsoft.com/Application.Read.All"), 400, "invalid_scope", 1002012);
 	}
 
 	@Test
-	void appOnlyTokenCarriesTheConfiguredGraphRoles(SandboxServer server) throws Exception {
+	void appOnlyTokenCarriesTheConfiguredGraphRoles(Sandbox server) throws Exception {
 		Daemon daemon = daemon(server);
 		JsonNode tokens = SandboxTokens.clientSecret(server, daemon.appId(), daemon.secret(),
 				"https://graph.microsoft.com/.default").json();
@@ -225,7 +225,7 @@ class IdentityProtocolTests {
 	@Test
 	void expiredClientSecretIsRefusedWithAadsts7000222() {
 		MutableClock clock = new MutableClock();
-		try (SandboxServer server = SandboxServer.start(null, clock)) {
+		try (Sandbox server = Sandbox.start(null, clock)) {
 			GraphFixture graph = new GraphFixture(server);
 			JsonNode app = graph.createDaemonApplication("short secret");
 			String secret = graph.http().post("/v1.0/applications/" + app.path("id").asText() + "/addPassword",
@@ -239,7 +239,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void applicationWithoutAServicePrincipalCannotSignInAsItself(SandboxServer server) {
+	void applicationWithoutAServicePrincipalCannotSignInAsItself(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode app = graph.createApplication("no service principal");
 		String secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
@@ -248,13 +248,13 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void publicFirstPartyClientMustNotPresentASecret(SandboxServer server) {
+	void publicFirstPartyClientMustNotPresentASecret(Sandbox server) {
 		assertIdentityError(SandboxTokens.clientSecret(server, SandboxDirectory.GRAPH_CLI_APP_ID, "secret",
 				"https://graph.microsoft.com/.default"), 401, "invalid_client", 700025);
 	}
 
 	@Test
-	void clientAssertionSignedByAnUnregisteredCertificateIsRefused(SandboxServer server) throws Exception {
+	void clientAssertionSignedByAnUnregisteredCertificateIsRefused(Sandbox server) throws Exception {
 		Daemon daemon = daemon(server);
 		TestCertificates.Credential stranger = TestCertificates.create("CN=stranger");
 		String assertion = assertion(stranger, daemon.appId(), tokenEndpoint(server), Duration.ofMinutes(10));
@@ -264,7 +264,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void expiredClientAssertionIsRefusedWithAadsts700024(SandboxServer server) throws Exception {
+	void expiredClientAssertionIsRefusedWithAadsts700024(Sandbox server) throws Exception {
 		Daemon daemon = daemon(server);
 		String assertion = assertion(daemon.certificate(), daemon.appId(), tokenEndpoint(server),
 				Duration.ofMinutes(-30));
@@ -272,7 +272,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void clientAssertionForAnotherAudienceIsRefused(SandboxServer server) throws Exception {
+	void clientAssertionForAnotherAudienceIsRefused(Sandbox server) throws Exception {
 		Daemon daemon = daemon(server);
 		String assertion = assertion(daemon.certificate(), daemon.appId(),
 				"https://login.microsoftonline.com/common/oauth2/v2.0/token", Duration.ofMinutes(10));
@@ -282,7 +282,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void authorizationCodeIsRedeemedOnceWithTheRightPkceVerifier(SandboxServer server) {
+	void authorizationCodeIsRedeemedOnceWithTheRightPkceVerifier(Sandbox server) {
 		String verifier = "a-sufficiently-long-pkce-code-verifier-0123456789";
 		Map<String, String> form = authorize(server, "http://localhost:54321", challenge(verifier));
 		assertThat(form.get("state")).isEqualTo("xyz");
@@ -299,7 +299,7 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void unregisteredRedirectUriGetsAnErrorPage(SandboxServer server) {
+	void unregisteredRedirectUriGetsAnErrorPage(Sandbox server) {
 		SandboxHttp http = new SandboxHttp(server);
 		SandboxHttp.Response page = http.send(HttpRequest.newBuilder(URI.create(server.authorityHost() + "/"
 				+ server.tenantId() + "/oauth2/v2.0/authorize?client_id=" + SandboxDirectory.GRAPH_CLI_APP_ID
@@ -309,7 +309,7 @@ class IdentityProtocolTests {
 		assertThat(page.text()).contains("AADSTS50011: The redirect URI &#39;https://evil.example/callback&#39;");
 	}
 
-	private static Map<String, String> authorize(SandboxServer server, String redirectUri, String challenge) {
+	private static Map<String, String> authorize(Sandbox server, String redirectUri, String challenge) {
 		String url = server.authorityHost() + "/" + server.tenantId() + "/oauth2/v2.0/authorize?client_id="
 				+ SandboxDirectory.GRAPH_CLI_APP_ID + "&response_type=code&response_mode=form_post&state=xyz"
 				+ "&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
@@ -334,7 +334,7 @@ class IdentityProtocolTests {
 		}
 	}
 
-	private static Daemon daemon(SandboxServer server) {
+	private static Daemon daemon(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode app = graph.createDaemonApplication("daemon " + UUID.randomUUID());
 		String secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
@@ -363,29 +363,29 @@ class IdentityProtocolTests {
 		return jwt.serialize();
 	}
 
-	private static SandboxHttp.Response clientAssertion(SandboxServer server, String appId, String assertion) {
+	private static SandboxHttp.Response clientAssertion(Sandbox server, String appId, String assertion) {
 		return new SandboxHttp(server).postForm(tokenEndpoint(server), Map.of("grant_type", "client_credentials",
 				"client_id", appId, "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
 				"client_assertion", assertion, "scope", "https://graph.microsoft.com/.default"));
 	}
 
-	private static SandboxHttp.Response deviceCodeRequest(SandboxServer server, String clientId, String scope) {
+	private static SandboxHttp.Response deviceCodeRequest(Sandbox server, String clientId, String scope) {
 		return new SandboxHttp(server).postForm(server.authorityHost() + "/" + server.tenantId()
 				+ "/oauth2/v2.0/devicecode", Map.of("client_id", clientId, "scope", "openid profile offline_access " + scope));
 	}
 
-	private static SandboxHttp.Response poll(SandboxServer server, String clientId, JsonNode code, String grantType) {
+	private static SandboxHttp.Response poll(Sandbox server, String clientId, JsonNode code, String grantType) {
 		return new SandboxHttp(server).postForm(tokenEndpoint(server), Map.of("grant_type", grantType, "client_id",
 				clientId, "device_code", code.path("device_code").asText(), "client_info", "1"));
 	}
 
-	private static SandboxHttp.Response refresh(SandboxServer server, String clientId, String refreshToken,
+	private static SandboxHttp.Response refresh(Sandbox server, String clientId, String refreshToken,
 			String scope) {
 		return new SandboxHttp(server).postForm(tokenEndpoint(server), Map.of("grant_type", "refresh_token",
 				"client_id", clientId, "refresh_token", refreshToken, "scope", scope, "client_info", "1"));
 	}
 
-	static String tokenEndpoint(SandboxServer server) {
+	static String tokenEndpoint(Sandbox server) {
 		return server.authorityHost() + "/" + server.tenantId() + "/oauth2/v2.0/token";
 	}
 

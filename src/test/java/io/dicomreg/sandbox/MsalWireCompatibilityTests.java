@@ -42,7 +42,7 @@ class MsalWireCompatibilityTests {
 	private static final Set<String> GRAPH_DEFAULT = Set.of("https://graph.microsoft.com/.default");
 
 	@Test
-	void deviceCodeSignInRecordsAnAccountForTheAdministrator(SandboxServer server) throws Exception {
+	void deviceCodeSignInRecordsAnAccountForTheAdministrator(Sandbox server) throws Exception {
 		AtomicReference<DeviceCode> deviceCode = new AtomicReference<>();
 		IAuthenticationResult result = publicClient(server, new SharedCache())
 			.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, deviceCode::set).build())
@@ -59,10 +59,10 @@ class MsalWireCompatibilityTests {
 			throws Exception {
 		Path stateFile = directory.resolve("tenant.json");
 		SharedCache cache = new SharedCache();
-		try (SandboxServer first = SandboxServer.start(stateFile)) {
+		try (Sandbox first = Sandbox.start(stateFile)) {
 			publicClient(first, cache).acquireToken(DeviceCodeFlowParameters.builder(SCOPES, (code) -> {
 			}).build()).get(30, TimeUnit.SECONDS);
-			try (SandboxServer second = SandboxServer.start(stateFile)) {
+			try (Sandbox second = Sandbox.start(stateFile)) {
 				PublicClientApplication application = publicClient(second, cache);
 				IAccount account = application.getAccounts().get().iterator().next();
 				IAuthenticationResult result = application
@@ -73,17 +73,16 @@ class MsalWireCompatibilityTests {
 					.get(30, TimeUnit.SECONDS);
 				assertThat(second.authorityHost().getPort()).isNotEqualTo(first.authorityHost().getPort());
 				assertThat(result.account().username()).isEqualTo(second.adminUserPrincipalName());
-				assertThat(second.requests()).anyMatch((request) -> request.path().endsWith("/oauth2/v2.0/token")
+				assertThat(SandboxInspector.of(second).requests()).anyMatch((request) -> request.path().endsWith("/oauth2/v2.0/token")
 						&& request.status() == 200);
 			}
 		}
 	}
 
 	@Test
-	void browserSignInWithPkceCompletesWhenTheSandboxBrowserSubmitsTheForm(SandboxServer server) throws Exception {
-		SandboxBrowser browser = new SandboxBrowser(server);
+	void browserSignInWithPkceCompletesWhenTheSandboxPlaysTheBrowser(Sandbox server) throws Exception {
 		SystemBrowserOptions browserOptions = SystemBrowserOptions.builder()
-			.openBrowserAction((url) -> browser.open(URI.create(url.toString())))
+			.openBrowserAction((url) -> server.playBrowser(URI.create(url.toString())))
 			.build();
 		IAuthenticationResult result = publicClient(server, new SharedCache())
 			.acquireToken(InteractiveRequestParameters.builder(new URI("http://localhost"))
@@ -92,12 +91,12 @@ class MsalWireCompatibilityTests {
 				.build())
 			.get(30, TimeUnit.SECONDS);
 		assertThat(result.account().username()).isEqualTo(server.adminUserPrincipalName());
-		assertThat(server.requests()).anyMatch((request) -> request.path().contains("/oauth2/v2.0/authorize?")
+		assertThat(SandboxInspector.of(server).requests()).anyMatch((request) -> request.path().contains("/oauth2/v2.0/authorize?")
 				&& request.path().contains("code_challenge_method=S256"));
 	}
 
 	@Test
-	void clientSecretFromAddPasswordSignsTheApplicationInWithItsAppRoles(SandboxServer server) throws Exception {
+	void clientSecretFromAddPasswordSignsTheApplicationInWithItsAppRoles(Sandbox server) throws Exception {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode application = graph.createDaemonApplication("daemon with secret");
 		String secret = graph.addPassword(application.path("id").asText()).path("secretText").asText();
@@ -109,7 +108,7 @@ class MsalWireCompatibilityTests {
 	}
 
 	@Test
-	void wrongClientSecretIsRefusedAsInvalidClient(SandboxServer server) throws Exception {
+	void wrongClientSecretIsRefusedAsInvalidClient(Sandbox server) throws Exception {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode application = graph.createDaemonApplication("daemon with wrong secret");
 		graph.addPassword(application.path("id").asText());
@@ -126,7 +125,7 @@ class MsalWireCompatibilityTests {
 	}
 
 	@Test
-	void certificateUploadedToKeyCredentialsSignsTheApplicationIn(SandboxServer server) throws Exception {
+	void certificateUploadedToKeyCredentialsSignsTheApplicationIn(Sandbox server) throws Exception {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode application = graph.createDaemonApplication("daemon with certificate");
 		TestCertificates.Credential certificate = TestCertificates.create("CN=dicomreg-daemon");
@@ -139,7 +138,7 @@ class MsalWireCompatibilityTests {
 		assertThat(claims(result.accessToken()).getStringClaim("appidacr")).isEqualTo("2");
 	}
 
-	static PublicClientApplication publicClient(SandboxServer server, SharedCache cache) throws Exception {
+	static PublicClientApplication publicClient(Sandbox server, SharedCache cache) throws Exception {
 		return PublicClientApplication.builder(SandboxDirectory.GRAPH_CLI_APP_ID)
 			.authority(server.authorityHost() + "/" + server.tenantId() + "/")
 			.instanceDiscovery(false)
@@ -148,7 +147,7 @@ class MsalWireCompatibilityTests {
 			.build();
 	}
 
-	static ConfidentialClientApplication confidentialClient(SandboxServer server, String appId,
+	static ConfidentialClientApplication confidentialClient(Sandbox server, String appId,
 			IClientCredential credential) throws Exception {
 		return ConfidentialClientApplication.builder(appId, credential)
 			.authority(server.authorityHost() + "/" + server.tenantId() + "/")

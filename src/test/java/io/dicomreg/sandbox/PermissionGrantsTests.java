@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionGrantsTests {
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphFixture graph;
 
@@ -30,7 +30,7 @@ class PermissionGrantsTests {
 	private String graphId;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.server = server;
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();
@@ -108,7 +108,7 @@ class PermissionGrantsTests {
 		String clientId = newClient("user consent");
 		SandboxHttp.Response response = this.http.post("/v1.0/oauth2PermissionGrants", this.token,
 				Map.of("clientId", clientId, "consentType", "Principal", "principalId",
-						this.server.tenant().adminObjectId(), "resourceId", this.dicomId, "scope", "Dicom.ReadWrite"));
+						SandboxInspector.of(this.server).tenant().adminObjectId(), "resourceId", this.dicomId, "scope", "Dicom.ReadWrite"));
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().path("id").asText()).hasSize(64);
 	}
@@ -129,7 +129,7 @@ class PermissionGrantsTests {
 	}
 
 	private String spId(String appId) {
-		return this.server.tenant().servicePrincipalByAppId(appId).orElseThrow().path("id").asText();
+		return SandboxInspector.of(this.server).tenant().servicePrincipalByAppId(appId).orElseThrow().path("id").asText();
 	}
 
 }

@@ -24,7 +24,7 @@ class RedirectUriRulesTests {
 	private GraphFixture graph;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.graph = new GraphFixture(server);
 	}
 

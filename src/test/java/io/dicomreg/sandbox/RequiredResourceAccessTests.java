@@ -26,7 +26,7 @@ class RequiredResourceAccessTests {
 	private GraphFixture graph;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.graph = new GraphFixture(server);
 	}
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Injects an in-memory {@link SandboxServer} into test constructors, lifecycle methods and test methods.
+ * Injects an in-memory {@link Sandbox} into test constructors, lifecycle methods and test methods.
  *
  * <p>With {@code @ExtendWith(SandboxExtension.class)} one server serves the whole test class. Register
  * {@link #perTest()} with {@code @RegisterExtension} instead to give every test method a fresh tenant. The server is
@@ -40,13 +40,13 @@ public class SandboxExtension implements ParameterResolver {
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == SandboxServer.class;
+		return parameterContext.getParameter().getType() == Sandbox.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		ExtensionContext scope = this.perTest ? extensionContext : classScope(extensionContext);
-		return scope.getStore(NAMESPACE).computeIfAbsent(KEY, (key) -> SandboxServer.start(null), SandboxServer.class);
+		return scope.getStore(NAMESPACE).computeIfAbsent(KEY, (key) -> Sandbox.start(null), Sandbox.class);
 	}
 
 	private static ExtensionContext classScope(ExtensionContext context) {

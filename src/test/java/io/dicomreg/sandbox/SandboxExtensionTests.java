@@ -12,20 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SandboxExtension.class)
 class SandboxExtensionTests {
 
-	private static SandboxServer classServer;
+	private static Sandbox classServer;
 
 	@BeforeAll
-	static void remember(SandboxServer server) {
+	static void remember(Sandbox server) {
 		classServer = server;
 	}
 
 	@Test
-	void firstTestGetsTheClassServer(SandboxServer server) {
+	void firstTestGetsTheClassServer(Sandbox server) {
 		assertThat(server).isSameAs(classServer);
 	}
 
 	@Test
-	void secondTestGetsTheSameServer(SandboxServer server) {
+	void secondTestGetsTheSameServer(Sandbox server) {
 		assertThat(server).isSameAs(classServer);
 		assertThat(server.tenantId()).isEqualTo(classServer.tenantId());
 	}

@@ -16,17 +16,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A small HTTP client for protocol-level tests against a {@link SandboxServer}, trusting only its certificate.
+ * A small HTTP client for protocol-level tests against a {@link Sandbox}, trusting only its certificate.
  */
 public final class SandboxHttp {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
-	private final SandboxServer server;
+	private final Sandbox server;
 
 	private final HttpClient client;
 
-	public SandboxHttp(SandboxServer server) {
+	public SandboxHttp(Sandbox server) {
 		this.server = server;
 		this.client = HttpClient.newBuilder()
 			.sslContext(server.clientSslContext())

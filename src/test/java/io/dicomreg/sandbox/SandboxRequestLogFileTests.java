@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.sandbox.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +34,7 @@ class SandboxRequestLogFileTests {
 	@Test
 	void everyRequestIsAppendedAsOneLineWithGraphWritesMarked() throws Exception {
 		Path log = Files.writeString(this.directory.resolve("sandbox.log"), "an earlier run\n");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			String token = SandboxTokens.adminGraphToken(server);
 			SandboxHttp http = new SandboxHttp(server);
 			String id = http.post("/v1.0/applications", token, Map.of("displayName", "logged")).json().path("id").asText();
@@ -55,7 +57,7 @@ class SandboxRequestLogFileTests {
 	@Test
 	void signInQueryStringsBodiesAndTokensAreNeverWritten() throws Exception {
 		Path log = this.directory.resolve("sandbox.log");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			JsonNode signIn = SandboxTokens.deviceCode(server, SandboxDirectory.GRAPH_CLI_APP_ID,
 					SandboxTokens.ADMIN_GRAPH_SCOPES);
 			GraphFixture graph = new GraphFixture(server);
@@ -83,7 +85,7 @@ class SandboxRequestLogFileTests {
 	@Test
 	void spacesAndLineBreaksInAPathCannotSplitOrForgeALine() throws Exception {
 		Path log = this.directory.resolve("sandbox.log");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			SandboxHttp http = new SandboxHttp(server);
 			http.get("/v1.0/applications(uniqueName='a%20b')", null);
 			http.get("/v1.0/x%0A2026-11-27T08:10:01Z%20POST%20/v1.0/applications%20201%20graph-write", null);
@@ -97,7 +99,7 @@ class SandboxRequestLogFileTests {
 	@Test
 	void missingLogFileIsCreatedOwnerOnlyWhenTheServerStarts() throws Exception {
 		Path log = this.directory.resolve("new.log");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			assertThat(log).exists().isEmptyFile();
 			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
 				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
@@ -108,14 +110,14 @@ class SandboxRequestLogFileTests {
 	@Test
 	void unwritableLogFileStopsTheStartWithTheReason() {
 		Path log = this.directory.resolve("no-such-directory").resolve("sandbox.log");
-		assertThatThrownBy(() -> SandboxServer.start(null, CLOCK, log)).isInstanceOf(UncheckedIOException.class)
+		assertThatThrownBy(() -> Sandbox.start(null, CLOCK, log)).isInstanceOf(UncheckedIOException.class)
 			.hasMessage("Cannot write the sandbox log " + log + " (its directory does not exist).");
 	}
 
 	@Test
 	void aLogThatCanNoLongerBeWrittenDoesNotChangeTheAnswers() throws Exception {
 		Path log = this.directory.resolve("sandbox.log");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			Files.delete(log);
 			Files.createDirectory(log);
 			String token = SandboxTokens.adminGraphToken(server);
@@ -123,7 +125,7 @@ class SandboxRequestLogFileTests {
 					Map.of("displayName", "unlogged"));
 
 			assertThat(created.status()).isEqualTo(201);
-			assertThat(server.requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, false, true);
+			assertThat(SandboxInspector.of(server).requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, false, true);
 			assertThat(log).isEmptyDirectory();
 		}
 	}
@@ -131,11 +133,11 @@ class SandboxRequestLogFileTests {
 	@Test
 	void clearingTheRequestsInMemoryKeepsTheFile() throws Exception {
 		Path log = this.directory.resolve("sandbox.log");
-		try (SandboxServer server = SandboxServer.start(null, CLOCK, log)) {
+		try (Sandbox server = Sandbox.start(null, CLOCK, log)) {
 			new SandboxHttp(server).get("/v1.0/organization", null);
-			server.clearRequests();
+			SandboxInspector.of(server).clearRequests();
 
-			assertThat(server.requests()).isEmpty();
+			assertThat(SandboxInspector.of(server).requests()).isEmpty();
 			assertThat(Files.readAllLines(log)).hasSize(1);
 		}
 	}

@@ -28,13 +28,13 @@ class SandboxStateTests {
 		Path stateFile = this.directory.resolve("tenant.json");
 		String tenantId;
 		String appId;
-		try (SandboxServer first = SandboxServer.start(stateFile)) {
+		try (Sandbox first = Sandbox.start(stateFile)) {
 			tenantId = first.tenantId();
 			appId = new GraphFixture(first).createApplication("survivor").path("appId").asText();
 		}
-		try (SandboxServer second = SandboxServer.start(stateFile)) {
+		try (Sandbox second = Sandbox.start(stateFile)) {
 			assertThat(second.tenantId()).isEqualTo(tenantId);
-			assertThat(second.tenant().applicationByAppId(appId)).isPresent();
+			assertThat(SandboxInspector.of(second).tenant().applicationByAppId(appId)).isPresent();
 			JsonNode found = new SandboxHttp(second)
 				.get("/v1.0/applications(appId='" + appId + "')", SandboxTokens.adminGraphToken(second))
 				.json();
@@ -46,11 +46,11 @@ class SandboxStateTests {
 	void refreshTokenIssuedByOneServerIsRedeemedByTheNext() {
 		Path stateFile = this.directory.resolve("tenant.json");
 		String refreshToken;
-		try (SandboxServer first = SandboxServer.start(stateFile)) {
+		try (Sandbox first = Sandbox.start(stateFile)) {
 			refreshToken = SandboxTokens.deviceCode(first, SandboxDirectory.GRAPH_CLI_APP_ID,
 					"https://graph.microsoft.com/User.Read").path("refresh_token").asText();
 		}
-		try (SandboxServer second = SandboxServer.start(stateFile)) {
+		try (Sandbox second = Sandbox.start(stateFile)) {
 			SandboxHttp.Response response = new SandboxHttp(second).postForm(IdentityProtocolTests.tokenEndpoint(second),
 					Map.of("grant_type", "refresh_token", "client_id", SandboxDirectory.GRAPH_CLI_APP_ID, "refresh_token",
 							refreshToken, "scope", "openid offline_access https://graph.microsoft.com/User.Read"));
@@ -61,13 +61,13 @@ class SandboxStateTests {
 	@Test
 	void twoRunningServersOnOneFileSeeEachOthersChanges() {
 		Path stateFile = this.directory.resolve("tenant.json");
-		try (SandboxServer first = SandboxServer.start(stateFile)) {
+		try (Sandbox first = Sandbox.start(stateFile)) {
 			GraphFixture firstGraph = new GraphFixture(first);
-			try (SandboxServer second = SandboxServer.start(stateFile)) {
+			try (Sandbox second = Sandbox.start(stateFile)) {
 				String appId = new GraphFixture(second).createApplication("made by second").path("appId").asText();
 				firstGraph.createApplication("made by first");
-				assertThat(first.tenant().applicationByAppId(appId)).isPresent();
-				assertThat(second.tenant().applications()).hasSize(2);
+				assertThat(SandboxInspector.of(first).tenant().applicationByAppId(appId)).isPresent();
+				assertThat(SandboxInspector.of(second).tenant().applications()).hasSize(2);
 			}
 		}
 	}
@@ -76,7 +76,7 @@ class SandboxStateTests {
 	void stateFileNeverHoldsAClientSecret() throws Exception {
 		Path stateFile = this.directory.resolve("tenant.json");
 		String secret;
-		try (SandboxServer server = SandboxServer.start(stateFile)) {
+		try (Sandbox server = Sandbox.start(stateFile)) {
 			GraphFixture graph = new GraphFixture(server);
 			JsonNode app = graph.createApplication("secretive");
 			secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
@@ -89,7 +89,7 @@ class SandboxStateTests {
 	void stateFileIsReadableByItsOwnerOnly() throws Exception {
 		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
 		Path stateFile = this.directory.resolve("tenant.json");
-		try (SandboxServer server = SandboxServer.start(stateFile)) {
+		try (Sandbox server = Sandbox.start(stateFile)) {
 			new GraphFixture(server).createApplication("private");
 		}
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile))).isEqualTo("rw-------");
@@ -98,7 +98,7 @@ class SandboxStateTests {
 	@Test
 	void missingFileIsWrittenOnTheFirstChangeOnly() {
 		Path stateFile = this.directory.resolve("nested/tenant.json");
-		try (SandboxServer server = SandboxServer.start(stateFile)) {
+		try (Sandbox server = Sandbox.start(stateFile)) {
 			assertThat(stateFile).doesNotExist();
 			new GraphFixture(server).createApplication("first change");
 			assertThat(stateFile).exists();
@@ -110,7 +110,7 @@ class SandboxStateTests {
 		Path stateFile = this.directory.resolve("tenant.json");
 		byte[] garbage = "{ this is not a sandbox".getBytes(StandardCharsets.UTF_8);
 		Files.write(stateFile, garbage);
-		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
 			.withMessageStartingWith("Sandbox state file " + stateFile.toAbsolutePath()
 					+ " is not a valid dicomreg sandbox state (")
 			.withMessageEndingWith("). Fix it or pass a new file name to start a fresh tenant.");
@@ -121,7 +121,7 @@ class SandboxStateTests {
 	void jsonWithoutTheFormatMarkerIsRefused() throws Exception {
 		Path stateFile = this.directory.resolve("other.json");
 		Files.writeString(stateFile, "{\"tenantId\":\"x\"}");
-		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
 			.withMessage("Sandbox state file " + stateFile.toAbsolutePath() + " is not a valid dicomreg sandbox state "
 					+ "(no \"format\": \"dicomreg-sandbox-state\" marker). Fix it or pass a new file name to start a "
 					+ "fresh tenant.");
@@ -131,14 +131,14 @@ class SandboxStateTests {
 	void unsupportedVersionIsRefused() throws Exception {
 		Path stateFile = this.directory.resolve("future.json");
 		Files.writeString(stateFile, "{\"format\":\"dicomreg-sandbox-state\",\"version\":99}");
-		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
 			.withMessageContaining("(unsupported version 99, expected 1)");
 	}
 
 	@Test
 	void unreadableStateFileIsRefused() throws Exception {
 		Path stateFile = Files.createDirectory(this.directory.resolve("a-directory.json"));
-		assertThatExceptionOfType(SandboxStateException.class).isThrownBy(() -> SandboxServer.start(stateFile))
+		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
 			.withMessageContaining("cannot be read");
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Obtains tokens from a {@link SandboxServer} over plain HTTP, without MSAL and without waiting for the device
+ * Obtains tokens from a {@link Sandbox} over plain HTTP, without MSAL and without waiting for the device
  * code polling interval.
  */
 public final class SandboxTokens {
@@ -24,11 +24,11 @@ public final class SandboxTokens {
 	 * @param scope the scopes
 	 * @return the access token
 	 */
-	public static String delegated(SandboxServer server, String scope) {
+	public static String delegated(Sandbox server, String scope) {
 		return deviceCode(server, SandboxDirectory.GRAPH_CLI_APP_ID, scope).path("access_token").asText();
 	}
 
-	public static String adminGraphToken(SandboxServer server) {
+	public static String adminGraphToken(Sandbox server) {
 		return delegated(server, ADMIN_GRAPH_SCOPES);
 	}
 
@@ -39,7 +39,7 @@ public final class SandboxTokens {
 	 * @param scope the scopes
 	 * @return the token response
 	 */
-	public static JsonNode deviceCode(SandboxServer server, String clientId, String scope) {
+	public static JsonNode deviceCode(Sandbox server, String clientId, String scope) {
 		SandboxHttp http = new SandboxHttp(server);
 		String tenantPath = "/" + server.tenantId() + "/oauth2/v2.0/";
 		SandboxHttp.Response code = http.postForm(server.authorityHost() + tenantPath + "devicecode",
@@ -68,7 +68,7 @@ public final class SandboxTokens {
 	 * @param scope e.g. https://graph.microsoft.com/.default
 	 * @return the raw response
 	 */
-	public static SandboxHttp.Response clientSecret(SandboxServer server, String appId, String secret, String scope) {
+	public static SandboxHttp.Response clientSecret(Sandbox server, String appId, String secret, String scope) {
 		return new SandboxHttp(server).postForm(
 				server.authorityHost() + "/" + server.tenantId() + "/oauth2/v2.0/token", Map.of("grant_type",
 						"client_credentials", "client_id", appId, "client_secret", secret, "scope", scope));

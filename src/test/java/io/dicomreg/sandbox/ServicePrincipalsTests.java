@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServicePrincipalsTests {
 
-	private SandboxServer server;
+	private Sandbox server;
 
 	private GraphFixture graph;
 
@@ -27,7 +27,7 @@ class ServicePrincipalsTests {
 	private String token;
 
 	@BeforeAll
-	void setUp(SandboxServer server) {
+	void setUp(Sandbox server) {
 		this.server = server;
 		this.graph = new GraphFixture(server);
 		this.http = this.graph.http();
@@ -113,13 +113,13 @@ class ServicePrincipalsTests {
 	void deletedServicePrincipalTakesItsGrantsWithIt() {
 		JsonNode app = this.graph.createApplication("sp with grant");
 		JsonNode sp = this.graph.createServicePrincipal(app.path("appId").asText());
-		String dicomId = this.server.tenant().servicePrincipalByAppId(SandboxDirectory.DICOM_APP_ID).orElseThrow()
+		String dicomId = SandboxInspector.of(this.server).tenant().servicePrincipalByAppId(SandboxDirectory.DICOM_APP_ID).orElseThrow()
 			.path("id").asText();
 		this.http.post("/v1.0/oauth2PermissionGrants", this.token, Map.of("clientId", sp.path("id").asText(),
 				"consentType", "AllPrincipals", "resourceId", dicomId, "scope", "Dicom.ReadWrite"));
 		assertThat(this.http.delete("/v1.0/servicePrincipals/" + sp.path("id").asText(), this.token).status())
 			.isEqualTo(204);
-		assertThat(this.server.tenant().oauth2PermissionGrants())
+		assertThat(SandboxInspector.of(this.server).tenant().oauth2PermissionGrants())
 			.noneMatch((grant) -> grant.path("clientId").asText().equals(sp.path("id").asText()));
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TestShell;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,7 @@ class AdditivityTests {
 
 	private void assertSurvivors(String appId, List<String> secrets, List<String> certificates) {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			JsonNode app = SandboxInspector.of(target.sandbox()).tenant().applicationByAppId(appId).orElseThrow();
 			assertThat(keyIds(app.get("passwordCredentials"))).containsAll(secrets);
 			assertThat(keyIds(app.get("keyCredentials"))).containsAll(certificates);
 			assertThat(app.get("requiredResourceAccess").toString()).contains(GRAPH_APP_ID).contains(USER_READ);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TestShell;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class TutorialOneShotTests {
 
 		String appId = new ObjectMapper().readTree(shell.run("app", "ids", "--output", "json").out()).get("appId").asText();
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applicationByAppId(appId).orElseThrow();
+			JsonNode app = SandboxInspector.of(target.sandbox()).tenant().applicationByAppId(appId).orElseThrow();
 			assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
 			assertThat(app.at("/publicClient/redirectUris")).extracting(JsonNode::asText).containsExactly(POSTMAN);

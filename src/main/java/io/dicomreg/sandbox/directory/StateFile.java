@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.dicomreg.sandbox.SandboxStateException;
+import io.dicomreg.sandbox.Sandbox;
 
 /**
  * The file a tenant is kept in between runs: written atomically, readable by its owner only, because it holds the
@@ -41,7 +41,7 @@ public final class StateFile {
 	/**
 	 * Reads the tenant, if the file exists.
 	 * @return the tenant, empty when there is no file yet
-	 * @throws SandboxStateException when the file exists but is not a usable state
+	 * @throws Sandbox.StateException when the file exists but is not a usable state
 	 */
 	public Optional<Tenant> load() {
 		byte[] bytes;
@@ -54,7 +54,7 @@ public final class StateFile {
 			return Optional.empty();
 		}
 		catch (IOException ex) {
-			throw new SandboxStateException(this.path, "cannot be read: " + ex.getMessage(), ex);
+			throw new Sandbox.StateException(this.path, "cannot be read: " + ex.getMessage(), ex);
 		}
 		Tenant tenant = decode(bytes);
 		this.lastSeen = stamp;
@@ -104,7 +104,7 @@ public final class StateFile {
 			return TenantCodec.fromJson(Json.parse(bytes));
 		}
 		catch (RuntimeException ex) {
-			throw new SandboxStateException(this.path, reason(ex), ex);
+			throw new Sandbox.StateException(this.path, reason(ex), ex);
 		}
 	}
 

@@ -23,7 +23,7 @@ public final class TenantStore {
 	 * @param stateFile the file to keep it in, null to keep it in memory only
 	 * @param clock the sandbox clock
 	 * @return the store
-	 * @throws io.dicomreg.sandbox.SandboxStateException when the file exists but is not a usable state
+	 * @throws io.dicomreg.sandbox.Sandbox.StateException when the file exists but is not a usable state
 	 */
 	public static TenantStore open(Path stateFile, Clock clock) {
 		if (stateFile == null) {

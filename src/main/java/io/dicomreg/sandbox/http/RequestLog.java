@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.dicomreg.sandbox.RecordedRequest;
-
 /**
  * Every request the server answered, in order, in memory and, when one is given, in a {@link RequestLogFile}.
  */

@@ -34,7 +34,8 @@ import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
-import io.dicomreg.sandbox.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
+import io.dicomreg.sandbox.http.RecordedRequest;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestCertificates;
 
@@ -233,7 +234,7 @@ class CertificateServiceTests {
 		Path expired = pem("expired", Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(1)));
 		Path future = pem("future", Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(400)));
 		Path pfx = pair.writePfx(this.directory.resolve("refused.pfx"), PASSWORD.toCharArray());
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertUsageError(() -> upload(keyOnlyPem), "holds a private key but no certificate");
 		assertUsageError(() -> upload(keyOnlyDer), "holds a private key but no certificate");
@@ -251,14 +252,14 @@ class CertificateServiceTests {
 		assertUsageError(() -> this.certificates.uploadCertificate(this.app, new CertificateUpload(pfx, "$(pw)", null),
 				this::prompt), "--pfx-password-env takes the NAME");
 
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
 
 	@Test
 	void uploadingACertificateThatIsAlreadyThereChangesNothing() throws Exception {
 		Path crt = create("CN=twice", 1, this.directory.resolve("twice"), null).certificateFile();
 		UploadedCertificate first = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		UploadedCertificate again = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
 
@@ -306,7 +307,7 @@ class CertificateServiceTests {
 	@Test
 	void removingAnUnknownOrMalformedCertificateIsAUsageErrorAndWritesNothing() throws Exception {
 		CertificateCredential kept = upload(pem("kept", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(9))));
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20)), "no certificate with thumbprint");
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString()),
@@ -321,7 +322,7 @@ class CertificateServiceTests {
 	@Test
 	void graphRefusalOfTheUploadBecomesOneLineWithItsCode() throws Exception {
 		Path crt = create("CN=refused", 1, this.directory.resolve("refused"), null).certificateFile();
-		this.target.sandboxServer().injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
+		SandboxInspector.of(this.target.sandbox()).injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
 
 		assertThatThrownBy(() -> this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
@@ -354,14 +355,14 @@ class CertificateServiceTests {
 	}
 
 	private List<JsonNode> storedKeys() {
-		JsonNode application = this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow();
+		JsonNode application = SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow();
 		List<JsonNode> keys = new ArrayList<>();
 		application.path("keyCredentials").forEach(keys::add);
 		return keys;
 	}
 
 	private List<RecordedRequest> writes() {
-		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).toList();
+		return SandboxInspector.of(this.target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
 	}
 
 	private static X509Certificate certificate(Path file) throws Exception {

@@ -16,6 +16,7 @@ import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestCertificates;
 
@@ -102,19 +103,19 @@ class CredentialAdditivityTests {
 		expectedCertificates.addAll(extraCertificates);
 		assertThat(secretIds()).isEqualTo(expectedSecrets);
 		assertThat(certificateIds()).isEqualTo(expectedCertificates);
-		assertThat(this.target.sandboxServer().tenant().secretCount(this.app.appId())).isEqualTo(expectedSecrets.size());
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(expectedSecrets.size());
 	}
 
 	private Set<UUID> secretIds() {
 		Set<UUID> ids = new HashSet<>();
-		this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow()
+		SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow()
 			.path("passwordCredentials").forEach(credential -> ids.add(UUID.fromString(credential.path("keyId").asText())));
 		return ids;
 	}
 
 	private Set<UUID> certificateIds() {
 		Set<UUID> ids = new HashSet<>();
-		this.target.sandboxServer().tenant().applicationByAppId(this.app.appId()).orElseThrow()
+		SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow()
 			.path("keyCredentials").forEach(credential -> ids.add(UUID.fromString(credential.path("keyId").asText())));
 		return ids;
 	}

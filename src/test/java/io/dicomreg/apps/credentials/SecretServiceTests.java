@@ -23,7 +23,8 @@ import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
-import io.dicomreg.sandbox.RecordedRequest;
+import io.dicomreg.sandbox.SandboxInspector;
+import io.dicomreg.sandbox.http.RecordedRequest;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class SecretServiceTests {
 		assertThat(added.secret().end()).isCloseTo(OffsetDateTime.now(ZoneOffset.UTC).plusMonths(6), within(Duration.ofMinutes(1)));
 		assertThat(added.secret().status()).isEqualTo(CredentialStatus.VALID);
 		assertThat(added.toString()).doesNotContain(added.secretText()).contains("(hidden)");
-		assertThat(this.target.sandboxServer().tenant().secretCount(this.app.appId())).isEqualTo(1);
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
 		assertThat(this.secrets.listSecrets(this.app)).extracting(ClientSecret::keyId).containsExactly(added.secret().keyId());
 		assertThat(this.secrets.listSecrets(this.app).toString()).doesNotContain(added.secretText());
 	}
@@ -91,7 +92,7 @@ class SecretServiceTests {
 	@Test
 	void lifetimesOverTwentyFourMonthsPastDatesAndOtherFormsAreRefusedBeforeAnyRequest() {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "25m", null)), "--expires 25m");
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "0m", null)), "--expires 0m");
@@ -103,7 +104,7 @@ class SecretServiceTests {
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2026-02-30", null)),
 				"is not a date");
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2 years", null)), "--expires takes");
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 
 		assertThat(this.secrets.addSecret(this.app, new SecretRequest(null, today, null)).secret().end().toLocalDate())
 			.hasToString(today);
@@ -125,7 +126,7 @@ class SecretServiceTests {
 	@Test
 	void saveToAnExistingFileOrAMissingFolderIsRefusedWithoutAnyGraphRequest() throws Exception {
 		Path existing = Files.writeString(this.directory.resolve("existing.txt"), "keep me");
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, null, existing)),
 				"already exists");
@@ -133,9 +134,9 @@ class SecretServiceTests {
 				new SecretRequest(null, null, this.directory.resolve("no-such-folder/secret.txt"))), "does not exist");
 		assertUsageError(() -> this.secrets.validate(new SecretRequest(null, null, existing)), "already exists");
 
-		assertThat(this.target.sandboxServer().requests()).isEmpty();
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 		assertThat(existing).hasContent("keep me");
-		assertThat(this.target.sandboxServer().tenant().secretCount(this.app.appId())).isZero();
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isZero();
 	}
 
 	@Test
@@ -168,14 +169,14 @@ class SecretServiceTests {
 		assertThat(removed.secret().description()).isEqualTo("first");
 		assertThat(this.secrets.listSecrets(this.app)).extracting(ClientSecret::keyId)
 			.containsExactly(second.secret().keyId());
-		assertThat(this.target.sandboxServer().tenant().secretCount(this.app.appId())).isEqualTo(1);
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
 	}
 
 	@Test
 	void removingAnUnknownKeyIdIsAUsageErrorAndWritesNothing() {
 		this.secrets.addSecret(this.app, SecretRequest.withDescription("kept"));
 		UUID unknown = UUID.randomUUID();
-		this.target.sandboxServer().clearRequests();
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.removeSecret(this.app, unknown), "Run 'secret list'");
 
@@ -195,7 +196,7 @@ class SecretServiceTests {
 
 	@Test
 	void graphRefusalBecomesOneLineWithItsCodeAndRequestId() {
-		this.target.sandboxServer().injectFault("POST", "/v1.0/applications/" + this.app.objectId() + "/addPassword", 403,
+		SandboxInspector.of(this.target.sandbox()).injectFault("POST", "/v1.0/applications/" + this.app.objectId() + "/addPassword", 403,
 				1, null);
 
 		assertThatThrownBy(() -> this.secrets.addSecret(this.app, SecretRequest.withDescription("refused")))
@@ -208,7 +209,7 @@ class SecretServiceTests {
 	}
 
 	private List<RecordedRequest> writes() {
-		return this.target.sandboxServer().requests().stream().filter(RecordedRequest::graphWrite).toList();
+		return SandboxInspector.of(this.target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
 	}
 
 	static void assertUsageError(Runnable call, String messagePart) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TestShell;
 import io.dicomreg.support.TestShell.Result;
 
@@ -106,7 +107,7 @@ class ExampleScriptsTests {
 
 	private static List<JsonNode> applications(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			return target.sandboxServer().tenant().applications();
+			return SandboxInspector.of(target.sandbox()).tenant().applications();
 		}
 	}
 

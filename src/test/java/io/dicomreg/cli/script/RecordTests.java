@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TerminalSession;
 import io.dicomreg.support.TestShell;
 
@@ -63,7 +64,7 @@ class RecordTests {
 		TestShell.Result result = replay.run("script", recorded.toString());
 		assertThat(result.exitCode()).as(result.all()).isZero();
 		try (ConnectionTarget target = new ConnectionTarget(true, otherTenant, AzureCloud.AzureCloud, null, null)) {
-			assertThat(target.sandboxServer().tenant().applications()).singleElement().satisfies((JsonNode app) -> {
+			assertThat(SandboxInspector.of(target.sandbox()).tenant().applications()).singleElement().satisfies((JsonNode app) -> {
 				assertThat(app.get("displayName").asText()).isEqualTo("Recorded client");
 				assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
 				assertThat(app.at("/passwordCredentials/0/displayName").asText()).isEqualTo("recorded");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TestShell;
 import io.dicomreg.support.TestShell.Result;
 
@@ -199,7 +200,7 @@ class ScriptCommandsTests {
 
 	private Optional<JsonNode> onlyApplication() {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = SandboxInspector.of(target.sandbox()).tenant().applications();
 			assertThat(applications).hasSizeLessThanOrEqualTo(1);
 			return applications.stream().findFirst();
 		}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class RegisterStepTests {
 		run("Viewer (test)", "", "");
 		WalkthroughProgress progress = this.store.load().orElseThrow();
 		assertThat(progress.getApplication().uniqueName()).isEqualTo("viewer-test");
-		assertThat(progress.getTenantId()).isEqualTo(this.target.sandboxServer().tenantId());
-		assertThat(this.target.sandboxServer().tenant().applications()).hasSize(1);
+		assertThat(progress.getTenantId()).isEqualTo(this.target.sandbox().tenantId());
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().applications()).hasSize(1);
 	}
 
 	@Test
@@ -58,7 +59,7 @@ class RegisterStepTests {
 		ScriptedPrompts prompts = run("DICOM client", "", "");
 		assertThat(prompts.shown()).anyMatch(line -> line.startsWith("'Old name' (client ID ")
 				&& line.contains("already has the unique name 'dicom-client'"));
-		assertThat(this.target.sandboxServer().tenant().applications()).hasSize(1);
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().applications()).hasSize(1);
 		assertThat(this.store.load().orElseThrow().getApplication().displayName()).isEqualTo("Old name");
 	}
 
@@ -75,7 +76,7 @@ class RegisterStepTests {
 		WalkthroughProgress after = this.store.load().orElseThrow();
 		assertThat(after.getApplication().displayName()).isEqualTo("Second client");
 		assertThat(after.getSecret()).isNull();
-		assertThat(this.target.sandboxServer().tenant().applications()).hasSize(2);
+		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().applications()).hasSize(2);
 	}
 
 	private ScriptedPrompts run(String... answers) {

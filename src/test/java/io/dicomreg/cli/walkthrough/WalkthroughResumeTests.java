@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TerminalSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class WalkthroughResumeTests {
 
 	private static void assertTheTutorialsApplication(Path state) {
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			List<JsonNode> applications = target.sandboxServer().tenant().applications();
+			List<JsonNode> applications = SandboxInspector.of(target.sandbox()).tenant().applications();
 			assertThat(applications).hasSize(1);
 			JsonNode app = applications.get(0);
 			assertThat(app.get("uniqueName").asText()).isEqualTo("dicom-client");

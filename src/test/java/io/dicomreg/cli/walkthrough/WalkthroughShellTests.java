@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.TerminalSession;
 import io.dicomreg.support.TestShell;
 
@@ -56,8 +57,8 @@ class WalkthroughShellTests {
 			assertThat(shell.exitCode()).isZero();
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			assertThat(target.sandboxServer().tenant().applications()).hasSize(1);
-			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			assertThat(SandboxInspector.of(target.sandbox()).tenant().applications()).hasSize(1);
+			JsonNode app = SandboxInspector.of(target.sandbox()).tenant().applications().get(0);
 			assertThat(app.get("displayName").asText()).isEqualTo("DICOM client");
 			assertThat(app.get("signInAudience").asText()).isEqualTo("AzureADMyOrg");
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isTrue();
@@ -90,7 +91,7 @@ class WalkthroughShellTests {
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
-			JsonNode app = target.sandboxServer().tenant().applications().get(0);
+			JsonNode app = SandboxInspector.of(target.sandbox()).tenant().applications().get(0);
 			assertThat(app.get("isFallbackPublicClient").asBoolean()).isFalse();
 			assertThat(app.get("passwordCredentials")).isEmpty();
 			assertThat(app.get("keyCredentials")).isEmpty();

@@ -6,16 +6,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dicomreg.sandbox.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The server itself: its addresses, the request log, and injected faults.
  */
 @ExtendWith(SandboxExtension.class)
-class SandboxServerTests {
+class SandboxTests {
 
 	@Test
-	void serverListensOnLoopbackOverHttps(SandboxServer server) {
+	void serverListensOnLoopbackOverHttps(Sandbox server) {
 		assertThat(server.authorityHost().getScheme()).isEqualTo("https");
 		assertThat(server.authorityHost().getHost()).isEqualTo("127.0.0.1");
 		assertThat(server.graphEndpoint()).isEqualTo(server.authorityHost());
@@ -23,26 +25,26 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void requestLogRecordsPathStatusAndGraphWrites(SandboxServer server) {
+	void requestLogRecordsPathStatusAndGraphWrites(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
-		server.clearRequests();
+		SandboxInspector.of(server).clearRequests();
 		http.get("/v1.0/applications?$top=1", token);
 		http.post("/v1.0/applications", token, Map.of("displayName", "logged"));
 		http.post("/v1.0/applications", token, Map.of("displayName", ""));
-		assertThat(server.requests()).containsExactly(
+		assertThat(SandboxInspector.of(server).requests()).containsExactly(
 				new RecordedRequest("GET", "/v1.0/applications?$top=1", 200, false),
 				new RecordedRequest("POST", "/v1.0/applications", 201, true),
 				new RecordedRequest("POST", "/v1.0/applications", 400, true));
-		server.clearRequests();
-		assertThat(server.requests()).isEmpty();
+		SandboxInspector.of(server).clearRequests();
+		assertThat(SandboxInspector.of(server).requests()).isEmpty();
 	}
 
 	@Test
-	void injectedThrottlingAnswersWithRetryAfterThenRecovers(SandboxServer server) {
+	void injectedThrottlingAnswersWithRetryAfterThenRecovers(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
-		server.injectFault("GET", "/v1.0/applications", 429, 2, Duration.ofSeconds(7));
+		SandboxInspector.of(server).injectFault("GET", "/v1.0/applications", 429, 2, Duration.ofSeconds(7));
 		SandboxHttp.Response first = http.get("/v1.0/applications", token);
 		SandboxHttp.Response second = http.get("/v1.0/applications?$top=5", token);
 		SandboxHttp.Response third = http.get("/v1.0/applications", token);
@@ -53,23 +55,23 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injectedFaultOnlyHitsMatchingMethodsAndPaths(SandboxServer server) {
+	void injectedFaultOnlyHitsMatchingMethodsAndPaths(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
-		server.injectFault("POST", "/v1.0/servicePrincipals", 503, 1, Duration.ofSeconds(1));
+		SandboxInspector.of(server).injectFault("POST", "/v1.0/servicePrincipals", 503, 1, Duration.ofSeconds(1));
 		assertThat(http.get("/v1.0/servicePrincipals", token).status()).isEqualTo(200);
 		SandboxHttp.Response faulted = http.post("/v1.0/servicePrincipals", token, Map.of("appId", "x"));
 		GraphApplicationsTests.assertGraphError(faulted, 503, "ServiceUnavailable",
 				"Service is temporarily unavailable. Please retry later.");
-		assertThat(server.requests()).last().satisfies((request) -> assertThat(request.graphWrite()).isTrue());
+		assertThat(SandboxInspector.of(server).requests()).last().satisfies((request) -> assertThat(request.graphWrite()).isTrue());
 	}
 
 	@Test
-	void injected404ImitatesAReplicaThatHasNotSeenANewObject(SandboxServer server) {
+	void injected404ImitatesAReplicaThatHasNotSeenANewObject(Sandbox server) {
 		String token = SandboxTokens.adminGraphToken(server);
 		SandboxHttp http = new SandboxHttp(server);
 		String objectId = http.post("/v1.0/applications", token, Map.of("displayName", "fresh")).json().path("id").asText();
-		server.injectFault("GET", "/v1.0/applications/" + objectId, 404, 1, null);
+		SandboxInspector.of(server).injectFault("GET", "/v1.0/applications/" + objectId, 404, 1, null);
 		GraphApplicationsTests.assertGraphError(http.get("/v1.0/applications/" + objectId, token), 404,
 				"Request_ResourceNotFound", "Resource '" + objectId
 						+ "' does not exist or one of its queried reference-property objects are not present.");
@@ -77,8 +79,8 @@ class SandboxServerTests {
 	}
 
 	@Test
-	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(SandboxServer server) {
-		server.injectFault("*", "/" + server.tenantId() + "/oauth2/v2.0/token", 503, 1, Duration.ofSeconds(2));
+	void injectedFaultOnTheTokenEndpointAnswersInEntrasFormat(Sandbox server) {
+		SandboxInspector.of(server).injectFault("*", "/" + server.tenantId() + "/oauth2/v2.0/token", 503, 1, Duration.ofSeconds(2));
 		SandboxHttp.Response response = SandboxTokens.clientSecret(server, SandboxDirectory.GRAPH_CLI_APP_ID, "x",
 				"https://graph.microsoft.com/.default");
 		IdentityProtocolTests.assertIdentityError(response, 503, "temporarily_unavailable", 90033);

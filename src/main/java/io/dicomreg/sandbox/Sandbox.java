@@ -7,10 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -31,9 +30,10 @@ import io.dicomreg.sandbox.identity.IdentityEndpoints;
 import io.dicomreg.sandbox.identity.PendingCodes;
 
 /**
- * An in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in and Microsoft Graph v1.0 for one tenant.
+ * The sandbox tenant: an in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in and Microsoft Graph
+ * v1.0 for one tenant. This class and its nested types are all that code outside the sandbox may use of it.
  */
-public final class SandboxServer implements AutoCloseable {
+public final class Sandbox implements AutoCloseable {
 
 	private static final int THREADS = 4;
 
@@ -53,7 +53,7 @@ public final class SandboxServer implements AutoCloseable {
 
 	private final URI baseUri;
 
-	private SandboxServer(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
+	private Sandbox(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
 			RequestLog log, FaultInjector faults) {
 		this.server = server;
 		this.executor = executor;
@@ -66,12 +66,12 @@ public final class SandboxServer implements AutoCloseable {
 
 	/**
 	 * Starts on 127.0.0.1 with a random free port; stateFile null = in-memory fresh tenant. Missing file = fresh
-	 * tenant saved there on first write. Corrupt/unreadable file = SandboxStateException, file left untouched.
+	 * tenant saved there on first write. Corrupt/unreadable file = StateException, file left untouched.
 	 * @param stateFile the state file, or null
-	 * @return the running server
-	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 * @return the running sandbox
+	 * @throws StateException when the state file exists but is not a usable sandbox state
 	 */
-	public static SandboxServer start(Path stateFile) {
+	public static Sandbox start(Path stateFile) {
 		return start(stateFile, Clock.systemUTC());
 	}
 
@@ -79,10 +79,10 @@ public final class SandboxServer implements AutoCloseable {
 	 * Starts like {@link #start(Path)}, with a clock for token, code and credential lifetimes.
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
-	 * @return the running server
-	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 * @return the running sandbox
+	 * @throws StateException when the state file exists but is not a usable sandbox state
 	 */
-	public static SandboxServer start(Path stateFile, Clock clock) {
+	public static Sandbox start(Path stateFile, Clock clock) {
 		return start(stateFile, clock, null);
 	}
 
@@ -93,11 +93,11 @@ public final class SandboxServer implements AutoCloseable {
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
 	 * @param requestLogFile the request log file, or null for none
-	 * @return the running server
-	 * @throws SandboxStateException when the state file exists but is not a usable sandbox state
+	 * @return the running sandbox
+	 * @throws StateException when the state file exists but is not a usable sandbox state
 	 * @throws UncheckedIOException when the request log file cannot be created or appended to
 	 */
-	public static SandboxServer start(Path stateFile, Clock clock, Path requestLogFile) {
+	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile) {
 		TenantStore store = TenantStore.open(stateFile, clock);
 		RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
 		SandboxTls tls = SandboxTls.create();
@@ -108,7 +108,7 @@ public final class SandboxServer implements AutoCloseable {
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog(logFile);
 			FaultInjector faults = new FaultInjector();
-			SandboxServer sandbox = new SandboxServer(server, executor, tls, store, log, faults);
+			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults);
 			server.createContext("/", sandbox.handler(clock));
 			server.start();
 			return sandbox;
@@ -159,35 +159,16 @@ public final class SandboxServer implements AutoCloseable {
 		return this.tls.clientTrustManager();
 	}
 
-	public SandboxTenant tenant() {
-		return new SandboxTenant(this.store);
-	}
-
 	/**
-	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
-	 * @return method, path with query, status, and whether it was a Graph write
+	 * Plays the browser for an interactive sign-in: opens an authorize URL of this sandbox and posts the sign-in
+	 * page's answer to the client's redirect URI, so the client's flow completes without a real browser.
+	 * @param authorizeUrl the URL the client asked to open
+	 * @return the status the redirect URI answered
+	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form
+	 * @throws java.io.UncheckedIOException when the sandbox or the redirect URI cannot be reached
 	 */
-	public List<RecordedRequest> requests() {
-		return this.log.snapshot();
-	}
-
-	/** Forgets the requests kept in memory; a request log file keeps its lines. */
-	public void clearRequests() {
-		this.log.clear();
-	}
-
-	/**
-	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
-	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
-	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet.
-	 * @param method the HTTP method, or "*" for any
-	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
-	 * @param status e.g. 429 or 503
-	 * @param times how many requests to fail
-	 * @param retryAfter the Retry-After to send, may be null
-	 */
-	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
-		this.faults.add(method, pathPrefix, status, times, retryAfter);
+	public int playBrowser(URI authorizeUrl) {
+		return new SandboxBrowser(clientSslContext()).open(authorizeUrl);
 	}
 
 	@Override
@@ -203,7 +184,7 @@ public final class SandboxServer implements AutoCloseable {
 	 * that moment and then restored, so no system property stays changed.
 	 */
 	private static HttpsServer createServer() throws IOException {
-		synchronized (SandboxServer.class) {
+		synchronized (Sandbox.class) {
 			String previous = System.getProperty(NO_DELAY);
 			System.setProperty(NO_DELAY, "true");
 			try {
@@ -220,6 +201,21 @@ public final class SandboxServer implements AutoCloseable {
 		}
 	}
 
+	/** The tenant's directory, for tests that inspect it. */
+	TenantStore store() {
+		return this.store;
+	}
+
+	/** Every request served so far, for tests that check what a client sent. */
+	RequestLog requestLog() {
+		return this.log;
+	}
+
+	/** The faults waiting to be answered, for tests of a client's retry handling. */
+	FaultInjector faults() {
+		return this.faults;
+	}
+
 	private SandboxHttpHandler handler(Clock clock) {
 		String host = this.baseUri.toString();
 		IdentityEndpoints identity = new IdentityEndpoints(
@@ -228,13 +224,40 @@ public final class SandboxServer implements AutoCloseable {
 		return new SandboxHttpHandler(identity, graph, this.faults, this.log);
 	}
 
-	private static java.util.concurrent.ThreadFactory daemonThreads() {
+	private static ThreadFactory daemonThreads() {
 		AtomicInteger count = new AtomicInteger();
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, "dicomreg-sandbox-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * Thrown when a sandbox state file exists but cannot be used; the file is left exactly as it was.
+	 */
+	public static final class StateException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Path stateFile;
+
+		/**
+		 * Creates the exception.
+		 * @param stateFile the state file
+		 * @param reason what is wrong with it, in a few words
+		 * @param cause the underlying failure, may be null
+		 */
+		public StateException(Path stateFile, String reason, Throwable cause) {
+			super("Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state (" + reason
+					+ "). Fix it or pass a new file name to start a fresh tenant.", cause);
+			this.stateFile = stateFile;
+		}
+
+		public Path getStateFile() {
+			return this.stateFile;
+		}
+
 	}
 
 }

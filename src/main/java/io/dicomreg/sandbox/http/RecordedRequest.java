@@ -1,4 +1,4 @@
-package io.dicomreg.sandbox;
+package io.dicomreg.sandbox.http;
 
 /**
  * One HTTP request the sandbox served.

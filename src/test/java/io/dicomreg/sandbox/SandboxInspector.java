@@ -1,0 +1,64 @@
+package io.dicomreg.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.dicomreg.sandbox.http.RecordedRequest;
+
+/**
+ * What tests see of a running {@link Sandbox} beyond what the product may use: the tenant's directory, the requests
+ * served, and faults to answer instead of the real responses.
+ */
+public final class SandboxInspector {
+
+	private final Sandbox sandbox;
+
+	private SandboxInspector(Sandbox sandbox) {
+		this.sandbox = sandbox;
+	}
+
+	/**
+	 * Inspects a running sandbox.
+	 * @param sandbox the sandbox
+	 * @return its inspector
+	 */
+	public static SandboxInspector of(Sandbox sandbox) {
+		return new SandboxInspector(sandbox);
+	}
+
+	/**
+	 * Read access to the directory.
+	 * @return the tenant, read afresh on each call of its methods
+	 */
+	public SandboxTenant tenant() {
+		return new SandboxTenant(this.sandbox.store());
+	}
+
+	/**
+	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
+	 * @return method, path with query, status, and whether it was a Graph write
+	 */
+	public List<RecordedRequest> requests() {
+		return this.sandbox.requestLog().snapshot();
+	}
+
+	/** Forgets the requests kept in memory; a request log file keeps its lines. */
+	public void clearRequests() {
+		this.sandbox.requestLog().clear();
+	}
+
+	/**
+	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
+	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
+	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet.
+	 * @param method the HTTP method, or "*" for any
+	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
+	 * @param status e.g. 429 or 503
+	 * @param times how many requests to fail
+	 * @param retryAfter the Retry-After to send, may be null
+	 */
+	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
+		this.sandbox.faults().add(method, pathPrefix, status, times, retryAfter);
+	}
+
+}
