@@ -17,7 +17,6 @@ import com.microsoft.graph.models.RequiredResourceAccess;
 import com.microsoft.graph.models.ResourceAccess;
 import com.microsoft.graph.models.ServicePrincipal;
 import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
-import com.microsoft.kiota.ApiException;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.error.DicomregException;
@@ -316,7 +315,7 @@ public class PermissionService {
 				.get(get -> get.queryParameters.select = RESOURCE_FIELDS)));
 		}
 		catch (RuntimeException ex) {
-			if (isNotFound(ex)) {
+			if (GraphFailures.isNotFound(ex)) {
 				return Optional.empty();
 			}
 			throw GraphFailures.translate(ex, what);
@@ -426,15 +425,6 @@ public class PermissionService {
 
 	private static String appIds(List<ServicePrincipal> principals) {
 		return principals.stream().map(ServicePrincipal::getAppId).collect(Collectors.joining(", "));
-	}
-
-	private static boolean isNotFound(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof ApiException api) {
-				return api.getResponseStatusCode() == 404;
-			}
-		}
-		return false;
 	}
 
 	private static List<ServicePrincipal> valuesOf(ServicePrincipalCollectionResponse page) {
