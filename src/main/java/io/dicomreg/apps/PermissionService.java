@@ -45,8 +45,11 @@ public class PermissionService {
 
 	private final GraphClientProvider graph;
 
-	public PermissionService(GraphClientProvider graph) {
+	private final ApplicationsGateway applications;
+
+	public PermissionService(GraphClientProvider graph, ApplicationsGateway applications) {
 		this.graph = graph;
+		this.applications = applications;
 	}
 
 	/**
@@ -336,19 +339,8 @@ public class PermissionService {
 	}
 
 	private RequiredAccess requiredAccess(AppRef app) {
-		Application application;
-		if (app.planned()) {
-			return new RequiredAccess();
-		}
-		try {
-			application = this.graph.client()
-				.applications()
-				.byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = APPLICATION_FIELDS);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the application's API permissions");
-		}
+		Application application = this.applications.read(app, "Reading the application's API permissions",
+				APPLICATION_FIELDS);
 		RequiredAccess access = new RequiredAccess();
 		for (RequiredResourceAccess resource : listOf(application.getRequiredResourceAccess())) {
 			access.addResource(resource.getResourceAppId(), listOf(resource.getResourceAccess()).stream()
@@ -364,9 +356,6 @@ public class PermissionService {
 	}
 
 	private void write(AppRef app, RequiredAccess access, String what, String plan) {
-		if (this.graph.dryRun().skip(plan)) {
-			return;
-		}
 		List<RequiredResourceAccess> resources = new ArrayList<>();
 		for (RequiredAccess.Resource entry : access.resources()) {
 			RequiredResourceAccess resource = new RequiredResourceAccess();
@@ -376,12 +365,7 @@ public class PermissionService {
 		}
 		Application patch = new Application();
 		patch.setRequiredResourceAccess(resources);
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
+		this.applications.patch(app, patch, plan, what);
 	}
 
 	private static ResourceAccess toGraph(RequiredAccess.Access access) {

@@ -55,7 +55,7 @@ class PermissionServiceTests {
 	void signInAndRegister() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory);
-		this.permissions = new PermissionService(this.admin.graph());
+		this.permissions = new PermissionService(this.admin.graph(), this.admin.gateway());
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}

@@ -29,12 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.Guids;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
 
 /**
  * Certificates of an application, as the portal's "Certificates &amp; secrets" page handles them: a
@@ -57,7 +56,7 @@ public class CertificateService {
 	private static final Pattern THUMBPRINT = Pattern.compile("[0-9A-F]{40}");
 
 
-	private final GraphClientProvider graph;
+	private final ApplicationsGateway applications;
 
 	private final DryRun dryRun;
 
@@ -66,16 +65,16 @@ public class CertificateService {
 	private final Function<String, String> environment;
 
 	@Autowired
-	public CertificateService(GraphClientProvider graph) {
-		this(graph, Clock.systemUTC(), System::getenv);
+	public CertificateService(ApplicationsGateway applications) {
+		this(applications, Clock.systemUTC(), System::getenv);
 	}
 
-	public CertificateService(GraphClientProvider graph, Clock clock, Function<String, String> environment) {
-		this.graph = graph;
+	public CertificateService(ApplicationsGateway applications, Clock clock, Function<String, String> environment) {
+		this.applications = applications;
 		this.clock = clock;
 		this.environment = environment;
 		// Making a certificate is local: the service also works without Graph, and then never plans.
-		this.dryRun = (graph != null) ? graph.dryRun() : DryRun.off();
+		this.dryRun = (applications != null) ? applications.dryRun() : DryRun.off();
 	}
 
 	/**
@@ -320,32 +319,16 @@ public class CertificateService {
 		return copy;
 	}
 
+	/** Sends the whole collection back: a PATCH of {@code keyCredentials} replaces it. */
 	private void patch(AppRef app, List<KeyCredential> credentials, String what, String plan) {
-		if (this.dryRun.skip(plan)) {
-			return;
-		}
 		Application patch = new Application();
 		patch.setKeyCredentials(credentials);
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
+		this.applications.patch(app, patch, plan, what);
 	}
 
 	private List<KeyCredential> keyCredentials(AppRef app) {
-		if (app.planned()) {
-			return List.of();
-		}
-		try {
-			Application application = this.graph.client().applications().byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = new String[] { "id", "keyCredentials" });
-			return (application.getKeyCredentials() != null) ? application.getKeyCredentials() : List.of();
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the certificates");
-		}
+		Application application = this.applications.read(app, "Reading the certificates", "id", "keyCredentials");
+		return (application.getKeyCredentials() != null) ? application.getKeyCredentials() : List.of();
 	}
 
 	private CertificateCredential toCredential(KeyCredential credential) {

@@ -69,7 +69,7 @@ class CertificateServiceTests {
 	void registerAnApplication() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.certificates = new CertificateService(this.admin.graph(), Clock.systemUTC(),
+		this.certificates = new CertificateService(this.admin.gateway(), Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, PASSWORD, "EMPTY", "")::get);
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
@@ -185,7 +185,7 @@ class CertificateServiceTests {
 			RegisteredApplication registered = persistedAdmin.register("persisted");
 			AppRef persistedApp = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 
-			new CertificateService(persistedAdmin.graph()).uploadCertificate(persistedApp, CertificateUpload.of(pem),
+			new CertificateService(persistedAdmin.gateway()).uploadCertificate(persistedApp, CertificateUpload.of(pem),
 					this::prompt);
 		}
 
@@ -272,7 +272,7 @@ class CertificateServiceTests {
 	void listIsSortedByEndDateWithExpiringOnesFlagged() throws Exception {
 		upload(pem("long", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300))));
 		upload(pem("short", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(20))));
-		CertificateService later = new CertificateService(this.admin.graph(),
+		CertificateService later = new CertificateService(this.admin.gateway(),
 				Clock.fixed(Instant.now().plus(Duration.ofDays(25)), ZoneOffset.UTC), Map.<String, String>of()::get);
 
 		List<CertificateCredential> now = this.certificates.listCertificates(this.app);

@@ -52,8 +52,8 @@ class CredentialAdditivityTests {
 		admin.addSecret(this.app.objectId());
 		admin.addCertificate(this.app.objectId(), TestCertificates.selfSigned("first"));
 		admin.addCertificate(this.app.objectId(), TestCertificates.selfSigned("second"));
-		this.secrets = new SecretService(admin.graph());
-		this.certificates = new CertificateService(admin.graph());
+		this.secrets = new SecretService(admin.gateway());
+		this.certificates = new CertificateService(admin.gateway());
 		this.survivingSecrets = secretIds();
 		this.survivingCertificates = certificateIds();
 		assertThat(this.survivingSecrets).hasSize(2);

@@ -55,10 +55,10 @@ class CredentialCompletersTests {
 	void twoApplications() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.secrets = new SecretService(admin.graph());
-		this.certificates = new CertificateService(admin.graph());
+		this.secrets = new SecretService(admin.gateway());
+		this.certificates = new CertificateService(admin.gateway());
 		this.selection = new AppSelection(this.target, new DicomregHome(this.directory.resolve("home")));
-		this.locator = new ApplicationLocator(admin.graph(), this.selection);
+		this.locator = new ApplicationLocator(admin.gateway(), this.selection);
 		this.selected = ref(admin.register("selected app"));
 		this.other = ref(admin.register("other app"));
 		this.selection.select(this.selected);
