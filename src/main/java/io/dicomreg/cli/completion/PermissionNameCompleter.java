@@ -7,7 +7,7 @@ import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
-import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.PermissionType;
 
 /**
@@ -20,10 +20,10 @@ public class PermissionNameCompleter implements OptionValueCompleter {
 
 	static final Set<String> COMMANDS = Set.of("permission add", "permission remove");
 
-	private final PermissionService permissions;
+	private final ApiDirectory apis;
 
-	public PermissionNameCompleter(PermissionService permissions) {
-		this.permissions = permissions;
+	public PermissionNameCompleter(ApiDirectory apis) {
+		this.apis = apis;
 	}
 
 	@Override
@@ -43,7 +43,7 @@ public class PermissionNameCompleter implements OptionValueCompleter {
 				return List.of();
 			}
 		}
-		return this.permissions.permissionNames(resourceApp, type, OptionWords.unquoted(prefix))
+		return this.apis.permissionNames(resourceApp, type, OptionWords.unquoted(prefix))
 			.stream()
 			.map(CompletionProposal::new)
 			.toList();

@@ -6,7 +6,7 @@ import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
-import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.ApiDirectory;
 
 /**
  * Completes {@code --resource-app} of {@code permission add} and {@code permission remove} with the
@@ -15,10 +15,10 @@ import io.dicomreg.apps.PermissionService;
 @Component
 public class ResourceAppCompleter implements OptionValueCompleter {
 
-	private final PermissionService permissions;
+	private final ApiDirectory apis;
 
-	public ResourceAppCompleter(PermissionService permissions) {
-		this.permissions = permissions;
+	public ResourceAppCompleter(ApiDirectory apis) {
+		this.apis = apis;
 	}
 
 	@Override
@@ -28,7 +28,7 @@ public class ResourceAppCompleter implements OptionValueCompleter {
 
 	@Override
 	public List<CompletionProposal> complete(CompletionContext context, String prefix) {
-		return this.permissions.resourceNames(OptionWords.unquoted(prefix)).stream().map(CompletionProposal::new).toList();
+		return this.apis.resourceNames(OptionWords.unquoted(prefix)).stream().map(CompletionProposal::new).toList();
 	}
 
 }
