@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateRequest;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateToUpload;
@@ -34,12 +35,16 @@ public class CertificateCommands {
 
 	private final CertificateService certificates;
 
+	private final CertificateFileService files;
+
 	private final ApplicationLocator locator;
 
 	private final Renderer renderer;
 
-	public CertificateCommands(CertificateService certificates, ApplicationLocator locator, Renderer renderer) {
+	public CertificateCommands(CertificateService certificates, CertificateFileService files, ApplicationLocator locator,
+			Renderer renderer) {
 		this.certificates = certificates;
+		this.files = files;
 		this.locator = locator;
 		this.renderer = renderer;
 	}
@@ -53,7 +58,7 @@ public class CertificateCommands {
 			@Option(longName = "out", required = true, description = "path and name of the files: writes OUT.crt (certificate), OUT.key (private key, mode 0600)") String out,
 			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable") String pfxPasswordEnv,
 			@Option(longName = "if-missing", description = "make nothing when OUT.crt and OUT.key already hold a valid certificate for this --subject and its key (for scripts)") boolean ifMissing) {
-		CreatedCertificate created = this.certificates.createCertificate(
+		CreatedCertificate created = this.files.createCertificate(
 				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing));
 		Details details = Details.create()
 			.add("Subject", "subject", created.subject())
@@ -85,7 +90,7 @@ public class CertificateCommands {
 			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)") String pfxPasswordEnv,
 			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
 			@Option(longName = "app", description = AppOption.DESCRIPTION) String app) {
-		CertificateToUpload certificate = this.certificates.readCertificate(
+		CertificateToUpload certificate = this.files.readCertificate(
 				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(context, "--pfx-password-env"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
 		Details details = describe(uploaded.app(), uploaded.certificate()).add("Changed", "changed", uploaded.changed());
@@ -148,8 +153,8 @@ public class CertificateCommands {
 			return Integer.parseInt(years.strip());
 		}
 		catch (NumberFormatException | NullPointerException ex) {
-			throw DicomregException.invalidInput("--years takes a whole number of years, " + CertificateService.MIN_YEARS
-					+ " to " + CertificateService.MAX_YEARS + ".");
+			throw DicomregException.invalidInput("--years takes a whole number of years, " + CertificateFileService.MIN_YEARS
+					+ " to " + CertificateFileService.MAX_YEARS + ".");
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.SecretService;
 import io.dicomreg.auth.Session;
@@ -31,11 +32,11 @@ class WalkthroughConfiguration {
 
 	@Bean
 	Walkthrough walkthrough(AccountService account, ApplicationService applications, AuthenticationService authentication,
-			SecretService secrets, CertificateService certificates, PermissionService permissions, ApiDirectory apis,
-			Renderer renderer, WalkthroughProgressStore store) {
+			SecretService secrets, CertificateService certificates, CertificateFileService certificateFiles,
+			PermissionService permissions, ApiDirectory apis, Renderer renderer, WalkthroughProgressStore store) {
 		return new Walkthrough(List.of(new SignInStep(account), new RegisterStep(applications),
 				new IdsStep(applications, renderer), new AuthenticationStep(authentication),
-				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates)),
+				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates, certificateFiles)),
 				new PermissionStep(permissions, apis), new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
 				() -> account.session().map(Session::tenantId), Clock.systemUTC());
 	}

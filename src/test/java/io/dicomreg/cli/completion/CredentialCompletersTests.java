@@ -16,6 +16,7 @@ import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.credentials.AddedSecret;
 import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateUpload;
 import io.dicomreg.apps.credentials.SecretRequest;
@@ -23,6 +24,7 @@ import io.dicomreg.apps.credentials.SecretService;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestCertificates;
 
@@ -106,7 +108,9 @@ class CredentialCompletersTests {
 	void certificateThumbprintsAndKeyIdsAreProposed() throws Exception {
 		Path pem = TestCertificates.selfSigned("completion").writePem(this.directory.resolve("completion.pem"));
 		CertificateCredential uploaded = this.certificates
-			.uploadCertificate(this.selected, CertificateUpload.of(pem), () -> new char[0]).certificate();
+			.uploadCertificate(this.selected,
+					new CertificateFileService(DryRun.off()).readCertificate(CertificateUpload.of(pem), () -> new char[0]))
+			.certificate();
 		CertificateCompleter completer = new CertificateCompleter(this.certificates, this.locator);
 
 		List<CompletionProposal> all = completer.complete(context("cert", "remove", ""), "");
