@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the layers apart: commands see services and records, never MSAL, Graph SDK or sandbox
- * types; the sandbox stands alone.
+ * types; the sandbox stands alone; the certificate file reader ({@code pki}) serves both sign-in and
+ * the services, and depends on neither.
  */
 class LayeringTests {
 
@@ -22,7 +23,8 @@ class LayeringTests {
 	@ParameterizedTest
 	@CsvSource({ "cli, com.microsoft.", "cli, io.dicomreg.sandbox", "output, com.microsoft.", "error, com.microsoft.",
 			"output, io.dicomreg.", "sandbox, io.dicomreg.cli", "sandbox, io.dicomreg.auth", "sandbox, org.springframework",
-			"auth, io.dicomreg.graph", "auth, io.dicomreg.cli", "launch, io.dicomreg.", "launch, org.springframework" })
+			"auth, io.dicomreg.graph", "auth, io.dicomreg.cli", "auth, io.dicomreg.apps", "launch, io.dicomreg.",
+			"launch, org.springframework", "pki, io.dicomreg.", "pki, com.microsoft.", "pki, org.springframework" })
 	void packageDoesNotImport(String layer, String forbidden) throws IOException {
 		String ownPackage = "io.dicomreg." + layer;
 		assertThat(importsOf(SOURCES.resolve(layer)))

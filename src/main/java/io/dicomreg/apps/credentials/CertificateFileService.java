@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.pki.PasswordVariable;
 
 /**
  * Certificate files on this machine, for the portal's "Certificates &amp; secrets" step: a
@@ -37,6 +38,9 @@ public class CertificateFileService {
 	public static final int MIN_YEARS = 1;
 
 	public static final int MAX_YEARS = 3;
+
+	/** The option naming the environment variable that holds a PFX password. */
+	static final String PASSWORD_OPTION = "--pfx-password-env";
 
 	private final DryRun dryRun;
 
@@ -80,7 +84,7 @@ public class CertificateFileService {
 		Path certificateFile = SaveTarget.newFile(withExtension(prefix, ".crt"), "--out");
 		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), "--out");
 		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), "--out") : null;
-		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
+		char[] password = (pfxFile != null) ? pfxPassword(request.pfxPasswordEnv(), false) : null;
 		if (this.dryRun.skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
 				+ " and " + keyFile)) {
 			this.dryRun.planFile(certificateFile);
@@ -127,7 +131,7 @@ public class CertificateFileService {
 					+ "--if-missing never completes or overwrites files: move " + FileLists.of(present)
 					+ " away or choose another --out.");
 		}
-		char[] password = (pfxFile != null) ? PasswordVariable.read(request.pfxPasswordEnv(), this.environment, false) : null;
+		char[] password = (pfxFile != null) ? pfxPassword(request.pfxPasswordEnv(), false) : null;
 		try {
 			X509Certificate certificate = ExistingCertificateFiles.check(certificateFile, keyFile, pfxFile, password,
 					subject, this.clock.instant());
@@ -157,13 +161,34 @@ public class CertificateFileService {
 		if (this.dryRun.isPlannedFile(upload.file())) {
 			return CertificateToUpload.planned(upload.file());
 		}
-		String passwordEnv = (upload.pfxPasswordEnv() != null) ? PasswordVariable.checkName(upload.pfxPasswordEnv()) : null;
+		String passwordEnv = (upload.pfxPasswordEnv() != null) ? passwordVariable(upload.pfxPasswordEnv()) : null;
 		Supplier<char[]> password = (passwordEnv != null)
-				? () -> PasswordVariable.read(passwordEnv, this.environment, true) : passwordPrompt;
+				? () -> pfxPassword(passwordEnv, true) : passwordPrompt;
 		X509Certificate certificate = CertificateFiles.read(upload.file(), password, this.clock.instant());
 		String description = (upload.description() != null && !upload.description().isBlank())
 				? upload.description().strip() : null;
 		return new CertificateToUpload(upload.file(), certificate, description);
+	}
+
+	/**
+	 * The PFX password in the variable {@code name}.
+	 * @param allowEmpty whether an empty value is a usable password
+	 * @throws DicomregException (usage) when the name is malformed or the variable is unset (or empty)
+	 */
+	private char[] pfxPassword(String name, boolean allowEmpty) {
+		return PasswordVariable.read(this.environment, PASSWORD_OPTION, passwordVariable(name), allowEmpty);
+	}
+
+	/**
+	 * Checks the variable name {@value #PASSWORD_OPTION} gives.
+	 * @throws DicomregException (usage) when it is not a variable name; the value is not repeated
+	 */
+	private static String passwordVariable(String name) {
+		if (!PasswordVariable.isName(name)) {
+			throw DicomregException.invalidInput(PASSWORD_OPTION + " takes the NAME of an environment variable (letters, "
+					+ "digits and _, not starting with a digit) that holds the password, never the password itself.");
+		}
+		return name;
 	}
 
 	private static void writeAll(SelfSignedCertificates.Made made, Path certificateFile, Path keyFile, Path pfxFile,
