@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.config.DryRun;
+import io.dicomreg.support.TestCertificates;
 
 import static io.dicomreg.apps.credentials.SecretServiceTests.assertUsageError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +129,12 @@ class CertificateIfMissingTests {
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.keyFile() + " holds no PEM private key");
 		Files.write(mine.keyFile(), Files.readAllBytes(theirs.certificateFile()));
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.keyFile() + " holds no PEM private key");
+		TestCertificates.selfSigned("same").writePemWithEncryptedKey(mine.keyFile(), "key".toCharArray());
+		assertUsageError(() -> create("CN=same", prefix, null, true),
+				"The private key in " + mine.keyFile() + " is encrypted, and cert create writes it unencrypted");
+		Files.delete(mine.keyFile());
+		Files.createDirectory(mine.keyFile());
+		assertUsageError(() -> create("CN=same", prefix, null, true), "Cannot read " + mine.keyFile() + " (IOException)");
 		Files.writeString(mine.certificateFile(), "not a certificate");
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.certificateFile() + " holds no certificate");
 
