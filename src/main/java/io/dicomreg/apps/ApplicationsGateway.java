@@ -212,6 +212,7 @@ public class ApplicationsGateway {
 		}
 	}
 
+	/** The application {@code get} reads; Graph's 404 means none, any other Graph error is reported. */
 	private static Optional<Application> lookUp(Supplier<Application> get) {
 		try {
 			return Optional.of(get.get());
