@@ -25,6 +25,7 @@ import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.auth.BrowserLauncher;
 import io.dicomreg.auth.ClientCredentials;
 import io.dicomreg.auth.DefaultBrowserLauncher;
@@ -94,14 +95,19 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	ApplicationService applicationService(GraphClientProvider graph, SignInService signIn, ConnectionTarget target,
-			ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
-		return new ApplicationService(graph, signIn, target, locator, selection, names);
+	ApplicationsGateway applicationsGateway(GraphClientProvider graph) {
+		return new ApplicationsGateway(graph);
 	}
 
 	@Bean
-	AppNameIndex appNameIndex(GraphClientProvider graph) {
-		return new AppNameIndex(graph, Clock.systemUTC());
+	ApplicationService applicationService(ApplicationsGateway applications, SignInService signIn,
+			ConnectionTarget target, ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
+		return new ApplicationService(applications, signIn, target, locator, selection, names);
+	}
+
+	@Bean
+	AppNameIndex appNameIndex(ApplicationsGateway applications) {
+		return new AppNameIndex(applications, Clock.systemUTC());
 	}
 
 	@Bean
@@ -115,8 +121,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	ApplicationLocator applicationLocator(GraphClientProvider graph, AppSelection selection) {
-		return new ApplicationLocator(graph, selection);
+	ApplicationLocator applicationLocator(ApplicationsGateway applications, AppSelection selection) {
+		return new ApplicationLocator(applications, selection);
 	}
 
 	/** Every command, read from the command classes' declarations; no command bean is made for it. */

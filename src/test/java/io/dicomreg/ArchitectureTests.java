@@ -78,6 +78,14 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void keyFilesAreReadWithoutAnythingElseOfTheProduct() {
+		check(noClasses().that().resideInAPackage("io.dicomreg.pki..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.dicomreg.cli..", "io.dicomreg.apps..",
+					"io.dicomreg.account..", "io.dicomreg.auth..", "io.dicomreg.graph..", "io.dicomreg.config..",
+					"io.dicomreg.output..", "io.dicomreg.sandbox..", "org.springframework..", "com.microsoft.."));
+	}
+
+	@Test
 	void theLaunchHelpersArePlainJdkCode() {
 		check(classes().that().resideInAPackage("io.dicomreg.launch..")
 			.should().onlyDependOnClassesThat().resideInAnyPackage("io.dicomreg.launch..", "java.."));

@@ -1,13 +1,13 @@
 package io.dicomreg.account;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.dicomreg.auth.CredentialSource;
 import io.dicomreg.auth.ServicePrincipalLogin;
 import io.dicomreg.auth.UserLogin;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.pki.PasswordVariable;
 
 /**
  * The options of {@code login} and the rules that combine them.
@@ -23,8 +23,6 @@ import io.dicomreg.error.DicomregException;
  */
 public record LoginOptions(boolean browser, String tenant, String clientId, boolean servicePrincipal,
 		String secretFile, String secretEnv, String certificate, String certificatePasswordEnv) {
-
-	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	/**
 	 * The user sign-in these options ask for.
@@ -74,7 +72,7 @@ public record LoginOptions(boolean browser, String tenant, String clientId, bool
 	}
 
 	private static String variableName(String option, String value) {
-		if (!VARIABLE_NAME.matcher(value).matches()) {
+		if (!PasswordVariable.isName(value)) {
 			// Not echoed: a secret pasted here instead of a variable name must not be printed.
 			throw DicomregException.invalidInput(option
 					+ " takes the NAME of an environment variable (letters, digits and _), not its value.");

@@ -10,9 +10,6 @@ import java.util.Objects;
 
 import com.microsoft.graph.models.Application;
 
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
-
 /**
  * Application display names for tab completion: filtered by the server ({@code startswith}, a
  * small {@code $top}) so that it stays fast in a tenant with thousands of applications, and cached
@@ -25,14 +22,14 @@ public class AppNameIndex {
 
 	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
 
-	private final GraphClientProvider graph;
+	private final ApplicationsGateway applications;
 
 	private final Clock clock;
 
 	private final Map<String, Entry> cache = new HashMap<>();
 
-	public AppNameIndex(GraphClientProvider graph, Clock clock) {
-		this.graph = graph;
+	public AppNameIndex(ApplicationsGateway applications, Clock clock) {
+		this.applications = applications;
 		this.clock = clock;
 	}
 
@@ -53,19 +50,12 @@ public class AppNameIndex {
 	}
 
 	private List<String> fetch(String prefix) {
-		try {
-			List<Application> found = this.graph.client().applications().get(get -> {
-				if (!prefix.isEmpty()) {
-					get.queryParameters.filter = "startswith(displayName,'" + ODataText.quote(prefix) + "')";
-				}
-				get.queryParameters.select = new String[] { "displayName" };
-				get.queryParameters.top = MAX_NAMES;
-			}).getValue();
-			return found.stream().map(Application::getDisplayName).filter(Objects::nonNull).distinct().sorted().toList();
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Listing application names");
-		}
+		return this.applications.list(prefix, MAX_NAMES, "Listing application names", "displayName").stream()
+			.map(Application::getDisplayName)
+			.filter(Objects::nonNull)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	private record Entry(List<String> names, Instant fetched) {

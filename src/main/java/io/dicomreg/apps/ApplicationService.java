@@ -1,19 +1,14 @@
 package io.dicomreg.apps;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.microsoft.graph.models.Application;
-import com.microsoft.graph.models.ApplicationCollectionResponse;
-import com.microsoft.kiota.ApiException;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
 
 /**
  * The application registration steps of the tutorial (register, note the IDs) and the
@@ -33,7 +28,7 @@ public class ApplicationService {
 	private static final String[] SUMMARY_FIELDS = { "id", "appId", "displayName", "signInAudience", "uniqueName",
 			"createdDateTime" };
 
-	private final GraphClientProvider graph;
+	private final ApplicationsGateway applications;
 
 	private final SignInService signIn;
 
@@ -45,9 +40,9 @@ public class ApplicationService {
 
 	private final AppNameIndex names;
 
-	public ApplicationService(GraphClientProvider graph, SignInService signIn, ConnectionTarget target,
+	public ApplicationService(ApplicationsGateway applications, SignInService signIn, ConnectionTarget target,
 			ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
-		this.graph = graph;
+		this.applications = applications;
 		this.signIn = signIn;
 		this.target = target;
 		this.locator = locator;
@@ -81,7 +76,7 @@ public class ApplicationService {
 	 * @throws DicomregException for an invalid unique name or a failed Graph call
 	 */
 	public Optional<RegisteredApplication> findByUniqueName(String uniqueName) {
-		return byUniqueName(validUniqueName(uniqueName)).map(this::toRegistered);
+		return this.applications.byUniqueName(validUniqueName(uniqueName), SUMMARY_FIELDS).map(this::toRegistered);
 	}
 
 	/**
@@ -92,30 +87,15 @@ public class ApplicationService {
 		if (top < 1 || top > MAX_LIST) {
 			throw DicomregException.invalidInput("--top must be between 1 and " + MAX_LIST + ".");
 		}
-		List<RegisteredApplication> found = new ArrayList<>();
-		try {
-			ApplicationCollectionResponse page = this.graph.client().applications().get(get -> {
-				if (nameStartsWith != null && !nameStartsWith.isBlank()) {
-					get.queryParameters.filter = "startswith(displayName,'" + ODataText.quote(nameStartsWith) + "')";
-				}
-				get.queryParameters.select = SUMMARY_FIELDS;
-				get.queryParameters.top = Math.min(top, 100);
-			});
-			while (page != null) {
-				page.getValue().stream().limit(top - found.size()).map(this::toRegistered).forEach(found::add);
-				String next = page.getOdataNextLink();
-				page = (found.size() < top && next != null) ? this.graph.client().applications().withUrl(next).get() : null;
-			}
-			return found;
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Listing the applications");
-		}
+		String startsWith = (nameStartsWith != null && !nameStartsWith.isBlank()) ? nameStartsWith : null;
+		return this.applications.list(startsWith, top, "Listing the applications", SUMMARY_FIELDS).stream()
+			.map(this::toRegistered)
+			.toList();
 	}
 
 	/** The application with a summary of its authentication, credentials and permissions. */
 	public ApplicationDetails show(AppRef app) {
-		Application application = get(app);
+		Application application = this.applications.read(app, "Reading the application");
 		int redirectUris = size(application.getWeb() != null ? application.getWeb().getRedirectUris() : null)
 				+ size(application.getSpa() != null ? application.getSpa().getRedirectUris() : null)
 				+ size(application.getPublicClient() != null ? application.getPublicClient().getRedirectUris() : null);
@@ -149,14 +129,9 @@ public class ApplicationService {
 
 	/** Deletes the application (Entra keeps it 30 days in deleted items) and forgets it if selected. */
 	public AppRef delete(AppRef app) {
-		if (this.graph.dryRun().skip("delete the application '" + app.displayName() + "' (client ID " + app.appId() + ")")) {
+		if (!this.applications.delete(app, "delete the application '" + app.displayName() + "' (client ID " + app.appId()
+				+ ")", "Deleting the application")) {
 			return app;
-		}
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).delete();
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Deleting the application");
 		}
 		this.selection.current().filter(selected -> selected.objectId().equals(app.objectId()))
 			.ifPresent(selected -> this.selection.clear());
@@ -165,7 +140,7 @@ public class ApplicationService {
 	}
 
 	private Registration upsert(String name, String uniqueName, Audience audience) {
-		Optional<Application> existing = byUniqueName(uniqueName);
+		Optional<Application> existing = this.applications.byUniqueName(uniqueName, SUMMARY_FIELDS);
 		// An audience not given keeps the existing one: re-running a script must not undo what it did not name.
 		String signInAudience = (audience != null) ? audience.signInAudience()
 				: existing.map(Application::getSignInAudience).orElse(Audience.SINGLE_TENANT.signInAudience());
@@ -174,32 +149,25 @@ public class ApplicationService {
 			return new Registration(toRegistered(existing.get()), false,
 					"No change: the application with unique name '" + uniqueName + "' is already registered as asked.");
 		}
-		if (this.graph.dryRun().skip((existing.isEmpty() ? "register '" + name + "' (" + signInAudience + ", unique name '"
-				+ uniqueName + "')" : "update the application with unique name '" + uniqueName + "' to '" + name + "' ("
-						+ signInAudience + ")"))) {
-			return planned(existing, name, uniqueName, signInAudience);
-		}
 		Application body = new Application();
 		body.setDisplayName(name);
 		body.setSignInAudience(signInAudience);
-		try {
-			Application created = this.graph.client().applicationsWithUniqueName(uniqueName)
-				.patch(body, patch -> patch.headers.add("Prefer", "create-if-missing"));
-			if (existing.isEmpty()) {
-				return new Registration(toRegistered((created != null) ? created : byUniqueName(uniqueName).orElseThrow()),
-						true, "Registered a new application with unique name '" + uniqueName + "'.");
-			}
-			return new Registration(toRegistered(byUniqueName(uniqueName).orElseThrow()), true,
-					"Updated the application with unique name '" + uniqueName + "'.");
+		Optional<Application> written = this.applications.upsert(uniqueName, body,
+				(existing.isEmpty() ? "register '" + name + "' (" + signInAudience + ", unique name '" + uniqueName + "')"
+						: "update the application with unique name '" + uniqueName + "' to '" + name + "' ("
+								+ signInAudience + ")"),
+				"Registering the application", SUMMARY_FIELDS);
+		if (written.isEmpty()) {
+			return planned(existing, name, uniqueName, signInAudience);
 		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Registering the application");
-		}
+		return new Registration(toRegistered(written.get()), true,
+				existing.isEmpty() ? "Registered a new application with unique name '" + uniqueName + "'."
+						: "Updated the application with unique name '" + uniqueName + "'.");
 	}
 
 	private Registration create(String name, Audience audience, boolean forceNew) {
 		if (!forceNew) {
-			List<Application> sameName = this.locator.withDisplayName(name);
+			List<Application> sameName = this.applications.withDisplayName(name);
 			if (!sameName.isEmpty()) {
 				throw DicomregException.invalidInput(sameName.size() + " application(s) named '" + name + "' already exist ("
 						+ sameName.stream().map(app -> "client ID " + app.getAppId() + ", created " + app.getCreatedDateTime())
@@ -210,16 +178,10 @@ public class ApplicationService {
 		Application request = new Application();
 		request.setDisplayName(name);
 		request.setSignInAudience(((audience != null) ? audience : Audience.SINGLE_TENANT).signInAudience());
-		if (this.graph.dryRun().skip("register '" + name + "' (" + request.getSignInAudience() + ")")) {
-			return planned(Optional.empty(), name, null, request.getSignInAudience());
-		}
-		try {
-			return new Registration(toRegistered(this.graph.client().applications().post(request)), true,
-					"Registered a new application.");
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Registering the application");
-		}
+		return this.applications.post(request, "register '" + name + "' (" + request.getSignInAudience() + ")",
+				"Registering the application")
+			.map(created -> new Registration(toRegistered(created), true, "Registered a new application."))
+			.orElseGet(() -> planned(Optional.empty(), name, null, request.getSignInAudience()));
 	}
 
 	/** What a dry run reports instead of registering: the existing application, or one yet to be made. */
@@ -227,31 +189,6 @@ public class ApplicationService {
 		RegisteredApplication app = existing.map(this::toRegistered)
 			.orElseGet(() -> new RegisteredApplication(name, NOT_YET, null, tenantId(), signInAudience, uniqueName, null));
 		return new Registration(app, true, "Dry run: nothing was registered.");
-	}
-
-	private Optional<Application> byUniqueName(String uniqueName) {
-		try {
-			return Optional.of(this.graph.client().applicationsWithUniqueName(uniqueName)
-				.get(get -> get.queryParameters.select = SUMMARY_FIELDS));
-		}
-		catch (ApiException ex) {
-			if (ex.getResponseStatusCode() == 404) {
-				return Optional.empty();
-			}
-			throw GraphFailures.translate(ex, "Looking up the application");
-		}
-	}
-
-	private Application get(AppRef app) {
-		if (app.planned()) {
-			return PlannedApplications.of(app);
-		}
-		try {
-			return this.graph.client().applications().byApplicationId(app.objectId()).get();
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the application");
-		}
 	}
 
 	private RegisteredApplication toRegistered(Application application) {

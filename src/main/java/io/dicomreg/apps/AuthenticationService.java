@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
 import io.dicomreg.apps.RedirectUriRules.Audience;
 import io.dicomreg.apps.RedirectUriRules.Violation;
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
 
 /**
  * Tutorial step 3, the portal's Authentication page: the client type ("Allow public client
@@ -37,17 +35,17 @@ public class AuthenticationService {
 	private static final String[] SELECTED_FIELDS = { "id", "appId", "displayName", "signInAudience",
 			"isFallbackPublicClient", "web", "spa", "publicClient" };
 
-	private final GraphClientProvider graph;
+	private final ApplicationsGateway applications;
 
-	public AuthenticationService(GraphClientProvider graph) {
-		this.graph = graph;
+	public AuthenticationService(ApplicationsGateway applications) {
+		this.applications = applications;
 	}
 
 	/** The client type, "Allow public client flows" and the redirect URIs of each platform. */
 	public AuthenticationSettings show(AppRef app) {
 		Application current = read(app);
-		return new AuthenticationSettings(refOf(current), current.getSignInAudience(), isFallbackPublicClient(current),
-				redirectUrisOf(current));
+		return new AuthenticationSettings(ApplicationsGateway.ref(current), current.getSignInAudience(),
+				isFallbackPublicClient(current), redirectUrisOf(current));
 	}
 
 	/** Every redirect URI of the application, for completion. */
@@ -62,14 +60,15 @@ public class AuthenticationService {
 	 */
 	public PublicClientChange setPublicClient(AppRef app, boolean allow) {
 		Application current = read(app);
-		AppRef ref = refOf(current);
+		AppRef ref = ApplicationsGateway.ref(current);
 		if (isFallbackPublicClient(current) == allow) {
 			return new PublicClientChange(ref, allow, false);
 		}
 		Application patch = new Application();
 		patch.setIsFallbackPublicClient(allow);
-		write(ref, patch, "Setting 'Allow public client flows'",
-				"turn 'Allow public client flows' " + (allow ? "on" : "off") + " for '" + ref.displayName() + "'");
+		this.applications.patch(ref, patch,
+				"turn 'Allow public client flows' " + (allow ? "on" : "off") + " for '" + ref.displayName() + "'",
+				"Setting 'Allow public client flows'");
 		return new PublicClientChange(ref, allow, true);
 	}
 
@@ -98,7 +97,7 @@ public class AuthenticationService {
 	public RedirectUrisAdded addRedirectUris(AppRef app, Platform platform, List<String> uris) {
 		List<String> wanted = checkRedirectUris(platform, uris);
 		Application current = read(app);
-		AppRef ref = refOf(current);
+		AppRef ref = ApplicationsGateway.ref(current);
 		Audience audience = Audience.of(current.getSignInAudience());
 		RedirectUris existing = redirectUrisOf(current);
 		List<String> onPlatform = existing.on(platform);
@@ -122,8 +121,9 @@ public class AuthenticationService {
 		merged.addAll(added);
 		Application patch = new Application();
 		setRedirectUris(patch, current, platform, merged);
-		write(ref, patch, "Adding the redirect URIs",
-				"add redirect URI " + String.join(", ", added) + " to " + platform.graphProperty() + " (" + platform.label() + ")");
+		this.applications.patch(ref, patch,
+				"add redirect URI " + String.join(", ", added) + " to " + platform.graphProperty() + " (" + platform.label() + ")",
+				"Adding the redirect URIs");
 		return new RedirectUrisAdded(ref, platform, added, alreadyPresent, merged, true);
 	}
 
@@ -137,7 +137,7 @@ public class AuthenticationService {
 			throw DicomregException.invalidInput("Give the redirect URI to remove: auth redirect remove URI.");
 		}
 		Application current = read(app);
-		AppRef ref = refOf(current);
+		AppRef ref = ApplicationsGateway.ref(current);
 		RedirectUris existing = redirectUrisOf(current);
 		List<Platform> holding = existing.platformsHolding(uri);
 		if (holding.isEmpty()) {
@@ -149,34 +149,13 @@ public class AuthenticationService {
 			List<String> kept = existing.on(platform).stream().filter(other -> !other.equals(uri)).toList();
 			setRedirectUris(patch, current, platform, kept);
 		}
-		write(ref, patch, "Removing the redirect URI", "remove redirect URI " + uri + " from "
-				+ holding.stream().map(Platform::graphProperty).collect(Collectors.joining(", ")));
+		this.applications.patch(ref, patch, "remove redirect URI " + uri + " from "
+				+ holding.stream().map(Platform::graphProperty).collect(Collectors.joining(", ")), "Removing the redirect URI");
 		return new RedirectUriRemoval(ref, uri, holding, List.of(), true);
 	}
 
 	private Application read(AppRef app) {
-		if (app.planned()) {
-			return PlannedApplications.of(app);
-		}
-		try {
-			return this.graph.client().applications().byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = SELECTED_FIELDS);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the application's authentication settings");
-		}
-	}
-
-	private void write(AppRef app, Application patch, String what, String plan) {
-		if (this.graph.dryRun().skip(plan)) {
-			return;
-		}
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
+		return this.applications.read(app, "Reading the application's authentication settings", SELECTED_FIELDS);
 	}
 
 	/**
@@ -248,10 +227,6 @@ public class AuthenticationService {
 
 	private static boolean isFallbackPublicClient(Application application) {
 		return Boolean.TRUE.equals(application.getIsFallbackPublicClient());
-	}
-
-	private static AppRef refOf(Application application) {
-		return new AppRef(application.getId(), application.getAppId(), application.getDisplayName());
 	}
 
 	private static void refuse(Optional<Violation> violation) {

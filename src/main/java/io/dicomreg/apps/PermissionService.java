@@ -11,43 +11,34 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.microsoft.graph.models.AppRole;
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.RequiredResourceAccess;
 import com.microsoft.graph.models.ResourceAccess;
-import com.microsoft.graph.models.ServicePrincipal;
-import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
-import com.microsoft.kiota.ApiException;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
 
 /**
  * Tutorial step 5, API permissions: adds, lists and removes the permissions an application asks
- * for ({@code requiredResourceAccess}), by name, merging with what is there. It never grants
- * consent.
+ * for ({@code requiredResourceAccess}), by name, merging with what is there. The APIs and the
+ * permissions they offer come from the {@link ApiDirectory}. It never grants consent.
  */
 @Service
 public class PermissionService {
 
 
-	private static final String[] RESOURCE_FIELDS = { "id", "appId", "displayName", "oauth2PermissionScopes",
-			"appRoles" };
-
 	private static final String[] APPLICATION_FIELDS = { "id", "appId", "displayName", "requiredResourceAccess" };
 
-	/** How many names an error message or a completion lists at most. */
+	/** How many names an error message lists at most. */
 	private static final int LISTED_NAMES = 15;
 
-	/** How many service principals a display-name lookup or a completion asks for. */
-	private static final int NAME_LOOKUP_TOP = 20;
+	private final ApplicationsGateway applications;
 
-	private final GraphClientProvider graph;
+	private final ApiDirectory directory;
 
-	public PermissionService(GraphClientProvider graph) {
-		this.graph = graph;
+	public PermissionService(ApplicationsGateway applications, ApiDirectory directory) {
+		this.applications = applications;
+		this.directory = directory;
 	}
 
 	/**
@@ -58,7 +49,7 @@ public class PermissionService {
 	 */
 	public PermissionChange addDicomScope(AppRef app, String scope) {
 		String name = PermissionRequest.permissionName("scope", scope);
-		ApiResource dicom = dicomApi().orElseThrow(PermissionService::dicomApiMissing);
+		ApiResource dicom = this.directory.dicomApi().orElseThrow(ApiDirectory::dicomApiMissing);
 		return addPermissions(app, dicom, named(dicom, PermissionType.DELEGATED, List.of(name)));
 	}
 
@@ -78,7 +69,7 @@ public class PermissionService {
 	 * Graph fails
 	 */
 	public PermissionChange add(AppRef app, PermissionRequest request) {
-		ApiResource resource = resource(request.resourceApp());
+		ApiResource resource = this.directory.resource(request.resourceApp());
 		return addPermissions(app, resource, named(resource, request));
 	}
 
@@ -99,7 +90,7 @@ public class PermissionService {
 	 * Graph fails
 	 */
 	public PermissionChange remove(AppRef app, PermissionRequest request) {
-		ApiResource resource = resource(request.resourceApp());
+		ApiResource resource = this.directory.resource(request.resourceApp());
 		List<ApiPermission> wanted = named(resource, request);
 		RequiredAccess current = requiredAccess(app);
 		List<ApiPermission> present = wanted.stream()
@@ -126,78 +117,12 @@ public class PermissionService {
 		List<ApiPermission> permissions = new ArrayList<>();
 		for (RequiredAccess.Resource entry : current.resources()) {
 			Optional<ApiResource> resource = resources.computeIfAbsent(entry.resourceAppId().toLowerCase(Locale.ROOT),
-					key -> byAppId(entry.resourceAppId(), "Reading the API permissions"));
+					key -> this.directory.byAppId(entry.resourceAppId(), "Reading the API permissions"));
 			for (RequiredAccess.Access access : entry.access()) {
 				permissions.add(describe(entry.resourceAppId(), resource, access));
 			}
 		}
 		return new PermissionList(app, permissions);
-	}
-
-	/** "Azure API for DICOM" as its service principal in the tenant describes it, if it is there. */
-	public Optional<ApiResource> dicomApi() {
-		Optional<ApiResource> byAppId = byAppId(DicomApi.APP_ID, "Looking up Azure API for DICOM");
-		if (byAppId.isPresent()) {
-			return byAppId;
-		}
-		List<ServicePrincipal> named = withDisplayName(DicomApi.DISPLAY_NAME, "Looking up Azure API for DICOM");
-		if (named.size() > 1) {
-			throw DicomregException.failure(named.size() + " service principals are named '" + DicomApi.DISPLAY_NAME
-					+ "' and none has the published application ID " + DicomApi.APP_ID + ": use 'permission add"
-					+ " --resource-app APPID --scope " + DicomApi.SCOPE + "' with one of " + appIds(named) + ".");
-		}
-		return named.stream().findFirst().map(PermissionService::toResource);
-	}
-
-	/**
-	 * Names of the permissions of one kind a resource offers that start with {@code prefix}, for
-	 * completion; empty when the resource is not found exactly. One or two small Graph requests.
-	 * @param resourceApp the resource's Application ID or display name; {@code null} for the DICOM API
-	 */
-	public List<String> permissionNames(String resourceApp, PermissionType type, String prefix) {
-		Optional<ApiResource> resource;
-		if (resourceApp == null) {
-			resource = dicomApi();
-		}
-		else if (Guids.isGuid(resourceApp.strip())) {
-			resource = byAppId(resourceApp.strip(), "Completing permission names");
-		}
-		else {
-			List<ServicePrincipal> named = withDisplayName(resourceApp.strip(), "Completing permission names");
-			resource = (named.size() == 1) ? Optional.of(toResource(named.get(0))) : Optional.empty();
-		}
-		String start = prefix.toLowerCase(Locale.ROOT);
-		return resource.stream()
-			.flatMap(found -> found.offered(type).stream())
-			.map(ApiPermission::value)
-			.filter(value -> value.toLowerCase(Locale.ROOT).startsWith(start))
-			.sorted(String.CASE_INSENSITIVE_ORDER)
-			.toList();
-	}
-
-	/**
-	 * Display names of the tenant's service principals that start with {@code prefix}, for
-	 * completion: one Graph request, filtered by the server, a few results.
-	 */
-	public List<String> resourceNames(String prefix) {
-		try {
-			ServicePrincipalCollectionResponse page = this.graph.client().servicePrincipals().get(get -> {
-				if (!prefix.isEmpty()) {
-					get.queryParameters.filter = "startswith(displayName,'" + ODataText.quote(prefix) + "')";
-				}
-				get.queryParameters.select = new String[] { "displayName" };
-				get.queryParameters.top = NAME_LOOKUP_TOP;
-			});
-			return valuesOf(page).stream()
-				.map(ServicePrincipal::getDisplayName)
-				.filter(name -> name != null)
-				.distinct()
-				.sorted(String.CASE_INSENSITIVE_ORDER)
-				.toList();
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Completing API names");
-		}
 	}
 
 	private PermissionChange addPermissions(AppRef app, ApiResource resource, List<ApiPermission> wanted) {
@@ -281,75 +206,9 @@ public class PermissionService {
 		return start + " of that name. It offers: " + listed + more + ".";
 	}
 
-	static DicomregException dicomApiMissing() {
-		return DicomregException.failure(DicomApi.DISPLAY_NAME
-				+ " is not in this tenant: it appears only after a DICOM service has been deployed in an Azure Health"
-				+ " Data Services workspace of this tenant, so deploy one first. If your DICOM API is registered as a"
-				+ " different application, use 'permission add --resource-app APPID|NAME --scope NAME'.");
-	}
-
-	/** The resource application {@code resourceApp} names: an Application ID or a display name. */
-	private ApiResource resource(String resourceApp) {
-		if (Guids.isGuid(resourceApp)) {
-			return byAppId(resourceApp, "Looking up the API").orElseThrow(() -> DicomregException.invalidInput(
-					"No API with application ID " + resourceApp + " in this tenant (no service principal has that"
-							+ " appId). Check --resource-app, or give its display name: Tab completes names."));
-		}
-		List<ServicePrincipal> named = withDisplayName(resourceApp, "Looking up the API");
-		if (named.size() > 1) {
-			throw DicomregException.invalidInput(named.size() + " service principals are named '" + resourceApp
-					+ "': give --resource-app as one of their application IDs (" + appIds(named) + ").");
-		}
-		if (named.isEmpty()) {
-			List<String> similar = resourceNames(resourceApp);
-			throw DicomregException.invalidInput("No API named '" + resourceApp + "' in this tenant"
-					+ (similar.isEmpty() ? "." : "; did you mean " + String.join(", ", similar) + "?")
-					+ " Check --resource-app (Tab completes names).");
-		}
-		return toResource(named.get(0));
-	}
-
-	private Optional<ApiResource> byAppId(String appId, String what) {
-		try {
-			return Optional.of(toResource(this.graph.client()
-				.servicePrincipalsWithAppId(appId)
-				.get(get -> get.queryParameters.select = RESOURCE_FIELDS)));
-		}
-		catch (RuntimeException ex) {
-			if (isNotFound(ex)) {
-				return Optional.empty();
-			}
-			throw GraphFailures.translate(ex, what);
-		}
-	}
-
-	private List<ServicePrincipal> withDisplayName(String displayName, String what) {
-		try {
-			return valuesOf(this.graph.client().servicePrincipals().get(get -> {
-				get.queryParameters.filter = "displayName eq '" + ODataText.quote(displayName) + "'";
-				get.queryParameters.select = RESOURCE_FIELDS;
-				get.queryParameters.top = NAME_LOOKUP_TOP;
-			}));
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
-	}
-
 	private RequiredAccess requiredAccess(AppRef app) {
-		Application application;
-		if (app.planned()) {
-			return new RequiredAccess();
-		}
-		try {
-			application = this.graph.client()
-				.applications()
-				.byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = APPLICATION_FIELDS);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the application's API permissions");
-		}
+		Application application = this.applications.read(app, "Reading the application's API permissions",
+				APPLICATION_FIELDS);
 		RequiredAccess access = new RequiredAccess();
 		for (RequiredResourceAccess resource : listOf(application.getRequiredResourceAccess())) {
 			access.addResource(resource.getResourceAppId(), listOf(resource.getResourceAccess()).stream()
@@ -359,15 +218,12 @@ public class PermissionService {
 		return access;
 	}
 
-	/** Sends the whole collection back: a PATCH of {@code requiredResourceAccess} replaces it. */
 	private static String describe(List<ApiPermission> permissions) {
 		return permissions.stream().map(ApiPermission::describe).collect(Collectors.joining(", "));
 	}
 
+	/** Sends the whole collection back: a PATCH of {@code requiredResourceAccess} replaces it. */
 	private void write(AppRef app, RequiredAccess access, String what, String plan) {
-		if (this.graph.dryRun().skip(plan)) {
-			return;
-		}
 		List<RequiredResourceAccess> resources = new ArrayList<>();
 		for (RequiredAccess.Resource entry : access.resources()) {
 			RequiredResourceAccess resource = new RequiredResourceAccess();
@@ -377,12 +233,7 @@ public class PermissionService {
 		}
 		Application patch = new Application();
 		patch.setRequiredResourceAccess(resources);
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).patch(patch);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
+		this.applications.patch(app, patch, plan, what);
 	}
 
 	private static ResourceAccess toGraph(RequiredAccess.Access access) {
@@ -403,42 +254,6 @@ public class PermissionService {
 			.orElse(null);
 		return new ApiPermission(resourceAppId, resource.map(ApiResource::displayName).orElse(null), value, type,
 				access.id());
-	}
-
-	static ApiResource toResource(ServicePrincipal principal) {
-		String appId = principal.getAppId();
-		String name = principal.getDisplayName();
-		List<ApiPermission> scopes = listOf(principal.getOauth2PermissionScopes()).stream()
-			.filter(scope -> !Boolean.FALSE.equals(scope.getIsEnabled()) && scope.getValue() != null)
-			.map(scope -> new ApiPermission(appId, name, scope.getValue(), PermissionType.DELEGATED, text(scope.getId())))
-			.toList();
-		List<ApiPermission> roles = listOf(principal.getAppRoles()).stream()
-			.filter(PermissionService::isApplicationPermission)
-			.map(role -> new ApiPermission(appId, name, role.getValue(), PermissionType.APPLICATION, text(role.getId())))
-			.toList();
-		return new ApiResource(principal.getId(), appId, name, scopes, roles);
-	}
-
-	private static boolean isApplicationPermission(AppRole role) {
-		return !Boolean.FALSE.equals(role.getIsEnabled()) && role.getValue() != null
-				&& listOf(role.getAllowedMemberTypes()).contains("Application");
-	}
-
-	private static String appIds(List<ServicePrincipal> principals) {
-		return principals.stream().map(ServicePrincipal::getAppId).collect(Collectors.joining(", "));
-	}
-
-	private static boolean isNotFound(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof ApiException api) {
-				return api.getResponseStatusCode() == 404;
-			}
-		}
-		return false;
-	}
-
-	private static List<ServicePrincipal> valuesOf(ServicePrincipalCollectionResponse page) {
-		return (page != null) ? listOf(page.getValue()) : List.of();
 	}
 
 	private static <T> List<T> listOf(List<T> values) {

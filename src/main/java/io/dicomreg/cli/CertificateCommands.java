@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateRequest;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateToUpload;
@@ -37,10 +38,13 @@ public class CertificateCommands {
 
 	private final CertificateService certificates;
 
+	private final CertificateFileService files;
+
 	private final ApplicationLocator locator;
 
-	public CertificateCommands(CertificateService certificates, ApplicationLocator locator) {
+	public CertificateCommands(CertificateService certificates, CertificateFileService files, ApplicationLocator locator) {
 		this.certificates = certificates;
+		this.files = files;
 		this.locator = locator;
 	}
 
@@ -56,7 +60,7 @@ public class CertificateCommands {
 			@Option(longName = "pfx-password-env", description = "also write OUT.pfx (PKCS#12, mode 0600) protected by the password in this environment variable")
 			@OptionValue(label = "VAR", subject = Subject.PFX_PASSWORD_VARIABLE) String pfxPasswordEnv,
 			@Option(longName = "if-missing", description = "make nothing when OUT.crt and OUT.key already hold a valid certificate for this --subject and its key (for scripts)") boolean ifMissing) {
-		CreatedCertificate created = this.certificates.createCertificate(
+		CreatedCertificate created = this.files.createCertificate(
 				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing));
 		Details details = Details.create()
 			.add("Subject", "subject", created.subject())
@@ -90,7 +94,7 @@ public class CertificateCommands {
 			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		CertificateToUpload certificate = this.certificates.readCertificate(
+		CertificateToUpload certificate = this.files.readCertificate(
 				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(run, "--pfx-password-env"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
 		return Result.of(describe(uploaded.app(), uploaded.certificate())).changed(uploaded.changed())
@@ -155,8 +159,8 @@ public class CertificateCommands {
 			return Integer.parseInt(years.strip());
 		}
 		catch (NumberFormatException | NullPointerException ex) {
-			throw DicomregException.invalidInput("--years takes a whole number of years, " + CertificateService.MIN_YEARS
-					+ " to " + CertificateService.MAX_YEARS + ".");
+			throw DicomregException.invalidInput("--years takes a whole number of years, " + CertificateFileService.MIN_YEARS
+					+ " to " + CertificateFileService.MAX_YEARS + ".");
 		}
 	}
 

@@ -39,6 +39,19 @@ public final class GraphFailures {
 		return DicomregException.failure(what + " failed: " + message, cause);
 	}
 
+	/**
+	 * Whether {@code failure} is Graph answering 404 Not Found: the first {@link ApiException} in its
+	 * causes has that status.
+	 */
+	public static boolean isNotFound(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ApiException api) {
+				return api.getResponseStatusCode() == 404;
+			}
+		}
+		return false;
+	}
+
 	private static DicomregException fromODataError(ODataError error, String what) {
 		MainError main = error.getError();
 		String code = (main != null && main.getCode() != null) ? main.getCode() : "HTTP " + error.getResponseStatusCode();

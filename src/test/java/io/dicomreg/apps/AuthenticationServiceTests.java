@@ -50,7 +50,7 @@ class AuthenticationServiceTests {
 	void registerAnApplication() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory);
-		this.authentication = new AuthenticationService(this.admin.graph());
+		this.authentication = new AuthenticationService(this.admin.gateway());
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * API permissions through the real Graph SDK against the sandbox tenant, which checks every
- * permission id against the resource's service principal.
+ * API permissions and the tenant's APIs through the real Graph SDK against the sandbox tenant, which
+ * checks every permission id against the resource's service principal.
  */
 class PermissionServiceTests {
 
@@ -49,13 +49,16 @@ class PermissionServiceTests {
 
 	private PermissionService permissions;
 
+	private ApiDirectory apis;
+
 	private AppRef app;
 
 	@BeforeEach
 	void signInAndRegister() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory);
-		this.permissions = new PermissionService(this.admin.graph());
+		this.apis = new ApiDirectory(this.admin.graph());
+		this.permissions = new PermissionService(this.admin.gateway(), this.apis);
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}
@@ -288,7 +291,7 @@ class PermissionServiceTests {
 	void dicomApiMissingFromTheTenantIsExplainedInWords() {
 		deleteServicePrincipal(DicomApi.APP_ID);
 
-		assertThat(this.permissions.dicomApi()).isEmpty();
+		assertThat(this.apis.dicomApi()).isEmpty();
 		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
@@ -327,15 +330,15 @@ class PermissionServiceTests {
 
 	@Test
 	void completionNamesComeFromTheResourceNamedOnTheLine() {
-		assertThat(this.permissions.permissionNames(DicomApi.DISPLAY_NAME, PermissionType.DELEGATED, "Di"))
+		assertThat(this.apis.permissionNames(DicomApi.DISPLAY_NAME, PermissionType.DELEGATED, "Di"))
 			.containsExactly("Dicom.ReadWrite");
-		assertThat(this.permissions.permissionNames(null, PermissionType.DELEGATED, "")).containsExactly("Dicom.ReadWrite");
-		assertThat(this.permissions.permissionNames(GRAPH_APP_ID, PermissionType.APPLICATION, "application.r"))
+		assertThat(this.apis.permissionNames(null, PermissionType.DELEGATED, "")).containsExactly("Dicom.ReadWrite");
+		assertThat(this.apis.permissionNames(GRAPH_APP_ID, PermissionType.APPLICATION, "application.r"))
 			.containsExactly("Application.Read.All", "Application.ReadWrite.All", "Application.ReadWrite.OwnedBy");
-		assertThat(this.permissions.permissionNames("No such API", PermissionType.DELEGATED, "")).isEmpty();
-		assertThat(this.permissions.resourceNames("Micro")).contains("Microsoft Graph",
+		assertThat(this.apis.permissionNames("No such API", PermissionType.DELEGATED, "")).isEmpty();
+		assertThat(this.apis.resourceNames("Micro")).contains("Microsoft Graph",
 				"Microsoft Graph Command Line Tools");
-		assertThat(this.permissions.resourceNames("Azure API f")).containsExactly("Azure API for DICOM");
+		assertThat(this.apis.resourceNames("Azure API f")).containsExactly("Azure API for DICOM");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.auth.ClientCredentials;
 import io.dicomreg.auth.DefaultBrowserLauncher;
@@ -37,6 +38,8 @@ public final class SandboxAdmin {
 
 	private final GraphClientProvider graph;
 
+	private final ApplicationsGateway gateway;
+
 	private final ApplicationService applications;
 
 	private final ApplicationLocator locator;
@@ -44,10 +47,11 @@ public final class SandboxAdmin {
 	private SandboxAdmin(ConnectionTarget target, SignInService signIn, GraphClientProvider graph, Path home) {
 		this.signIn = signIn;
 		this.graph = graph;
+		this.gateway = new ApplicationsGateway(graph);
 		AppSelection selection = new AppSelection(target, new DicomregHome(home));
-		this.locator = new ApplicationLocator(graph, selection);
-		this.applications = new ApplicationService(graph, signIn, target, this.locator, selection,
-				new AppNameIndex(graph, Clock.systemUTC()));
+		this.locator = new ApplicationLocator(this.gateway, selection);
+		this.applications = new ApplicationService(this.gateway, signIn, target, this.locator, selection,
+				new AppNameIndex(this.gateway, Clock.systemUTC()));
 	}
 
 	/** Signs the admin in with a device code, keeping the session under {@code home}. */
@@ -71,6 +75,11 @@ public final class SandboxAdmin {
 
 	public GraphClientProvider graph() {
 		return this.graph;
+	}
+
+	/** Reads and writes applications for the services under test. */
+	public ApplicationsGateway gateway() {
+		return this.gateway;
 	}
 
 	/** Resolves --app values with the same selection as {@link #applications()}. */

@@ -10,7 +10,9 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 
 /**
  * Self-signed RSA certificates for tests (made by the sandbox's test helper), written as the files
@@ -34,6 +36,17 @@ public record TestCertificates(KeyPair keyPair, X509Certificate certificate) {
 		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
 			writer.writeObject(this.certificate);
 			writer.writeObject(this.keyPair.getPrivate());
+		}
+		return Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+	}
+
+	/** Writes the certificate and its private key, encrypted with {@code password}, to one PEM file. */
+	public Path writePemWithEncryptedKey(Path file, char[] password) throws IOException {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(this.certificate);
+			writer.writeObject(this.keyPair.getPrivate(),
+					new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(new BouncyCastleProvider()).build(password));
 		}
 		return Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
 	}

@@ -1,35 +1,23 @@
 package io.dicomreg.apps.credentials;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.pki.CertificateValidity;
+import io.dicomreg.pki.KeyFileException;
+import io.dicomreg.pki.KeyFiles;
+import io.dicomreg.pki.KeyMaterial;
 
 /**
  * Checks the files an earlier {@code cert create} wrote before {@code --if-missing} keeps them: a
@@ -57,13 +45,13 @@ final class ExistingCertificateFiles {
 			throw DicomregException.invalidInput("The certificate in " + certificateFile + " is for "
 					+ certificate.getSubjectX500Principal().getName() + ", not " + subject.getName() + ": " + ADVICE);
 		}
-		if (now.isAfter(certificate.getNotAfter().toInstant())) {
-			throw DicomregException.invalidInput("The certificate in " + certificateFile + " expired on "
+		switch (CertificateValidity.of(certificate, now)) {
+			case EXPIRED -> throw DicomregException.invalidInput("The certificate in " + certificateFile + " expired on "
 					+ certificate.getNotAfter().toInstant() + ": " + ADVICE);
-		}
-		if (now.isBefore(certificate.getNotBefore().toInstant())) {
-			throw DicomregException.invalidInput("The certificate in " + certificateFile + " is not valid before "
-					+ certificate.getNotBefore().toInstant() + ": check the clock, or " + ADVICE);
+			case NOT_YET_VALID -> throw DicomregException.invalidInput("The certificate in " + certificateFile
+					+ " is not valid before " + certificate.getNotBefore().toInstant() + ": check the clock, or " + ADVICE);
+			case VALID -> {
+			}
 		}
 		if (!belongTogether(privateKey(keyFile), certificate.getPublicKey())) {
 			throw DicomregException.invalidInput("The private key in " + keyFile + " does not belong to the certificate in "
@@ -88,38 +76,25 @@ final class ExistingCertificateFiles {
 
 	/** The certificate in a file, read as {@code cert upload} reads one (PEM or DER). */
 	private static X509Certificate certificate(Path file) {
-		byte[] content = content(file);
-		try {
-			return CertificateFiles.parse(file, content, () -> null);
+		String none = file + " holds no certificate: " + ADVICE;
+		KeyMaterial material = read(file, () -> null, KeyFiles.PrivateKeys.SKIP, none);
+		if (material.format() == KeyMaterial.Format.PFX || material.certificate() == null) {
+			throw DicomregException.invalidInput(none);
 		}
-		catch (DicomregException ex) {
-			throw DicomregException.invalidInput(file + " holds no certificate: " + ADVICE);
-		}
+		return material.certificate();
 	}
 
 	private static PrivateKey privateKey(Path file) {
-		byte[] content = content(file);
-		try {
-			JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
-			for (Object item : pemItems(content)) {
-				if (item instanceof PrivateKeyInfo info) {
-					return keys.getPrivateKey(info);
-				}
-				if (item instanceof PEMKeyPair pair) {
-					return keys.getKeyPair(pair).getPrivate();
-				}
-				if (item instanceof PKCS8EncryptedPrivateKeyInfo || item instanceof PEMEncryptedKeyPair) {
-					throw DicomregException.invalidInput("The private key in " + file + " is encrypted, and cert create "
-							+ "writes it unencrypted: " + ADVICE);
-				}
-			}
+		String none = file + " holds no PEM private key: " + ADVICE;
+		KeyMaterial material = read(file, () -> null, KeyFiles.PrivateKeys.READ, none);
+		if (material.format() == KeyMaterial.Format.PEM && material.key() == KeyMaterial.Key.ENCRYPTED) {
+			throw DicomregException.invalidInput("The private key in " + file + " is encrypted, and cert create "
+					+ "writes it unencrypted: " + ADVICE);
 		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof DicomregException dicomreg) {
-				throw dicomreg;
-			}
+		if (material.format() != KeyMaterial.Format.PEM || material.key() != KeyMaterial.Key.READ) {
+			throw DicomregException.invalidInput(none);
 		}
-		throw DicomregException.invalidInput(file + " holds no PEM private key: " + ADVICE);
+		return material.privateKey();
 	}
 
 	/** Whether {@code key} signs what {@code publicKey} verifies: what a client assertion needs. */
@@ -151,48 +126,33 @@ final class ExistingCertificateFiles {
 	}
 
 	private static void checkPfx(Path file, char[] password, X509Certificate certificate, Path certificateFile) {
-		KeyStore store;
-		try {
-			store = KeyStore.getInstance("PKCS12");
-			store.load(new ByteArrayInputStream(content(file)), password);
+		String notOpened = "The PFX file " + file + " does not open with the password in "
+				+ CertificateFileService.PASSWORD_OPTION + ", or is no PFX file: " + ADVICE;
+		KeyMaterial material = read(file, () -> password, KeyFiles.PrivateKeys.SKIP, notOpened);
+		if (material.format() != KeyMaterial.Format.PFX) {
+			throw DicomregException.invalidInput(notOpened);
 		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw DicomregException.invalidInput("The PFX file " + file + " does not open with the password in "
-					+ PasswordVariable.OPTION + ", or is no PFX file: " + ADVICE);
+		if (!material.holdsPrivateKey() || !certificate.equals(material.certificate())) {
+			throw DicomregException.invalidInput("The PFX file " + file + " does not hold the certificate in "
+					+ certificateFile + " with its key: " + ADVICE);
 		}
-		try {
-			for (String alias : Collections.list(store.aliases())) {
-				Certificate held = store.getCertificate(alias);
-				if (store.isKeyEntry(alias) && certificate.equals(held)) {
-					return;
-				}
-			}
-		}
-		catch (GeneralSecurityException ex) {
-			// reported below
-		}
-		throw DicomregException.invalidInput("The PFX file " + file + " does not hold the certificate in "
-				+ certificateFile + " with its key: " + ADVICE);
 	}
 
-	private static List<Object> pemItems(byte[] content) throws IOException {
-		List<Object> items = new ArrayList<>();
-		try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII);
-				PEMParser parser = new PEMParser(reader)) {
-			for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
-				items.add(item);
-			}
-		}
-		return items;
-	}
-
-	private static byte[] content(Path file) {
+	/**
+	 * What {@code file} holds.
+	 * @param unusable the message when it can be read but not understood
+	 */
+	private static KeyMaterial read(Path file, Supplier<char[]> pfxPassword, KeyFiles.PrivateKeys keys,
+			String unusable) {
 		try {
-			return Files.readAllBytes(file);
+			return KeyFiles.read(file, pfxPassword, keys);
 		}
-		catch (IOException ex) {
-			throw DicomregException.invalidInput("Cannot read " + file + " (" + ex.getClass().getSimpleName() + "): "
-					+ ADVICE);
+		catch (KeyFileException ex) {
+			if (ex.problem().isFileAccess()) {
+				throw DicomregException.invalidInput("Cannot read " + file + " (" + ex.getCause().getClass().getSimpleName()
+						+ "): " + ADVICE);
+			}
+			throw DicomregException.invalidInput(unusable);
 		}
 	}
 

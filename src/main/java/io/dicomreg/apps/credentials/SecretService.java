@@ -10,19 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
-import com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody;
-import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.PasswordCredential;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
-import io.dicomreg.apps.PlannedApplications;
+import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
-import io.dicomreg.graph.GraphClientProvider;
-import io.dicomreg.graph.GraphFailures;
 
 /**
  * Client secrets of an application, as the portal's "Certificates &amp; secrets" page handles them:
@@ -34,17 +29,17 @@ public class SecretService {
 
 	private static final String SAVE_TO = "--save-to";
 
-	private final GraphClientProvider graph;
+	private final ApplicationsGateway applications;
 
 	private final Clock clock;
 
 	@Autowired
-	public SecretService(GraphClientProvider graph) {
-		this(graph, Clock.systemUTC());
+	public SecretService(ApplicationsGateway applications) {
+		this(applications, Clock.systemUTC());
 	}
 
-	public SecretService(GraphClientProvider graph, Clock clock) {
-		this.graph = graph;
+	public SecretService(ApplicationsGateway applications, Clock clock) {
+		this.applications = applications;
 		this.clock = clock;
 	}
 
@@ -63,23 +58,18 @@ public class SecretService {
 			}
 		}
 		Path saveTo = (request.saveTo() != null) ? SaveTarget.newFile(request.saveTo(), SAVE_TO) : null;
-		if (this.graph.dryRun().skip("add a client secret '" + description(request.description()) + "' valid until "
-				+ end.toLocalDate() + ((saveTo != null) ? ", its value written to " + saveTo : ", its value shown once"))) {
-			return new AddedSecret(app, new ClientSecret(null, description(request.description()), null, null, end,
-					CredentialStatus.daysLeft(end, this.clock.instant()), CredentialStatus.VALID), saveTo, null, true);
-		}
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName(description(request.description()));
 		credential.setEndDateTime(end);
-		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
-		body.setPasswordCredential(credential);
-		PasswordCredential created;
-		try {
-			created = this.graph.client().applications().byApplicationId(app.objectId()).addPassword().post(body);
+		Optional<PasswordCredential> added = this.applications.addPassword(app, credential,
+				"add a client secret '" + description(request.description()) + "' valid until " + end.toLocalDate()
+						+ ((saveTo != null) ? ", its value written to " + saveTo : ", its value shown once"),
+				"Adding the client secret");
+		if (added.isEmpty()) {
+			return new AddedSecret(app, new ClientSecret(null, description(request.description()), null, null, end,
+					CredentialStatus.daysLeft(end, this.clock.instant()), CredentialStatus.VALID), saveTo, null, true);
 		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Adding the client secret");
-		}
+		PasswordCredential created = added.get();
 		ClientSecret secret = toSecret(created);
 		if (saveTo == null) {
 			return new AddedSecret(app, secret, null, created.getSecretText(), true);
@@ -126,7 +116,9 @@ public class SecretService {
 
 	/** The application's client secrets, the first to expire first. */
 	public List<ClientSecret> listSecrets(AppRef app) {
-		List<PasswordCredential> credentials = read(app).getPasswordCredentials();
+		List<PasswordCredential> credentials = this.applications
+			.read(app, "Reading the client secrets", "id", "passwordCredentials")
+			.getPasswordCredentials();
 		return (credentials == null) ? List.of()
 				: credentials.stream().map(this::toSecret)
 					.sorted(Comparator.comparing(ClientSecret::end, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -143,9 +135,7 @@ public class SecretService {
 			.findFirst()
 			.orElseThrow(() -> DicomregException.invalidInput("'" + app.displayName() + "' has no client secret with key ID "
 					+ keyId + ". Run 'secret list' to see its key IDs."));
-		if (!this.graph.dryRun().skip("remove the client secret " + keyId + " ('" + secret.description() + "')")) {
-			remove(app, keyId, "Removing the client secret");
-		}
+		this.applications.removePassword(app, keyId, removal(secret), "Removing the client secret");
 		return new RemovedSecret(app, secret, true);
 	}
 
@@ -178,34 +168,16 @@ public class SecretService {
 		}
 		catch (IOException | RuntimeException ex) {
 			// A secret whose value nobody can read is only a liability: take it away again.
-			remove(app, secret.keyId(), "Writing " + file + " failed, and removing the new client secret");
+			this.applications.removePassword(app, secret.keyId(), removal(secret),
+					"Writing " + file + " failed, and removing the new client secret");
 			throw DicomregException.failure("Cannot write the secret to " + file + ": " + reason(ex)
 					+ ". The new secret was removed again; nothing changed.");
 		}
 	}
 
-	private void remove(AppRef app, UUID keyId, String what) {
-		RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
-		body.setKeyId(keyId);
-		try {
-			this.graph.client().applications().byApplicationId(app.objectId()).removePassword().post(body);
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, what);
-		}
-	}
-
-	private Application read(AppRef app) {
-		if (app.planned()) {
-			return PlannedApplications.of(app);
-		}
-		try {
-			return this.graph.client().applications().byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = new String[] { "id", "passwordCredentials" });
-		}
-		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, "Reading the client secrets");
-		}
+	/** The removal of {@code secret} in words, for a dry run. */
+	private static String removal(ClientSecret secret) {
+		return "remove the client secret " + secret.keyId() + " ('" + secret.description() + "')";
 	}
 
 	private ClientSecret toSecret(PasswordCredential credential) {

@@ -2,7 +2,7 @@ package io.dicomreg.cli.completion;
 
 import org.springframework.stereotype.Component;
 
-import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.PermissionType;
 
 /**
@@ -11,8 +11,8 @@ import io.dicomreg.apps.PermissionType;
 @Component
 public class ApplicationPermissionCompleter extends PermissionNameCompleter {
 
-	public ApplicationPermissionCompleter(PermissionService permissions) {
-		super(permissions, PermissionType.APPLICATION);
+	public ApplicationPermissionCompleter(ApiDirectory apis) {
+		super(apis, PermissionType.APPLICATION);
 	}
 
 }

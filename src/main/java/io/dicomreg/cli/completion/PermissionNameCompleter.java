@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
-import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.PermissionType;
 import io.dicomreg.cli.catalogue.CompletionRequest;
 import io.dicomreg.cli.catalogue.ValueCompleter;
@@ -18,12 +18,12 @@ abstract class PermissionNameCompleter implements ValueCompleter {
 	/** The option naming the API whose permissions complete. */
 	static final String RESOURCE_APP = "resource-app";
 
-	private final PermissionService permissions;
+	private final ApiDirectory apis;
 
 	private final PermissionType type;
 
-	PermissionNameCompleter(PermissionService permissions, PermissionType type) {
-		this.permissions = permissions;
+	PermissionNameCompleter(ApiDirectory apis, PermissionType type) {
+		this.apis = apis;
 		this.type = type;
 	}
 
@@ -36,7 +36,7 @@ abstract class PermissionNameCompleter implements ValueCompleter {
 				return List.of();
 			}
 		}
-		return this.permissions.permissionNames(resourceApp, this.type, prefix).stream().map(CompletionProposal::new).toList();
+		return this.apis.permissionNames(resourceApp, this.type, prefix).stream().map(CompletionProposal::new).toList();
 	}
 
 }

@@ -7,7 +7,7 @@ import io.dicomreg.cli.catalogue.ValueCompleter;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.stereotype.Component;
 
-import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.ApiDirectory;
 
 /**
  * Completes {@code --resource-app} of {@code permission add} and {@code permission remove} with the
@@ -16,15 +16,15 @@ import io.dicomreg.apps.PermissionService;
 @Component
 public class ResourceAppCompleter implements ValueCompleter {
 
-	private final PermissionService permissions;
+	private final ApiDirectory apis;
 
-	public ResourceAppCompleter(PermissionService permissions) {
-		this.permissions = permissions;
+	public ResourceAppCompleter(ApiDirectory apis) {
+		this.apis = apis;
 	}
 
 	@Override
 	public List<CompletionProposal> complete(CompletionRequest request, String prefix) {
-		return this.permissions.resourceNames(prefix).stream().map(CompletionProposal::new).toList();
+		return this.apis.resourceNames(prefix).stream().map(CompletionProposal::new).toList();
 	}
 
 }

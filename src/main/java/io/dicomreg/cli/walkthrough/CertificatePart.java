@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateRequest;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateToUpload;
@@ -23,8 +24,11 @@ class CertificatePart {
 
 	private final CertificateService certificates;
 
-	CertificatePart(CertificateService certificates) {
+	private final CertificateFileService files;
+
+	CertificatePart(CertificateService certificates, CertificateFileService files) {
 		this.certificates = certificates;
+		this.files = files;
 	}
 
 	void run(StepContext context) {
@@ -58,7 +62,7 @@ class CertificatePart {
 		if (madeBefore && Files.exists(certificateFile) && Files.exists(keyFileOf(certificateFile))) {
 			// Made before an interruption: use it rather than make another.
 			prompts.say("Using " + certificateFile + ", made earlier in this walkthrough.");
-			return this.certificates.readCertificate(CertificateUpload.of(certificateFile), () -> null);
+			return this.files.readCertificate(CertificateUpload.of(certificateFile), () -> null);
 		}
 		String subject = prompts.text("Subject", madeBefore ? previous.subject() : "CN=" + unique);
 		int years = prompts.choose("Valid for", Choice.ordered(madeBefore ? previous.years() : 1,
@@ -74,10 +78,10 @@ class CertificatePart {
 						+ prefix + ".crt and " + prefix + ".key (readable only by you)?");
 				context.progress().setCertificate(new Certificate(true, subject, years, prefix + ".crt", null, null));
 				context.save();
-				CreatedCertificate made = this.certificates.createCertificate(new CertificateRequest(subject, years,
+				CreatedCertificate made = this.files.createCertificate(new CertificateRequest(subject, years,
 						Path.of(prefix), null));
 				prompts.say("Wrote " + made.certificateFile() + " and the private key " + made.keyFile() + ".");
-				return this.certificates.readCertificate(CertificateUpload.of(made.certificateFile()), () -> null);
+				return this.files.readCertificate(CertificateUpload.of(made.certificateFile()), () -> null);
 			}
 			catch (DicomregException ex) {
 				prompts.error(ex.getMessage());
@@ -93,7 +97,7 @@ class CertificatePart {
 		while (true) {
 			Path file = context.prompts().existingFile("Certificate file");
 			try {
-				CertificateToUpload upload = this.certificates.readCertificate(new CertificateUpload(file, null, null),
+				CertificateToUpload upload = this.files.readCertificate(new CertificateUpload(file, null, null),
 						() -> context.prompts().password("PFX password"));
 				context.progress().setCertificate(new Certificate(false, null, 0, file.toString(), null, null));
 				return upload;

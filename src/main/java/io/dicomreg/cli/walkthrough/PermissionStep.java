@@ -1,5 +1,6 @@
 package io.dicomreg.cli.walkthrough;
 
+import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.ApiResource;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.DicomApi;
@@ -14,8 +15,11 @@ class PermissionStep implements WalkthroughStep {
 
 	private final PermissionService permissions;
 
-	PermissionStep(PermissionService permissions) {
+	private final ApiDirectory apis;
+
+	PermissionStep(PermissionService permissions, ApiDirectory apis) {
 		this.permissions = permissions;
+		this.apis = apis;
 	}
 
 	@Override
@@ -33,7 +37,7 @@ class PermissionStep implements WalkthroughStep {
 	@Override
 	public void run(StepContext context) {
 		AppRef app = context.app();
-		String api = this.permissions.dicomApi().map(ApiResource::displayName).orElse(DicomApi.DISPLAY_NAME);
+		String api = this.apis.dicomApi().map(ApiResource::displayName).orElse(DicomApi.DISPLAY_NAME);
 		context.confirm("Add the delegated permission " + DicomApi.SCOPE + " of '" + api + "' to '" + app.displayName() + "'?");
 		PermissionChange change = this.permissions.addDicomScope(app, DicomApi.SCOPE);
 		ApiResource resource = change.resource();

@@ -7,9 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.dicomreg.account.AccountService;
+import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.PermissionService;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.SecretService;
 import io.dicomreg.auth.Session;
@@ -30,12 +32,12 @@ class WalkthroughConfiguration {
 
 	@Bean
 	Walkthrough walkthrough(AccountService account, ApplicationService applications, AuthenticationService authentication,
-			SecretService secrets, CertificateService certificates, PermissionService permissions, Renderer renderer,
-			WalkthroughProgressStore store) {
+			SecretService secrets, CertificateService certificates, CertificateFileService certificateFiles,
+			PermissionService permissions, ApiDirectory apis, Renderer renderer, WalkthroughProgressStore store) {
 		return new Walkthrough(List.of(new SignInStep(account), new RegisterStep(applications),
 				new IdsStep(applications, renderer), new AuthenticationStep(authentication),
-				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates)),
-				new PermissionStep(permissions), new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
+				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates, certificateFiles)),
+				new PermissionStep(permissions, apis), new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
 				() -> account.session().map(Session::tenantId), Clock.systemUTC());
 	}
 

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.DryRun;
+import io.dicomreg.support.TestCertificates;
+
 import static io.dicomreg.apps.credentials.SecretServiceTests.assertUsageError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,7 @@ class CertificateIfMissingTests {
 	@TempDir
 	Path directory;
 
-	private final CertificateService certificates = at(Instant.now());
+	private final CertificateFileService certificates = at(Instant.now());
 
 	@Test
 	void aFirstRunMakesTheFilesAndAReplayKeepsThemByteForByte() throws Exception {
@@ -126,6 +129,12 @@ class CertificateIfMissingTests {
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.keyFile() + " holds no PEM private key");
 		Files.write(mine.keyFile(), Files.readAllBytes(theirs.certificateFile()));
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.keyFile() + " holds no PEM private key");
+		TestCertificates.selfSigned("same").writePemWithEncryptedKey(mine.keyFile(), "key".toCharArray());
+		assertUsageError(() -> create("CN=same", prefix, null, true),
+				"The private key in " + mine.keyFile() + " is encrypted, and cert create writes it unencrypted");
+		Files.delete(mine.keyFile());
+		Files.createDirectory(mine.keyFile());
+		assertUsageError(() -> create("CN=same", prefix, null, true), "Cannot read " + mine.keyFile() + " (IOException)");
 		Files.writeString(mine.certificateFile(), "not a certificate");
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.certificateFile() + " holds no certificate");
 
@@ -150,7 +159,7 @@ class CertificateIfMissingTests {
 		Path prefix = this.directory.resolve("pfx");
 		CreatedCertificate made = create("CN=pfx", prefix, PASSWORD_VARIABLE, false);
 		CreatedCertificate other = create("CN=pfx", this.directory.resolve("other"), PASSWORD_VARIABLE, false);
-		CertificateService otherPassword = new CertificateService(null, Clock.systemUTC(),
+		CertificateFileService otherPassword = new CertificateFileService(DryRun.off(), Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, "another password")::get);
 
 		assertUsageError(() -> otherPassword.createCertificate(new CertificateRequest("CN=pfx", 1, prefix,
@@ -177,8 +186,8 @@ class CertificateIfMissingTests {
 		return this.certificates.createCertificate(new CertificateRequest(subject, 1, prefix, passwordEnv, ifMissing));
 	}
 
-	private static CertificateService at(Instant now) {
-		return new CertificateService(null, Clock.fixed(now, ZoneOffset.UTC),
+	private static CertificateFileService at(Instant now) {
+		return new CertificateFileService(DryRun.off(), Clock.fixed(now, ZoneOffset.UTC),
 				Map.of(PASSWORD_VARIABLE, "correct horse battery staple")::get);
 	}
 

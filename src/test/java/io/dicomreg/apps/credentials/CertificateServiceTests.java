@@ -32,6 +32,7 @@ import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
 import io.dicomreg.sandbox.SandboxInspector;
@@ -62,6 +63,8 @@ class CertificateServiceTests {
 
 	private CertificateService certificates;
 
+	private CertificateFileService files;
+
 	private AppRef app;
 
 	private final AtomicInteger prompts = new AtomicInteger();
@@ -70,7 +73,8 @@ class CertificateServiceTests {
 	void registerAnApplication() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.certificates = new CertificateService(this.admin.graph(), Clock.systemUTC(),
+		this.certificates = new CertificateService(this.admin.gateway());
+		this.files = new CertificateFileService(DryRun.off(), Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, PASSWORD, "EMPTY", "")::get);
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
@@ -85,7 +89,7 @@ class CertificateServiceTests {
 	void createWritesAPublicCertificateAnOwnerOnlyKeyAndAPfxLikeNewSelfSignedCertificate() throws Exception {
 		Path prefix = this.directory.resolve("dicom-client");
 
-		CreatedCertificate created = this.certificates
+		CreatedCertificate created = this.files
 			.createCertificate(new CertificateRequest("CN=DICOM client,O=Contoso", 1, prefix, PASSWORD_VARIABLE));
 
 		Path crt = this.directory.resolve("dicom-client.crt");
@@ -120,7 +124,7 @@ class CertificateServiceTests {
 
 	@Test
 	void createWithoutPasswordVariableWritesNoPfxAndPutsCnBeforeABareName() {
-		CreatedCertificate created = this.certificates
+		CreatedCertificate created = this.files
 			.createCertificate(new CertificateRequest("DICOM client", 3, this.directory.resolve("plain.crt"), null));
 
 		assertThat(created.subject()).isEqualTo("CN=DICOM client");
@@ -159,8 +163,7 @@ class CertificateServiceTests {
 	void uploadsTheCertificateOfACreatedPairWithItsSubjectAndValidity() throws Exception {
 		CreatedCertificate created = create("CN=DICOM client", 1, this.directory.resolve("client"), null);
 
-		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.app,
-				CertificateUpload.of(created.certificateFile()), this::prompt);
+		UploadedCertificate uploaded = uploadFile(CertificateUpload.of(created.certificateFile()));
 
 		assertThat(uploaded.changed()).isTrue();
 		assertThat(uploaded.certificate().thumbprint()).isEqualTo(created.thumbprint());
@@ -186,8 +189,8 @@ class CertificateServiceTests {
 			RegisteredApplication registered = persistedAdmin.register("persisted");
 			AppRef persistedApp = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 
-			new CertificateService(persistedAdmin.graph()).uploadCertificate(persistedApp, CertificateUpload.of(pem),
-					this::prompt);
+			new CertificateService(persistedAdmin.gateway()).uploadCertificate(persistedApp,
+					this.files.readCertificate(CertificateUpload.of(pem), this::prompt));
 		}
 
 		String tenant = Files.readString(state);
@@ -204,11 +207,10 @@ class CertificateServiceTests {
 		TestCertificates prompted = TestCertificates.selfSigned("pfx prompted");
 		Path pfx2 = prompted.writePfx(this.directory.resolve("two.p12"), PASSWORD.toCharArray());
 
-		this.certificates.uploadCertificate(this.app, CertificateUpload.of(cer), this::prompt);
-		this.certificates.uploadCertificate(this.app, new CertificateUpload(pfx1, PASSWORD_VARIABLE, "from variable"),
-				this::prompt);
+		uploadFile(CertificateUpload.of(cer));
+		uploadFile(new CertificateUpload(pfx1, PASSWORD_VARIABLE, "from variable"));
 		assertThat(this.prompts).hasValue(0);
-		this.certificates.uploadCertificate(this.app, CertificateUpload.of(pfx2), this::prompt);
+		uploadFile(CertificateUpload.of(pfx2));
 		assertThat(this.prompts).hasValue(1);
 
 		assertThat(this.certificates.listCertificates(this.app)).extracting(CertificateCredential::thumbprint)
@@ -245,12 +247,9 @@ class CertificateServiceTests {
 		assertUsageError(() -> upload(this.directory), "is a folder");
 		assertUsageError(() -> upload(expired), "expired on");
 		assertUsageError(() -> upload(future), "is not valid before");
-		assertUsageError(() -> this.certificates.uploadCertificate(this.app, new CertificateUpload(pfx, "EMPTY", null),
-				this::prompt), "the password is wrong");
-		assertUsageError(() -> this.certificates.uploadCertificate(this.app,
-				new CertificateUpload(pfx, "UNSET_VARIABLE_FOR_DICOMREG", null), this::prompt), "is not set");
-		assertUsageError(() -> this.certificates.uploadCertificate(this.app, new CertificateUpload(pfx, "$(pw)", null),
-				this::prompt), "--pfx-password-env takes the NAME");
+		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "EMPTY", null)), "the password is wrong");
+		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "UNSET_VARIABLE_FOR_DICOMREG", null)), "is not set");
+		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "$(pw)", null)), "--pfx-password-env takes the NAME");
 
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
@@ -258,10 +257,10 @@ class CertificateServiceTests {
 	@Test
 	void uploadingACertificateThatIsAlreadyThereChangesNothing() throws Exception {
 		Path crt = create("CN=twice", 1, this.directory.resolve("twice"), null).certificateFile();
-		UploadedCertificate first = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
+		UploadedCertificate first = uploadFile(CertificateUpload.of(crt));
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		UploadedCertificate again = this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt);
+		UploadedCertificate again = uploadFile(CertificateUpload.of(crt));
 
 		assertThat(again.changed()).isFalse();
 		assertThat(again.certificate()).isEqualTo(first.certificate());
@@ -273,8 +272,8 @@ class CertificateServiceTests {
 	void listIsSortedByEndDateWithExpiringOnesFlagged() throws Exception {
 		upload(pem("long", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300))));
 		upload(pem("short", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(20))));
-		CertificateService later = new CertificateService(this.admin.graph(),
-				Clock.fixed(Instant.now().plus(Duration.ofDays(25)), ZoneOffset.UTC), Map.<String, String>of()::get);
+		CertificateService later = new CertificateService(this.admin.gateway(),
+				Clock.fixed(Instant.now().plus(Duration.ofDays(25)), ZoneOffset.UTC));
 
 		List<CertificateCredential> now = this.certificates.listCertificates(this.app);
 		List<CertificateCredential> seenLater = later.listCertificates(this.app);
@@ -324,7 +323,7 @@ class CertificateServiceTests {
 		Path crt = create("CN=refused", 1, this.directory.resolve("refused"), null).certificateFile();
 		SandboxInspector.of(this.target.sandbox()).injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
 
-		assertThatThrownBy(() -> this.certificates.uploadCertificate(this.app, CertificateUpload.of(crt), this::prompt))
+		assertThatThrownBy(() -> uploadFile(CertificateUpload.of(crt)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
 				assertThat(ex.getMessage()).startsWith("Uploading the certificate failed: UnknownError").contains("request-id");
@@ -332,11 +331,16 @@ class CertificateServiceTests {
 	}
 
 	private CreatedCertificate create(String subject, int years, Path prefix, String passwordEnv) {
-		return this.certificates.createCertificate(new CertificateRequest(subject, years, prefix, passwordEnv));
+		return this.files.createCertificate(new CertificateRequest(subject, years, prefix, passwordEnv));
 	}
 
 	private CertificateCredential upload(Path file) {
-		return this.certificates.uploadCertificate(this.app, CertificateUpload.of(file), this::prompt).certificate();
+		return uploadFile(CertificateUpload.of(file)).certificate();
+	}
+
+	/** Reads the certificate in a file, as {@code cert upload} does, and uploads it to the app. */
+	private UploadedCertificate uploadFile(CertificateUpload upload) {
+		return this.certificates.uploadCertificate(this.app, this.files.readCertificate(upload, this::prompt));
 	}
 
 	private Path pem(String name, Instant notBefore, Instant notAfter) throws Exception {

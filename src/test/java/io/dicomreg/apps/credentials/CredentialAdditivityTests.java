@@ -16,6 +16,7 @@ import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestCertificates;
@@ -53,8 +54,8 @@ class CredentialAdditivityTests {
 		admin.addSecret(this.app.objectId());
 		admin.addCertificate(this.app.objectId(), TestCertificates.selfSigned("first"));
 		admin.addCertificate(this.app.objectId(), TestCertificates.selfSigned("second"));
-		this.secrets = new SecretService(admin.graph());
-		this.certificates = new CertificateService(admin.graph());
+		this.secrets = new SecretService(admin.gateway());
+		this.certificates = new CertificateService(admin.gateway());
 		this.survivingSecrets = secretIds();
 		this.survivingCertificates = certificateIds();
 		assertThat(this.survivingSecrets).hasSize(2);
@@ -72,9 +73,10 @@ class CredentialAdditivityTests {
 		assertSurvivors(Set.of(third.secret().keyId()), Set.of());
 
 		Path pem = TestCertificates.selfSigned("another").writePem(this.directory.resolve("another.pem"));
-		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.app, CertificateUpload.of(pem), () -> {
-			throw new AssertionError("no password is needed for PEM");
-		});
+		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.app,
+				new CertificateFileService(DryRun.off()).readCertificate(CertificateUpload.of(pem), () -> {
+					throw new AssertionError("no password is needed for PEM");
+				}));
 		assertSurvivors(Set.of(third.secret().keyId()), Set.of(uploaded.certificate().keyId()));
 
 		this.certificates.removeCertificate(this.app, uploaded.certificate().thumbprint());

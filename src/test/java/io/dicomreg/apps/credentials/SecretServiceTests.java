@@ -51,7 +51,7 @@ class SecretServiceTests {
 	void registerAnApplication() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.secrets = new SecretService(this.admin.graph());
+		this.secrets = new SecretService(this.admin.gateway());
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}
@@ -145,7 +145,7 @@ class SecretServiceTests {
 		this.secrets.addSecret(this.app, new SecretRequest("three", "3m", null));
 		this.secrets.addSecret(this.app, new SecretRequest("six", "6m", null));
 		// Seen from 170 days on: the 3-month secret has expired, the 6-month one has about 12 days left.
-		SecretService later = new SecretService(this.admin.graph(),
+		SecretService later = new SecretService(this.admin.gateway(),
 				Clock.fixed(Instant.now().plus(Duration.ofDays(170)), ZoneOffset.UTC));
 
 		List<ClientSecret> listed = later.listSecrets(this.app);

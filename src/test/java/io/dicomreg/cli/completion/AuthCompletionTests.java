@@ -42,9 +42,9 @@ class AuthCompletionTests {
 	void registerAnApplicationWithRedirectUris() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.directory);
-		AuthenticationService authentication = new AuthenticationService(admin.graph());
+		AuthenticationService authentication = new AuthenticationService(admin.gateway());
 		this.selection = new AppSelection(this.target, new DicomregHome(this.directory));
-		ApplicationLocator locator = new ApplicationLocator(admin.graph(), this.selection);
+		ApplicationLocator locator = new ApplicationLocator(admin.gateway(), this.selection);
 		this.completion = new CompletionHarness(new RedirectUriCompleter(locator, authentication));
 		RegisteredApplication registered = admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());

@@ -15,6 +15,7 @@ import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.credentials.AddedSecret;
 import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.CertificateFileService;
 import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateUpload;
 import io.dicomreg.apps.credentials.SecretRequest;
@@ -22,6 +23,7 @@ import io.dicomreg.apps.credentials.SecretService;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestCertificates;
 
@@ -54,10 +56,10 @@ class CredentialCompletersTests {
 	void twoApplications() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.secrets = new SecretService(admin.graph());
-		this.certificates = new CertificateService(admin.graph());
+		this.secrets = new SecretService(admin.gateway());
+		this.certificates = new CertificateService(admin.gateway());
 		this.selection = new AppSelection(this.target, new DicomregHome(this.directory.resolve("home")));
-		this.locator = new ApplicationLocator(admin.graph(), this.selection);
+		this.locator = new ApplicationLocator(admin.gateway(), this.selection);
 		this.selected = ref(admin.register("selected app"));
 		this.other = ref(admin.register("other app"));
 		this.selection.select(this.selected);
@@ -103,7 +105,9 @@ class CredentialCompletersTests {
 	void certificateThumbprintsAndKeyIdsAreProposed() throws Exception {
 		Path pem = TestCertificates.selfSigned("completion").writePem(this.directory.resolve("completion.pem"));
 		CertificateCredential uploaded = this.certificates
-			.uploadCertificate(this.selected, CertificateUpload.of(pem), () -> new char[0]).certificate();
+			.uploadCertificate(this.selected,
+					new CertificateFileService(DryRun.off()).readCertificate(CertificateUpload.of(pem), () -> new char[0]))
+			.certificate();
 		CertificateCompleter completer = new CertificateCompleter(this.certificates, this.locator);
 
 		CompletionHarness completion = new CompletionHarness(completer);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.credentials.AddedSecret;
 import io.dicomreg.apps.credentials.ClientSecret;
@@ -19,7 +20,6 @@ import io.dicomreg.apps.credentials.SecretService;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
-import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.support.SandboxAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +63,7 @@ class SecretPartTests {
 
 	@Test
 	void aSecretWhoseShownValueWasLostInACrashIsReplacedNotKeptSilently() {
-		assertThatRuntimeException().isThrownBy(() -> new SecretPart(new DyingSecretService(this.admin.graph()))
+		assertThatRuntimeException().isThrownBy(() -> new SecretPart(new DyingSecretService(this.admin.gateway()))
 			.run(context(new ScriptedPrompts().answers("", "", "screen", ""))));
 		String lost = onlySecret().keyId().toString();
 		assertThat(this.store.load().orElseThrow().getSecret().keyId()).isNull();
@@ -83,7 +83,7 @@ class SecretPartTests {
 	@Test
 	void aSecretAddedAndSavedToItsFileBeforeACrashIsFoundAgain() throws Exception {
 		Path file = this.directory.resolve("secret.txt");
-		assertThatRuntimeException().isThrownBy(() -> new SecretPart(new DyingSecretService(this.admin.graph()))
+		assertThatRuntimeException().isThrownBy(() -> new SecretPart(new DyingSecretService(this.admin.gateway()))
 			.run(context(new ScriptedPrompts().answers("", "", "", file.toString(), ""))));
 		assertThat(file).exists();
 
@@ -128,7 +128,7 @@ class SecretPartTests {
 	}
 
 	private SecretService secrets() {
-		return new SecretService(this.admin.graph());
+		return new SecretService(this.admin.gateway());
 	}
 
 	private ClientSecret onlySecret() {
@@ -140,8 +140,8 @@ class SecretPartTests {
 	/** Adds the secret in Entra ID, then dies as a killed process would, before the value is shown. */
 	private static final class DyingSecretService extends SecretService {
 
-		DyingSecretService(GraphClientProvider graph) {
-			super(graph);
+		DyingSecretService(ApplicationsGateway applications) {
+			super(applications);
 		}
 
 		@Override

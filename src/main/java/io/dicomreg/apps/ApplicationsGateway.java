@@ -1,0 +1,228 @@
+package io.dicomreg.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
+import com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody;
+import com.microsoft.graph.models.Application;
+import com.microsoft.graph.models.ApplicationCollectionResponse;
+import com.microsoft.graph.models.PasswordCredential;
+import com.microsoft.kiota.ApiException;
+
+import io.dicomreg.config.DryRun;
+import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.graph.GraphFailures;
+
+/**
+ * Every read and write of application objects in Microsoft Graph, for all the services: lookups
+ * (404 read as "none"), reads with {@code $select} (an application a dry run only planned reads as
+ * {@link PlannedApplications#of}), and writes behind the dry-run guard: in a dry run a write is
+ * noted as "would &lt;planned change&gt;" and not made. A failed call becomes one line saying what
+ * was being done ({@link GraphFailures#translate}).
+ */
+public class ApplicationsGateway {
+
+	private static final String LOOKING_UP = "Looking up the application";
+
+	/** Graph's page size for {@link #list}, below the limit asked for. */
+	private static final int PAGE_SIZE = 100;
+
+	/** The most applications one Graph page holds. */
+	private static final int MAX_PAGE_SIZE = 999;
+
+	private final GraphClientProvider graph;
+
+	public ApplicationsGateway(GraphClientProvider graph) {
+		this.graph = graph;
+	}
+
+	/** Whether this run only plans its changes. */
+	public DryRun dryRun() {
+		return this.graph.dryRun();
+	}
+
+	/** The reference commands use for {@code application}. */
+	public static AppRef ref(Application application) {
+		return new AppRef(application.getId(), application.getAppId(), application.getDisplayName());
+	}
+
+	/**
+	 * The application {@code app}, with the properties {@code select} names (all when none).
+	 * @param doing what is being done, for the failure's message, e.g. "Reading the client secrets"
+	 */
+	public Application read(AppRef app, String doing, String... select) {
+		if (app.planned()) {
+			return PlannedApplications.of(app);
+		}
+		try {
+			if (select.length == 0) {
+				return this.graph.client().applications().byApplicationId(app.objectId()).get();
+			}
+			return this.graph.client().applications().byApplicationId(app.objectId())
+				.get(get -> get.queryParameters.select = select);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, doing);
+		}
+	}
+
+	/** The application with this Application (client) ID, if there is one. */
+	public Optional<Application> byAppId(String appId, String... select) {
+		return lookUp(() -> this.graph.client().applicationsWithAppId(appId)
+			.get(get -> get.queryParameters.select = select));
+	}
+
+	/** The application with this object ID, if there is one. */
+	public Optional<Application> byObjectId(String objectId, String... select) {
+		return lookUp(() -> this.graph.client().applications().byApplicationId(objectId)
+			.get(get -> get.queryParameters.select = select));
+	}
+
+	/** The application registered under this unique name, if there is one. */
+	public Optional<Application> byUniqueName(String uniqueName, String... select) {
+		return lookUp(() -> this.graph.client().applicationsWithUniqueName(uniqueName)
+			.get(get -> get.queryParameters.select = select));
+	}
+
+	/** The applications whose display name is exactly {@code name}, with their creation time. */
+	public List<Application> withDisplayName(String name) {
+		return query("displayName eq '" + ODataText.quote(name) + "'", MAX_PAGE_SIZE, MAX_PAGE_SIZE, LOOKING_UP,
+				new String[] { "id", "appId", "displayName", "createdDateTime" });
+	}
+
+	/**
+	 * At most {@code limit} applications, all or those whose display name starts with
+	 * {@code nameStartsWith} (filtered by the server), following Graph's pages.
+	 * @param nameStartsWith the start of the display name, or {@code null} or empty for all
+	 * @param doing what is being done, for the failure's message
+	 */
+	public List<Application> list(String nameStartsWith, int limit, String doing, String... select) {
+		String filter = (nameStartsWith != null && !nameStartsWith.isEmpty())
+				? "startswith(displayName,'" + ODataText.quote(nameStartsWith) + "')" : null;
+		return query(filter, Math.min(limit, PAGE_SIZE), limit, doing, select);
+	}
+
+	/**
+	 * PATCHes {@code app} with {@code body}, which holds only what changes.
+	 * @param plannedChange the change in words, shown by a dry run as "would {@code plannedChange}"
+	 * @param doing what is being done, for the failure's message, e.g. "Adding the redirect URIs"
+	 * @return {@code false} in a dry run, when nothing was written
+	 */
+	public boolean patch(AppRef app, Application body, String plannedChange, String doing) {
+		return write(plannedChange, doing, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).patch(body);
+			return true;
+		}).isPresent();
+	}
+
+	/**
+	 * Creates an application.
+	 * @return the application created; empty in a dry run, when nothing was created
+	 */
+	public Optional<Application> post(Application body, String plannedChange, String doing) {
+		return write(plannedChange, doing, () -> this.graph.client().applications().post(body));
+	}
+
+	/**
+	 * Creates or updates the application registered under {@code uniqueName} (Graph's upsert).
+	 * @param select what to read back when Graph answers without the application
+	 * @return the application as it is now; empty in a dry run, when nothing was written
+	 */
+	public Optional<Application> upsert(String uniqueName, Application body, String plannedChange, String doing,
+			String... select) {
+		return write(plannedChange, doing, () -> {
+			Application created = this.graph.client().applicationsWithUniqueName(uniqueName)
+				.patch(body, patch -> patch.headers.add("Prefer", "create-if-missing"));
+			return (created != null) ? created : byUniqueName(uniqueName, select).orElseThrow();
+		});
+	}
+
+	/**
+	 * Deletes the application.
+	 * @return {@code false} in a dry run, when nothing was deleted
+	 */
+	public boolean delete(AppRef app, String plannedChange, String doing) {
+		return write(plannedChange, doing, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).delete();
+			return true;
+		}).isPresent();
+	}
+
+	/**
+	 * Adds a client secret with Graph's {@code addPassword}, which never touches the others.
+	 * @return the secret added, with its value; empty in a dry run, when nothing was added
+	 */
+	public Optional<PasswordCredential> addPassword(AppRef app, PasswordCredential credential, String plannedChange,
+			String doing) {
+		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
+		body.setPasswordCredential(credential);
+		return write(plannedChange, doing,
+				() -> this.graph.client().applications().byApplicationId(app.objectId()).addPassword().post(body));
+	}
+
+	/**
+	 * Removes one client secret with Graph's {@code removePassword}; the others stay.
+	 * @return {@code false} in a dry run, when nothing was removed
+	 */
+	public boolean removePassword(AppRef app, UUID keyId, String plannedChange, String doing) {
+		RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
+		body.setKeyId(keyId);
+		return write(plannedChange, doing, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).removePassword().post(body);
+			return true;
+		}).isPresent();
+	}
+
+	/** Sends {@code request} unless this is a dry run, which notes {@code plannedChange} instead. */
+	private <T> Optional<T> write(String plannedChange, String doing, Supplier<T> request) {
+		if (dryRun().skip(plannedChange)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(request.get());
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, doing);
+		}
+	}
+
+	private List<Application> query(String filter, int pageSize, int limit, String doing, String[] select) {
+		List<Application> found = new ArrayList<>();
+		try {
+			ApplicationCollectionResponse page = this.graph.client().applications().get(get -> {
+				if (filter != null) {
+					get.queryParameters.filter = filter;
+				}
+				get.queryParameters.select = select;
+				get.queryParameters.top = pageSize;
+			});
+			while (page != null) {
+				page.getValue().stream().limit(limit - found.size()).forEach(found::add);
+				String next = page.getOdataNextLink();
+				page = (found.size() < limit && next != null) ? this.graph.client().applications().withUrl(next).get() : null;
+			}
+			return found;
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailures.translate(ex, doing);
+		}
+	}
+
+	/** The application {@code get} reads; Graph's 404 means none, any other Graph error is reported. */
+	private static Optional<Application> lookUp(Supplier<Application> get) {
+		try {
+			return Optional.of(get.get());
+		}
+		catch (ApiException ex) {
+			if (GraphFailures.isNotFound(ex)) {
+				return Optional.empty();
+			}
+			throw GraphFailures.translate(ex, LOOKING_UP);
+		}
+	}
+
+}
