@@ -49,7 +49,6 @@ import io.dicomreg.cli.script.Recorder;
 import io.dicomreg.cli.script.ScriptRunner;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
-import io.dicomreg.config.DryRun;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.output.Notices;
 import io.dicomreg.output.Renderer;
@@ -80,13 +79,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	GraphClientProvider graphClientProvider(ConnectionTarget target, SignInService signIn, DryRun dryRun) {
-		return new GraphClientProvider(target, signIn, dryRun);
-	}
-
-	@Bean
-	DryRun dryRun() {
-		return new DryRun();
+	GraphClientProvider graphClientProvider(ConnectionTarget target, SignInService signIn) {
+		return new GraphClientProvider(target, signIn);
 	}
 
 	@Bean
@@ -116,8 +110,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	AppSelection appSelection(ConnectionTarget target, DicomregHome home, DryRun dryRun) {
-		return new AppSelection(target, home, dryRun);
+	AppSelection appSelection(ConnectionTarget target, DicomregHome home) {
+		return new AppSelection(target, home);
 	}
 
 	@Bean
@@ -175,9 +169,9 @@ class DicomregConfiguration {
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer,
-			Invocation invocation, DryRun dryRun) {
+			Invocation invocation) {
 		return new CommandDispatcher(parser, beans, renderer, new ErrorReporter(invocation.options().verbose()),
-				invocation.options().output(), dryRun);
+				invocation.options().output());
 	}
 
 	@Bean

@@ -9,8 +9,11 @@ import com.microsoft.graph.models.VerifiedDomain;
 
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.AppSelection;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.auth.Session;
+import io.dicomreg.auth.ServicePrincipalLogin;
 import io.dicomreg.auth.SignInService;
+import io.dicomreg.auth.UserLogin;
 import io.dicomreg.auth.SignedIn;
 import io.dicomreg.graph.GraphClientProvider;
 
@@ -32,25 +35,23 @@ public class AccountService {
 	}
 
 	/**
-	 * Signs in as the options say: a user with a device code or the browser, or a service principal
-	 * with its secret or certificate.
+	 * Signs a user in, with a device code or the browser.
 	 * @param messages receives sign-in instructions for the user
+	 */
+	public SignedIn login(UserLogin user, boolean browser, Consumer<String> messages) {
+		// A selection belongs to the tenant it was made in; a new sign-in may be to another tenant.
+		this.selection.clear(DryRun.off());
+		return withTenantDomain(browser ? this.signIn.loginWithBrowser(user, messages)
+				: this.signIn.loginWithDeviceCode(user, messages));
+	}
+
+	/**
+	 * Signs in as an application, with its secret or certificate.
 	 * @param pfxPassword asked when a PFX certificate needs a password no variable gives
 	 */
-	public SignedIn login(LoginOptions options, Consumer<String> messages, Supplier<char[]> pfxPassword) {
-		// A selection belongs to the tenant it was made in; a new sign-in may be to another tenant.
-		this.selection.clear();
-		SignedIn signedIn;
-		if (options.servicePrincipal()) {
-			signedIn = this.signIn.loginAsServicePrincipal(options.servicePrincipalLogin(), pfxPassword);
-		}
-		else if (options.browser()) {
-			signedIn = this.signIn.loginWithBrowser(options.userLogin(), messages);
-		}
-		else {
-			signedIn = this.signIn.loginWithDeviceCode(options.userLogin(), messages);
-		}
-		return withTenantDomain(signedIn);
+	public SignedIn loginAsServicePrincipal(ServicePrincipalLogin login, Supplier<char[]> pfxPassword) {
+		this.selection.clear(DryRun.off());
+		return withTenantDomain(this.signIn.loginAsServicePrincipal(login, pfxPassword));
 	}
 
 	/** The signed-in context, with a token refreshed if needed. */
@@ -65,7 +66,7 @@ public class AccountService {
 
 	/** Signs out, forgets the selected application, and returns who was signed in. */
 	public Optional<Session> logout() {
-		this.selection.clear();
+		this.selection.clear(DryRun.off());
 		return this.signIn.logout();
 	}
 

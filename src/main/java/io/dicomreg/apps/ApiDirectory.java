@@ -12,6 +12,7 @@ import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
 
@@ -65,20 +66,20 @@ public class ApiDirectory {
 	 */
 	public ApiResource resource(String resourceApp) {
 		if (Guids.isGuid(resourceApp)) {
-			return byAppId(resourceApp, "Looking up the API").orElseThrow(() -> DicomregException.invalidInput(
+			return byAppId(resourceApp, "Looking up the API").orElseThrow(() -> DicomregException.invalidNaming(Subject.API,
 					"No API with application ID " + resourceApp + " in this tenant (no service principal has that"
-							+ " appId). Check --resource-app, or give its display name: Tab completes names."));
+							+ " appId). Check {}, or give its display name: Tab completes names."));
 		}
 		List<ServicePrincipal> named = withDisplayName(resourceApp, "Looking up the API");
 		if (named.size() > 1) {
-			throw DicomregException.invalidInput(named.size() + " service principals are named '" + resourceApp
-					+ "': give --resource-app as one of their application IDs (" + appIds(named) + ").");
+			throw DicomregException.invalidNaming(Subject.API, named.size() + " service principals are named '" + resourceApp
+					+ "': give {} as one of their application IDs (" + appIds(named) + ").");
 		}
 		if (named.isEmpty()) {
 			List<String> similar = resourceNames(resourceApp);
-			throw DicomregException.invalidInput("No API named '" + resourceApp + "' in this tenant"
+			throw DicomregException.invalidNaming(Subject.API, "No API named '" + resourceApp + "' in this tenant"
 					+ (similar.isEmpty() ? "." : "; did you mean " + String.join(", ", similar) + "?")
-					+ " Check --resource-app (Tab completes names).");
+					+ " Check {} (Tab completes names).");
 		}
 		return toResource(named.get(0));
 	}

@@ -17,43 +17,37 @@ public class AppSelection {
 
 	private final KeyedJsonStore<AppRef> store;
 
-	private final DryRun dryRun;
-
-	/** What a dry run selected, and which dry run: it never reaches the file. */
-	private AppRef planned;
-
-	private int plannedIn = -1;
-
 	public AppSelection(ConnectionTarget target, DicomregHome home) {
-		this(target, home, DryRun.off());
-	}
-
-	public AppSelection(ConnectionTarget target, DicomregHome home, DryRun dryRun) {
 		this.target = target;
 		this.store = new KeyedJsonStore<>(home, "selection", AppRef.class);
-		this.dryRun = dryRun;
 	}
 
 	/** The selected application, read without any network call. */
 	public Optional<AppRef> current() {
-		if (this.dryRun.active() && this.plannedIn == this.dryRun.generation()) {
-			return Optional.ofNullable(this.planned);
+		return current(DryRun.off());
+	}
+
+	/** The selected application as this run sees it: in a dry run, the one it would have selected. */
+	public Optional<AppRef> current(DryRun plan) {
+		if (plan.remembers(AppRef.class)) {
+			return Optional.ofNullable(plan.recalled(AppRef.class));
 		}
 		return this.store.load(this.target.cacheKey());
 	}
 
-	public void select(AppRef app) {
-		if (this.dryRun.active()) {
-			this.planned = app;
-			this.plannedIn = this.dryRun.generation();
+	/** Selects {@code app}; a dry run only remembers it, for its later lines. */
+	public void select(AppRef app, DryRun plan) {
+		if (plan.active()) {
+			plan.remember(AppRef.class, app);
 			return;
 		}
 		this.store.save(this.target.cacheKey(), app);
 	}
 
-	public void clear() {
-		if (this.dryRun.active()) {
-			select(null);
+	/** Forgets the selection; a dry run only remembers that it would have. */
+	public void clear(DryRun plan) {
+		if (plan.active()) {
+			plan.forget(AppRef.class);
 			return;
 		}
 		this.store.clear(this.target.cacheKey());

@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 
 import com.microsoft.graph.models.Application;
 
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Finds the application a command works on: {@code --app} as a display name, an Application
@@ -31,10 +33,20 @@ public class ApplicationLocator {
 	 * ambiguous
 	 */
 	public AppRef resolve(String app) {
+		return resolve(app, DryRun.off());
+	}
+
+	/**
+	 * The application {@code app} names, or the one selected for this run when {@code app} is
+	 * {@code null} (in a dry run, the one it would have selected).
+	 * @throws DicomregException (usage) when none is selected, none matches, or a display name is
+	 * ambiguous
+	 */
+	public AppRef resolve(String app, DryRun plan) {
 		if (app == null || app.isBlank()) {
-			return this.selection.current()
-				.orElseThrow(() -> DicomregException.invalidInput(
-						"No application selected: give --app NAME|CLIENT_ID|OBJECT_ID, or run 'app use APP' first."));
+			return this.selection.current(plan)
+				.orElseThrow(() -> DicomregException.invalidNaming(Subject.APPLICATION,
+						"No application selected: give {} NAME|CLIENT_ID|OBJECT_ID, or run 'app use APP' first."));
 		}
 		String value = app.strip();
 		return Guids.isGuid(value) ? byId(value) : byDisplayName(value);

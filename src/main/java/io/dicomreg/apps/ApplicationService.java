@@ -8,7 +8,9 @@ import com.microsoft.graph.models.Application;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * The application registration steps of the tutorial (register, note the IDs) and the
@@ -56,19 +58,19 @@ public class ApplicationService {
 	 * duplicated unless {@code forceNew}.
 	 * @throws DicomregException for invalid input, a name already taken, or a failed Graph call
 	 */
-	public Registration register(RegistrationRequest request) {
+	public Registration register(RegistrationRequest request, DryRun plan) {
 		String name = validDisplayName(request.displayName());
 		Registration registration = (request.uniqueName() != null)
-				? upsert(name, validUniqueName(request.uniqueName()), request.audience())
-				: create(name, request.audience(), request.forceNew());
-		this.selection.select(registration.application().ref());
+				? upsert(name, validUniqueName(request.uniqueName()), request.audience(), plan)
+				: create(name, request.audience(), request.forceNew(), plan);
+		this.selection.select(registration.application().ref(), plan);
 		this.names.invalidate();
 		return registration;
 	}
 
 	/** Registers a new single-tenant application under {@code displayName}. */
 	public RegisteredApplication register(String displayName) {
-		return register(new RegistrationRequest(displayName, null, Audience.SINGLE_TENANT, true)).application();
+		return register(new RegistrationRequest(displayName, null, Audience.SINGLE_TENANT, true), DryRun.off()).application();
 	}
 
 	/**
@@ -85,7 +87,7 @@ public class ApplicationService {
 	 */
 	public List<RegisteredApplication> list(String nameStartsWith, int top) {
 		if (top < 1 || top > MAX_LIST) {
-			throw DicomregException.invalidInput("--top must be between 1 and " + MAX_LIST + ".");
+			throw DicomregException.invalid(Subject.LIST_SIZE, " must be between 1 and " + MAX_LIST + ".");
 		}
 		String startsWith = (nameStartsWith != null && !nameStartsWith.isBlank()) ? nameStartsWith : null;
 		return this.applications.list(startsWith, top, "Listing the applications", SUMMARY_FIELDS).stream()
@@ -108,12 +110,12 @@ public class ApplicationService {
 	}
 
 	/** Selects the application {@code app} names for the commands that follow. */
-	public AppRef use(String app) {
+	public AppRef use(String app, DryRun plan) {
 		if (app == null || app.isBlank()) {
 			throw DicomregException.invalidInput("Give the application to use: its display name, client ID or object ID.");
 		}
-		AppRef ref = this.locator.resolve(app);
-		this.selection.select(ref);
+		AppRef ref = this.locator.resolve(app, plan);
+		this.selection.select(ref, plan);
 		return ref;
 	}
 
@@ -128,18 +130,18 @@ public class ApplicationService {
 	}
 
 	/** Deletes the application (Entra keeps it 30 days in deleted items) and forgets it if selected. */
-	public AppRef delete(AppRef app) {
-		if (!this.applications.delete(app, "delete the application '" + app.displayName() + "' (client ID " + app.appId()
-				+ ")", "Deleting the application")) {
+	public AppRef delete(AppRef app, DryRun plan) {
+		if (!this.applications.delete(app, Change.of(plan, "delete the application '" + app.displayName() + "' (client ID "
+				+ app.appId() + ")", "Deleting the application"))) {
 			return app;
 		}
-		this.selection.current().filter(selected -> selected.objectId().equals(app.objectId()))
-			.ifPresent(selected -> this.selection.clear());
+		this.selection.current(plan).filter(selected -> selected.objectId().equals(app.objectId()))
+			.ifPresent(selected -> this.selection.clear(plan));
 		this.names.invalidate();
 		return app;
 	}
 
-	private Registration upsert(String name, String uniqueName, Audience audience) {
+	private Registration upsert(String name, String uniqueName, Audience audience, DryRun plan) {
 		Optional<Application> existing = this.applications.byUniqueName(uniqueName, SUMMARY_FIELDS);
 		// An audience not given keeps the existing one: re-running a script must not undo what it did not name.
 		String signInAudience = (audience != null) ? audience.signInAudience()
@@ -152,11 +154,11 @@ public class ApplicationService {
 		Application body = new Application();
 		body.setDisplayName(name);
 		body.setSignInAudience(signInAudience);
-		Optional<Application> written = this.applications.upsert(uniqueName, body,
+		Optional<Application> written = this.applications.upsert(uniqueName, body, Change.of(plan,
 				(existing.isEmpty() ? "register '" + name + "' (" + signInAudience + ", unique name '" + uniqueName + "')"
 						: "update the application with unique name '" + uniqueName + "' to '" + name + "' ("
 								+ signInAudience + ")"),
-				"Registering the application", SUMMARY_FIELDS);
+				"Registering the application"), SUMMARY_FIELDS);
 		if (written.isEmpty()) {
 			return planned(existing, name, uniqueName, signInAudience);
 		}
@@ -165,21 +167,21 @@ public class ApplicationService {
 						: "Updated the application with unique name '" + uniqueName + "'.");
 	}
 
-	private Registration create(String name, Audience audience, boolean forceNew) {
+	private Registration create(String name, Audience audience, boolean forceNew, DryRun plan) {
 		if (!forceNew) {
 			List<Application> sameName = this.applications.withDisplayName(name);
 			if (!sameName.isEmpty()) {
 				throw DicomregException.invalidInput(sameName.size() + " application(s) named '" + name + "' already exist ("
 						+ sameName.stream().map(app -> "client ID " + app.getAppId() + ", created " + app.getCreatedDateTime())
 							.collect(Collectors.joining("; "))
-						+ "). Run 'app use CLIENT_ID' to work on one, or add --new to register another.");
+						+ "). Run 'app use CLIENT_ID' to work on one, or ask for a new one to register another (app register --new).");
 			}
 		}
 		Application request = new Application();
 		request.setDisplayName(name);
 		request.setSignInAudience(((audience != null) ? audience : Audience.SINGLE_TENANT).signInAudience());
-		return this.applications.post(request, "register '" + name + "' (" + request.getSignInAudience() + ")",
-				"Registering the application")
+		return this.applications.post(request, Change.of(plan, "register '" + name + "' (" + request.getSignInAudience()
+				+ ")", "Registering the application"))
 			.map(created -> new Registration(toRegistered(created), true, "Registered a new application."))
 			.orElseGet(() -> planned(Optional.empty(), name, null, request.getSignInAudience()));
 	}
@@ -206,12 +208,12 @@ public class ApplicationService {
 
 	private static String validDisplayName(String displayName) {
 		if (displayName == null || displayName.isBlank()) {
-			throw DicomregException.invalidInput("--name is required: give the application's display name.");
+			throw DicomregException.invalid(Subject.DISPLAY_NAME, " is required: give the application's display name.");
 		}
 		String name = displayName.strip();
 		if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
-			throw DicomregException.invalidInput("--name is " + name.length() + " characters long; Entra ID allows at most "
-					+ MAX_DISPLAY_NAME_LENGTH + ".");
+			throw DicomregException.invalid(Subject.DISPLAY_NAME, " is " + name.length() + " characters long; Entra ID allows "
+					+ "at most " + MAX_DISPLAY_NAME_LENGTH + ".");
 		}
 		return name;
 	}
@@ -219,8 +221,8 @@ public class ApplicationService {
 	private static String validUniqueName(String uniqueName) {
 		String key = uniqueName.strip();
 		if (key.isEmpty() || key.length() > 120 || !key.matches("[A-Za-z0-9._~-]+")) {
-			throw DicomregException.invalidInput(
-					"--unique-name must be 1 to 120 letters, digits or . _ ~ - (it becomes part of a URL and cannot change later).");
+			throw DicomregException.invalid(Subject.UNIQUE_NAME,
+					" must be 1 to 120 letters, digits or . _ ~ - (it becomes part of a URL and cannot change later).");
 		}
 		return key;
 	}

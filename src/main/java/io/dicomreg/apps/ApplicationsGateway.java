@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.microsoft.kiota.BaseRequestConfiguration;
 import com.microsoft.graph.applications.item.addpassword.AddPasswordPostRequestBody;
 import com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody;
 import com.microsoft.graph.models.Application;
@@ -13,9 +14,9 @@ import com.microsoft.graph.models.ApplicationCollectionResponse;
 import com.microsoft.graph.models.PasswordCredential;
 import com.microsoft.kiota.ApiException;
 
-import io.dicomreg.config.DryRun;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
+import io.dicomreg.graph.PlannedWrite;
 
 /**
  * Every read and write of application objects in Microsoft Graph, for all the services: lookups
@@ -38,11 +39,6 @@ public class ApplicationsGateway {
 
 	public ApplicationsGateway(GraphClientProvider graph) {
 		this.graph = graph;
-	}
-
-	/** Whether this run only plans its changes. */
-	public DryRun dryRun() {
-		return this.graph.dryRun();
 	}
 
 	/** The reference commands use for {@code application}. */
@@ -108,13 +104,11 @@ public class ApplicationsGateway {
 
 	/**
 	 * PATCHes {@code app} with {@code body}, which holds only what changes.
-	 * @param plannedChange the change in words, shown by a dry run as "would {@code plannedChange}"
-	 * @param doing what is being done, for the failure's message, e.g. "Adding the redirect URIs"
 	 * @return {@code false} in a dry run, when nothing was written
 	 */
-	public boolean patch(AppRef app, Application body, String plannedChange, String doing) {
-		return write(plannedChange, doing, () -> {
-			this.graph.client().applications().byApplicationId(app.objectId()).patch(body);
+	public boolean patch(AppRef app, Application body, Change change) {
+		return write(change, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).patch(body, ApplicationsGateway::allowed);
 			return true;
 		}).isPresent();
 	}
@@ -123,8 +117,8 @@ public class ApplicationsGateway {
 	 * Creates an application.
 	 * @return the application created; empty in a dry run, when nothing was created
 	 */
-	public Optional<Application> post(Application body, String plannedChange, String doing) {
-		return write(plannedChange, doing, () -> this.graph.client().applications().post(body));
+	public Optional<Application> post(Application body, Change change) {
+		return write(change, () -> this.graph.client().applications().post(body, ApplicationsGateway::allowed));
 	}
 
 	/**
@@ -132,11 +126,12 @@ public class ApplicationsGateway {
 	 * @param select what to read back when Graph answers without the application
 	 * @return the application as it is now; empty in a dry run, when nothing was written
 	 */
-	public Optional<Application> upsert(String uniqueName, Application body, String plannedChange, String doing,
-			String... select) {
-		return write(plannedChange, doing, () -> {
-			Application created = this.graph.client().applicationsWithUniqueName(uniqueName)
-				.patch(body, patch -> patch.headers.add("Prefer", "create-if-missing"));
+	public Optional<Application> upsert(String uniqueName, Application body, Change change, String... select) {
+		return write(change, () -> {
+			Application created = this.graph.client().applicationsWithUniqueName(uniqueName).patch(body, patch -> {
+				patch.headers.add("Prefer", "create-if-missing");
+				allowed(patch);
+			});
 			return (created != null) ? created : byUniqueName(uniqueName, select).orElseThrow();
 		});
 	}
@@ -145,9 +140,9 @@ public class ApplicationsGateway {
 	 * Deletes the application.
 	 * @return {@code false} in a dry run, when nothing was deleted
 	 */
-	public boolean delete(AppRef app, String plannedChange, String doing) {
-		return write(plannedChange, doing, () -> {
-			this.graph.client().applications().byApplicationId(app.objectId()).delete();
+	public boolean delete(AppRef app, Change change) {
+		return write(change, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).delete(ApplicationsGateway::allowed);
 			return true;
 		}).isPresent();
 	}
@@ -156,38 +151,43 @@ public class ApplicationsGateway {
 	 * Adds a client secret with Graph's {@code addPassword}, which never touches the others.
 	 * @return the secret added, with its value; empty in a dry run, when nothing was added
 	 */
-	public Optional<PasswordCredential> addPassword(AppRef app, PasswordCredential credential, String plannedChange,
-			String doing) {
+	public Optional<PasswordCredential> addPassword(AppRef app, PasswordCredential credential, Change change) {
 		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
 		body.setPasswordCredential(credential);
-		return write(plannedChange, doing,
-				() -> this.graph.client().applications().byApplicationId(app.objectId()).addPassword().post(body));
+		return write(change, () -> this.graph.client().applications().byApplicationId(app.objectId()).addPassword()
+			.post(body, ApplicationsGateway::allowed));
 	}
 
 	/**
 	 * Removes one client secret with Graph's {@code removePassword}; the others stay.
 	 * @return {@code false} in a dry run, when nothing was removed
 	 */
-	public boolean removePassword(AppRef app, UUID keyId, String plannedChange, String doing) {
+	public boolean removePassword(AppRef app, UUID keyId, Change change) {
 		RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
 		body.setKeyId(keyId);
-		return write(plannedChange, doing, () -> {
-			this.graph.client().applications().byApplicationId(app.objectId()).removePassword().post(body);
+		return write(change, () -> {
+			this.graph.client().applications().byApplicationId(app.objectId()).removePassword()
+				.post(body, ApplicationsGateway::allowed);
 			return true;
 		}).isPresent();
 	}
 
-	/** Sends {@code request} unless this is a dry run, which notes {@code plannedChange} instead. */
-	private <T> Optional<T> write(String plannedChange, String doing, Supplier<T> request) {
-		if (dryRun().skip(plannedChange)) {
+	/** Sends {@code request} unless the run is a dry run, which notes the change instead. */
+	private static <T> Optional<T> write(Change change, Supplier<T> request) {
+		if (change.plan().skip(change.planned())) {
 			return Optional.empty();
 		}
 		try {
 			return Optional.of(request.get());
 		}
 		catch (RuntimeException ex) {
-			throw GraphFailures.translate(ex, doing);
+			throw GraphFailures.translate(ex, change.doing());
 		}
+	}
+
+	/** Marks a request as a write this run allows: the Graph client refuses the others. */
+	private static void allowed(BaseRequestConfiguration configuration) {
+		configuration.options.add(PlannedWrite.allowed());
 	}
 
 	private List<Application> query(String filter, int pageSize, int limit, String doing, String[] select) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.RedirectUriRules.Audience;
 import io.dicomreg.apps.RedirectUriRules.Violation;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -58,7 +59,7 @@ public class AuthenticationService {
 	 * when it already is so.
 	 * @throws DicomregException when Graph refuses
 	 */
-	public PublicClientChange setPublicClient(AppRef app, boolean allow) {
+	public PublicClientChange setPublicClient(AppRef app, boolean allow, DryRun plan) {
 		Application current = read(app);
 		AppRef ref = ApplicationsGateway.ref(current);
 		if (isFallbackPublicClient(current) == allow) {
@@ -66,9 +67,9 @@ public class AuthenticationService {
 		}
 		Application patch = new Application();
 		patch.setIsFallbackPublicClient(allow);
-		this.applications.patch(ref, patch,
+		this.applications.patch(ref, patch, Change.of(plan,
 				"turn 'Allow public client flows' " + (allow ? "on" : "off") + " for '" + ref.displayName() + "'",
-				"Setting 'Allow public client flows'");
+				"Setting 'Allow public client flows'"));
 		return new PublicClientChange(ref, allow, true);
 	}
 
@@ -79,8 +80,7 @@ public class AuthenticationService {
 	 */
 	public List<String> checkRedirectUris(Platform platform, List<String> uris) {
 		if (uris == null || uris.isEmpty()) {
-			throw DicomregException.invalidInput("Give at least one --redirect-uri URI"
-					+ ((platform == Platform.MOBILE_DESKTOP) ? " (or --postman)" : "") + ".");
+			throw DicomregException.invalidInput("Give at least one redirect URI.");
 		}
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(uris));
 		// Work or school is the more permissive audience: the application's own is checked once read.
@@ -94,7 +94,7 @@ public class AuthenticationService {
 	 * @throws DicomregException (usage) when a URI breaks a rule, before anything is written; when
 	 * Graph refuses
 	 */
-	public RedirectUrisAdded addRedirectUris(AppRef app, Platform platform, List<String> uris) {
+	public RedirectUrisAdded addRedirectUris(AppRef app, Platform platform, List<String> uris, DryRun plan) {
 		List<String> wanted = checkRedirectUris(platform, uris);
 		Application current = read(app);
 		AppRef ref = ApplicationsGateway.ref(current);
@@ -121,9 +121,9 @@ public class AuthenticationService {
 		merged.addAll(added);
 		Application patch = new Application();
 		setRedirectUris(patch, current, platform, merged);
-		this.applications.patch(ref, patch,
+		this.applications.patch(ref, patch, Change.of(plan,
 				"add redirect URI " + String.join(", ", added) + " to " + platform.graphProperty() + " (" + platform.label() + ")",
-				"Adding the redirect URIs");
+				"Adding the redirect URIs"));
 		return new RedirectUrisAdded(ref, platform, added, alreadyPresent, merged, true);
 	}
 
@@ -132,7 +132,7 @@ public class AuthenticationService {
 	 * has it, and nothing else; writes nothing when no platform has it.
 	 * @throws DicomregException (usage) for an empty URI; when Graph refuses
 	 */
-	public RedirectUriRemoval removeRedirectUri(AppRef app, String uri) {
+	public RedirectUriRemoval removeRedirectUri(AppRef app, String uri, DryRun plan) {
 		if (uri == null || uri.isBlank()) {
 			throw DicomregException.invalidInput("Give the redirect URI to remove: auth redirect remove URI.");
 		}
@@ -149,8 +149,8 @@ public class AuthenticationService {
 			List<String> kept = existing.on(platform).stream().filter(other -> !other.equals(uri)).toList();
 			setRedirectUris(patch, current, platform, kept);
 		}
-		this.applications.patch(ref, patch, "remove redirect URI " + uri + " from "
-				+ holding.stream().map(Platform::graphProperty).collect(Collectors.joining(", ")), "Removing the redirect URI");
+		this.applications.patch(ref, patch, Change.of(plan, "remove redirect URI " + uri + " from "
+				+ holding.stream().map(Platform::graphProperty).collect(Collectors.joining(", ")), "Removing the redirect URI"));
 		return new RedirectUriRemoval(ref, uri, holding, List.of(), true);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * API permissions a user named for one resource application, checked before anything is sent:
@@ -23,15 +24,16 @@ public record PermissionRequest(String resourceApp, List<String> scopes, List<St
 	 */
 	public PermissionRequest {
 		if (resourceApp == null || resourceApp.isBlank()) {
-			throw DicomregException.invalidInput(
-					"--resource-app is required: give the API's application ID or display name (Tab completes names).");
+			throw DicomregException.invalid(Subject.API,
+					" is required: give the API's application ID or display name (Tab completes names).");
 		}
 		resourceApp = resourceApp.strip();
-		scopes = names("scope", scopes);
-		roles = names("role", roles);
+		scopes = names(PermissionType.DELEGATED, scopes);
+		roles = names(PermissionType.APPLICATION, roles);
 		if (scopes.isEmpty() && roles.isEmpty()) {
 			throw DicomregException.invalidInput(
-					"Give at least one --scope NAME (delegated permission) or --role NAME (application permission).");
+					"Give at least one permission: a delegated permission (--scope NAME) or an application permission "
+							+ "(--role NAME).");
 		}
 	}
 
@@ -41,24 +43,30 @@ public record PermissionRequest(String resourceApp, List<String> scopes, List<St
 	}
 
 	/**
-	 * One permission name as given to {@code --option}, stripped.
+	 * One permission name of this type, stripped.
 	 * @throws DicomregException (usage) when it is blank or an id
 	 */
-	public static String permissionName(String option, String value) {
+	public static String permissionName(PermissionType type, String value) {
+		Subject subject = subjectOf(type);
 		if (value == null || value.isBlank()) {
-			throw DicomregException.invalidInput("--" + option + " needs a permission name, e.g. " + DicomApi.SCOPE + ".");
+			throw DicomregException.invalid(subject, " needs a permission name, e.g. " + DicomApi.SCOPE + ".");
 		}
 		String name = value.strip();
 		if (Guids.isGuid(name)) {
-			throw DicomregException.invalidInput("--" + option + " '" + name
+			throw DicomregException.invalid(subject, " '" + name
 					+ "' is an id: give the permission's name instead (its value, e.g. " + DicomApi.SCOPE
 					+ " or User.Read); Tab completes the names the API offers.");
 		}
 		return name;
 	}
 
-	private static List<String> names(String option, List<String> values) {
-		return Stream.ofNullable(values).flatMap(List::stream).map(value -> permissionName(option, value)).distinct()
+	/** The thing a permission name of this type is, for errors. */
+	static Subject subjectOf(PermissionType type) {
+		return (type == PermissionType.DELEGATED) ? Subject.DELEGATED_PERMISSION : Subject.APPLICATION_PERMISSION;
+	}
+
+	private static List<String> names(PermissionType type, List<String> values) {
+		return Stream.ofNullable(values).flatMap(List::stream).map(value -> permissionName(type, value)).distinct()
 			.toList();
 	}
 

@@ -16,6 +16,7 @@ import com.microsoft.graph.models.RequiredResourceAccess;
 import com.microsoft.graph.models.ResourceAccess;
 import org.springframework.stereotype.Service;
 
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -47,10 +48,10 @@ public class PermissionService {
 	 * @throws DicomregException (usage) for a blank scope, an id or a name the API does not offer;
 	 * (failure) when the DICOM API is not in the tenant or Graph fails
 	 */
-	public PermissionChange addDicomScope(AppRef app, String scope) {
-		String name = PermissionRequest.permissionName("scope", scope);
+	public PermissionChange addDicomScope(AppRef app, String scope, DryRun plan) {
+		String name = PermissionRequest.permissionName(PermissionType.DELEGATED, scope);
 		ApiResource dicom = this.directory.dicomApi().orElseThrow(ApiDirectory::dicomApiMissing);
-		return addPermissions(app, dicom, named(dicom, PermissionType.DELEGATED, List.of(name)));
+		return addPermissions(app, dicom, named(dicom, PermissionType.DELEGATED, List.of(name)), plan);
 	}
 
 	/**
@@ -58,8 +59,8 @@ public class PermissionService {
 	 * @param resourceApp the resource's Application ID or display name
 	 * @param scopes permission names
 	 */
-	public PermissionChange addScopes(AppRef app, String resourceApp, List<String> scopes) {
-		return add(app, PermissionRequest.scopes(resourceApp, scopes));
+	public PermissionChange addScopes(AppRef app, String resourceApp, List<String> scopes, DryRun plan) {
+		return add(app, PermissionRequest.scopes(resourceApp, scopes), plan);
 	}
 
 	/**
@@ -68,9 +69,9 @@ public class PermissionService {
 	 * @throws DicomregException (usage) for an unknown resource or permission name; (failure) when
 	 * Graph fails
 	 */
-	public PermissionChange add(AppRef app, PermissionRequest request) {
+	public PermissionChange add(AppRef app, PermissionRequest request, DryRun plan) {
 		ApiResource resource = this.directory.resource(request.resourceApp());
-		return addPermissions(app, resource, named(resource, request));
+		return addPermissions(app, resource, named(resource, request), plan);
 	}
 
 	/**
@@ -78,8 +79,8 @@ public class PermissionService {
 	 * @param resourceApp the resource's Application ID or display name
 	 * @param scopes permission names
 	 */
-	public PermissionChange removeScopes(AppRef app, String resourceApp, List<String> scopes) {
-		return remove(app, PermissionRequest.scopes(resourceApp, scopes));
+	public PermissionChange removeScopes(AppRef app, String resourceApp, List<String> scopes, DryRun plan) {
+		return remove(app, PermissionRequest.scopes(resourceApp, scopes), plan);
 	}
 
 	/**
@@ -89,7 +90,7 @@ public class PermissionService {
 	 * @throws DicomregException (usage) for an unknown resource or permission name; (failure) when
 	 * Graph fails
 	 */
-	public PermissionChange remove(AppRef app, PermissionRequest request) {
+	public PermissionChange remove(AppRef app, PermissionRequest request, DryRun plan) {
 		ApiResource resource = this.directory.resource(request.resourceApp());
 		List<ApiPermission> wanted = named(resource, request);
 		RequiredAccess current = requiredAccess(app);
@@ -102,7 +103,7 @@ public class PermissionService {
 		}
 		present.forEach(permission -> current.remove(resource.appId(), RequiredAccess.Access.of(permission)));
 		boolean entryRemoved = current.removeEmpty(resource.appId());
-		write(app, current, "Removing the API permissions", "remove the API permission(s) " + describe(present) + " of '"
+		write(app, current, plan, "Removing the API permissions", "remove the API permission(s) " + describe(present) + " of '"
 				+ resource.displayName() + "' from '" + app.displayName() + "'");
 		return new PermissionChange(app, resource, present, absent, entryRemoved);
 	}
@@ -125,7 +126,7 @@ public class PermissionService {
 		return new PermissionList(app, permissions);
 	}
 
-	private PermissionChange addPermissions(AppRef app, ApiResource resource, List<ApiPermission> wanted) {
+	private PermissionChange addPermissions(AppRef app, ApiResource resource, List<ApiPermission> wanted, DryRun plan) {
 		RequiredAccess current = requiredAccess(app);
 		List<ApiPermission> present = wanted.stream()
 			.filter(permission -> current.contains(resource.appId(), RequiredAccess.Access.of(permission)))
@@ -136,7 +137,7 @@ public class PermissionService {
 		}
 		missing.forEach(permission -> current.add(resource.appId(), RequiredAccess.Access.of(permission)));
 		checkLimits(current);
-		write(app, current, "Adding the API permissions", "add the API permission(s) " + describe(missing) + " of '"
+		write(app, current, plan, "Adding the API permissions", "add the API permission(s) " + describe(missing) + " of '"
 				+ resource.displayName() + "' to '" + app.displayName() + "'");
 		return new PermissionChange(app, resource, missing, present, false);
 	}
@@ -177,21 +178,22 @@ public class PermissionService {
 					.toList();
 				return (ignoringCase.size() == 1) ? Optional.of(ignoringCase.get(0)) : Optional.empty();
 			})
-			.orElseThrow(() -> DicomregException.invalidInput(unknownPermission(resource, type, name)));
+			.orElseThrow(() -> DicomregException.invalidNaming(PermissionRequest.subjectOf(type),
+					unknownPermission(resource, type, name)));
 	}
 
 	static String unknownPermission(ApiResource resource, PermissionType type, String name) {
-		String option = (type == PermissionType.DELEGATED) ? "--scope" : "--role";
 		String kind = type.label() + " permission";
-		String start = option + " '" + name + "': " + resource.displayName() + " (" + resource.appId() + ") offers no "
+		String start = "{} '" + name + "': " + resource.displayName() + " (" + resource.appId() + ") offers no "
 				+ kind;
 		List<ApiPermission> offered = resource.offered(type);
 		if (offered.isEmpty()) {
 			PermissionType other = (type == PermissionType.DELEGATED) ? PermissionType.APPLICATION
 					: PermissionType.DELEGATED;
 			String hint = resource.offered(other).isEmpty() ? "."
-					: "; it offers " + other.label() + " permissions: use "
-							+ ((other == PermissionType.DELEGATED) ? "--scope" : "--role") + ".";
+					: "; it offers " + other.label() + " permissions: ask for " + (other == PermissionType.DELEGATED ? "a "
+							: "an ") + other.label() + " permission instead (--" + ((other == PermissionType.DELEGATED)
+									? "scope" : "role") + ").";
 			return start + "s" + hint;
 		}
 		String lower = name.toLowerCase(Locale.ROOT);
@@ -202,7 +204,7 @@ public class PermissionService {
 			.toList();
 		String listed = String.join(", ", values.subList(0, Math.min(LISTED_NAMES, values.size())));
 		String more = (values.size() > LISTED_NAMES)
-				? " and " + (values.size() - LISTED_NAMES) + " more (Tab after " + option + " completes them)" : "";
+				? " and " + (values.size() - LISTED_NAMES) + " more (Tab completes them)" : "";
 		return start + " of that name. It offers: " + listed + more + ".";
 	}
 
@@ -223,7 +225,7 @@ public class PermissionService {
 	}
 
 	/** Sends the whole collection back: a PATCH of {@code requiredResourceAccess} replaces it. */
-	private void write(AppRef app, RequiredAccess access, String what, String plan) {
+	private void write(AppRef app, RequiredAccess access, DryRun plan, String what, String planned) {
 		List<RequiredResourceAccess> resources = new ArrayList<>();
 		for (RequiredAccess.Resource entry : access.resources()) {
 			RequiredResourceAccess resource = new RequiredResourceAccess();
@@ -233,7 +235,7 @@ public class PermissionService {
 		}
 		Application patch = new Application();
 		patch.setRequiredResourceAccess(resources);
-		this.applications.patch(app, patch, plan, what);
+		this.applications.patch(app, patch, Change.of(plan, planned, what));
 	}
 
 	private static ResourceAccess toGraph(RequiredAccess.Access access) {

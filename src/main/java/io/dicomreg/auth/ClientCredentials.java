@@ -15,6 +15,7 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
@@ -58,32 +59,31 @@ public class ClientCredentials {
 		try {
 			String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
 			if (secret.isEmpty()) {
-				throw DicomregException.invalidInput("The file given by --secret-file is empty.");
+				throw DicomregException.invalid(Subject.CLIENT_SECRET_FILE, " is empty.");
 			}
 			return secret;
 		}
 		catch (NoSuchFileException ex) {
 			// The path is not echoed: it may be a secret pasted where a file name was meant.
-			throw DicomregException.invalidInput("The file given by --secret-file does not exist.");
+			throw DicomregException.invalid(Subject.CLIENT_SECRET_FILE, " does not exist.");
 		}
 		catch (IOException ex) {
-			throw DicomregException.invalidInput("Cannot read the file given by --secret-file: " + ex.getClass().getSimpleName());
+			throw DicomregException.invalidNaming(Subject.CLIENT_SECRET_FILE, "Cannot read {}: " + ex.getClass().getSimpleName());
 		}
 	}
 
 	private String secretFromEnvironment(String variable) {
 		String secret = this.environment.apply(variable);
 		if (secret == null || secret.isBlank()) {
-			throw DicomregException
-				.invalidInput("The environment variable " + variable + " given by --secret-env is not set or empty.");
+			throw DicomregException.invalid(Subject.CLIENT_SECRET_VARIABLE, " (" + variable + ") is not set or empty.");
 		}
 		return secret.strip();
 	}
 
 	private char[] pfxPasswordOf(CredentialSource source, Supplier<char[]> prompt) {
 		if (source.certificatePasswordEnv() != null) {
-			return PasswordVariable.read(this.environment, "--certificate-password-env", source.certificatePasswordEnv(),
-					true);
+			return PasswordVariable.read(this.environment, Subject.CLIENT_CERTIFICATE_PASSWORD_VARIABLE,
+					source.certificatePasswordEnv(), true);
 		}
 		return prompt.get();
 	}
@@ -110,8 +110,8 @@ public class ClientCredentials {
 		}
 		catch (KeyFileException ex) {
 			throw switch (ex.problem()) {
-				case MISSING -> DicomregException.invalidInput("The file given by --certificate does not exist: " + file);
-				case FOLDER, UNREADABLE -> DicomregException.invalidInput("Cannot read the file given by --certificate ("
+				case MISSING -> DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " does not exist: " + file);
+				case FOLDER, UNREADABLE -> DicomregException.invalidNaming(Subject.CLIENT_CERTIFICATE, "Cannot read {} ("
 						+ file + ").");
 				case MALFORMED_PEM -> notValidPem(file);
 				case PFX_NOT_OPENED -> notPemOrPfx(file);
@@ -121,15 +121,15 @@ public class ClientCredentials {
 		switch (loaded.format()) {
 			case PEM -> {
 				if (loaded.key() == KeyMaterial.Key.ENCRYPTED || loaded.otherContent()) {
-					throw DicomregException.invalidInput("The PEM file given by --certificate (" + file
-							+ ") holds an encrypted or unsupported key: give an unencrypted PEM key or a PFX file.");
+					throw DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file
+							+ ") is a PEM file with an encrypted or unsupported key: give an unencrypted PEM key or a PFX file.");
 				}
 				if (loaded.key() == KeyMaterial.Key.UNREADABLE) {
 					throw notValidPem(file);
 				}
 				if (loaded.certificates().isEmpty() || loaded.key() != KeyMaterial.Key.READ) {
-					throw DicomregException.invalidInput("The PEM file given by --certificate (" + file
-							+ ") must hold both the certificate and its private key.");
+					throw DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file
+							+ ") is a PEM file that must hold both the certificate and its private key.");
 				}
 			}
 			case PFX -> {
@@ -137,8 +137,8 @@ public class ClientCredentials {
 					throw pfxUnreadable(file);
 				}
 				if (loaded.key() != KeyMaterial.Key.READ) {
-					throw DicomregException
-						.invalidInput("The PFX file given by --certificate (" + file + ") holds no private key.");
+					throw DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file
+							+ ") is a PFX file that holds no private key.");
 				}
 			}
 			default -> throw notPemOrPfx(file);
@@ -147,16 +147,16 @@ public class ClientCredentials {
 	}
 
 	private static DicomregException notValidPem(Path file) {
-		return DicomregException.invalidInput("The file given by --certificate (" + file + ") is not a valid PEM file.");
+		return DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file + ") is not a valid PEM file.");
 	}
 
 	private static DicomregException notPemOrPfx(Path file) {
-		return DicomregException.invalidInput("Cannot open the file given by --certificate (" + file
+		return DicomregException.invalidNaming(Subject.CLIENT_CERTIFICATE, "Cannot open {} (" + file
 				+ "): it is not a PEM or PFX file, or the PFX password is wrong.");
 	}
 
 	private static DicomregException pfxUnreadable(Path file) {
-		return DicomregException.invalidInput("Cannot read the PFX file given by --certificate (" + file + ").");
+		return DicomregException.invalidNaming(Subject.CLIENT_CERTIFICATE, "Cannot read {} (" + file + ") as a PFX file.");
 	}
 
 }

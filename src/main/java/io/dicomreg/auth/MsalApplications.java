@@ -10,6 +10,7 @@ import com.microsoft.aad.msal4j.PublicClientApplication;
 
 import io.dicomreg.config.Endpoints;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Builds MSAL client applications for one target: its authority, TLS trust and token cache.
@@ -55,7 +56,7 @@ class MsalApplications {
 	}
 
 	private DicomregException invalidAuthority(String tenant) {
-		return DicomregException.invalidInput("Invalid value '" + tenant + "' for --tenant: use a tenant ID or domain.");
+		return DicomregException.invalidNaming(Subject.TENANT, "Invalid value '" + tenant + "' for {}: use a tenant ID or domain.");
 	}
 
 }

@@ -25,6 +25,7 @@ import com.microsoft.aad.msal4j.SystemBrowserOptions;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.Endpoints;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Keeps the signed-in context: signs users and service principals in with MSAL, hands out Graph
@@ -107,7 +108,8 @@ public class SignInService {
 	public SignedIn loginAsServicePrincipal(ServicePrincipalLogin login, Supplier<char[]> pfxPassword) {
 		String tenant = (login.tenant() != null) ? login.tenant() : sandboxTenantOrNull();
 		if (tenant == null) {
-			throw DicomregException.invalidInput("--tenant is required with --service-principal: give the tenant ID or domain.");
+			throw DicomregException.invalid(Subject.TENANT, " is required to sign in as an application: give the tenant ID or "
+					+ "domain.");
 		}
 		IClientCredential credential = this.credentials.read(login.credential(), pfxPassword);
 		ConfidentialClientApplication app = new MsalApplications(endpoints()).confidentialClient(login.clientId(),

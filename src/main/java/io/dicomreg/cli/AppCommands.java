@@ -52,7 +52,7 @@ public class AppCommands {
 	@Command(name = { "app", "register" }, group = GROUP,
 			description = "Register an application, single tenant by default, and select it (tutorial step 1)",
 			availabilityProvider = "signedIn")
-	public Result register(
+	public Result register(CommandRun run,
 			@Option(longName = "name", required = true, description = "display name, at most 256 characters")
 			@OptionValue(subject = Subject.DISPLAY_NAME) String name,
 			@Option(longName = "unique-name", description = "immutable key to register under: re-running changes nothing")
@@ -61,7 +61,8 @@ public class AppCommands {
 			@OptionValue(label = "AUDIENCE", choices = { "single-tenant", "multi-tenant" }, subject = Subject.AUDIENCE) String audience,
 			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew) {
 		Registration registration = this.applications
-			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? audience(audience) : null, forceNew));
+			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? audience(audience) : null, forceNew),
+					run.plan());
 		return Result.of(describe(registration.application())).changed(registration.changed())
 			.note(registration.note() + " It is now the selected app.");
 	}
@@ -82,9 +83,10 @@ public class AppCommands {
 
 	@Command(name = { "app", "show" }, group = GROUP, description = "Show an application and what the tutorial configured on it",
 			availabilityProvider = "signedIn")
-	public Result show(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result show(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		ApplicationDetails details = this.applications.show(this.locator.resolve(app));
+		ApplicationDetails details = this.applications.show(this.locator.resolve(app, run.plan()));
 		return Result.of(describe(details.application())
 			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
 			.add("Redirect URIs", "redirectUriCount", details.redirectUris())
@@ -95,9 +97,10 @@ public class AppCommands {
 
 	@Command(name = { "app", "use" }, group = GROUP, description = "Select the application later commands work on",
 			availabilityProvider = "signedIn")
-	public Result use(@Argument(index = 0, description = "display name, client ID or object ID")
+	public Result use(CommandRun run,
+			@Argument(index = 0, description = "display name, client ID or object ID")
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		AppRef selected = this.applications.use(app);
+		AppRef selected = this.applications.use(app, run.plan());
 		return Result.of(Details.create()
 			.add("Selected app", "displayName", selected.displayName())
 			.add("Application (client) ID", "appId", selected.appId())
@@ -107,9 +110,10 @@ public class AppCommands {
 	@Command(name = { "app", "ids" }, group = GROUP,
 			description = "Show the Application (client) ID, Directory (tenant) ID, object ID and authority (tutorial step 2)",
 			availabilityProvider = "signedIn")
-	public Result ids(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result ids(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		ApplicationIds ids = this.applications.ids(this.locator.resolve(app));
+		ApplicationIds ids = this.applications.ids(this.locator.resolve(app, run.plan()));
 		return Result.of(Details.create()
 			.add("Display name", "displayName", ids.displayName())
 			.add("Application (client) ID", "appId", ids.appId())
@@ -125,12 +129,12 @@ public class AppCommands {
 			@Option(longName = "app", required = true, description = "display name, client ID or object ID")
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app,
 			@Option(longName = "yes", description = "do not ask to confirm") boolean yes) {
-		AppRef target = this.locator.resolve(app);
+		AppRef target = this.locator.resolve(app, run.plan());
 		if (!yes) {
 			Confirmation.require(run, "Delete application '" + target.displayName() + "' (client ID " + target.appId()
 					+ ")? Sign-ins with its credentials stop working. Type yes to confirm: ");
 		}
-		AppRef deleted = this.applications.delete(target);
+		AppRef deleted = this.applications.delete(target, run.plan());
 		return Result.of(Details.create()
 			.add("Deleted", "displayName", deleted.displayName())
 			.add("Application (client) ID", "appId", deleted.appId()))

@@ -50,9 +50,10 @@ public class AuthCommands {
 	@Command(name = { "auth", "show" }, group = GROUP,
 			description = "Show the client type, 'Allow public client flows' and the redirect URIs by platform (tutorial step 3)",
 			availabilityProvider = "signedIn")
-	public Result show(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result show(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		AuthenticationSettings settings = this.authentication.show(this.locator.resolve(app));
+		AuthenticationSettings settings = this.authentication.show(this.locator.resolve(app, run.plan()));
 		Map<String, List<String>> byPlatform = new LinkedHashMap<>();
 		for (Platform platform : Platform.values()) {
 			byPlatform.put(platform.jsonName(), settings.redirectUris().on(platform));
@@ -75,12 +76,13 @@ public class AuthCommands {
 	@Command(name = { "auth", "public-client" }, group = GROUP,
 			description = "Allow public client flows (public client) or not (confidential): auth public-client on|off (tutorial step 3)",
 			availabilityProvider = "signedIn")
-	public Result publicClient(@Argument(index = 0, description = "on or off")
+	public Result publicClient(CommandRun run,
+			@Argument(index = 0, description = "on or off")
 			@OptionValue(choices = { "on", "off" }) String onOrOff,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		boolean allow = parseOnOff(onOrOff);
-		PublicClientChange change = this.authentication.setPublicClient(this.locator.resolve(app), allow);
+		PublicClientChange change = this.authentication.setPublicClient(this.locator.resolve(app, run.plan()), allow, run.plan());
 		String note = change.changed() ? null : "No change: public client flows are already "
 				+ (allow ? "allowed" : "off") + " for '" + change.app().displayName() + "' (" + change.clientType()
 				+ " client).";
@@ -94,7 +96,7 @@ public class AuthCommands {
 	@Command(name = { "auth", "platform", "add" }, group = GROUP,
 			description = "Add redirect URIs to a platform, keeping all others: auth platform add mobile-desktop|web|spa (tutorial step 3)",
 			availabilityProvider = "signedIn")
-	public Result addPlatform(
+	public Result addPlatform(CommandRun run,
 			@Argument(index = 0, description = "mobile-desktop, web or spa")
 			@OptionValue(choices = { "mobile-desktop", "web", "spa" }, subject = Subject.PLATFORM) String platformName,
 			@Option(longName = "redirect-uri", description = "redirect URI to add (repeat the option for more)")
@@ -112,8 +114,12 @@ public class AuthCommands {
 			}
 			uris.add(AuthenticationService.POSTMAN_REDIRECT_URI);
 		}
+		if (uris.isEmpty()) {
+			throw DicomregException.invalidInput("Give at least one --redirect-uri URI"
+					+ ((platform == Platform.MOBILE_DESKTOP) ? " (or --postman)" : "") + ".");
+		}
 		List<String> checked = this.authentication.checkRedirectUris(platform, uris);
-		RedirectUrisAdded result = this.authentication.addRedirectUris(this.locator.resolve(app), platform, checked);
+		RedirectUrisAdded result = this.authentication.addRedirectUris(this.locator.resolve(app, run.plan()), platform, checked, run.plan());
 		return Result.of(application(result.app())
 			.add("Platform", "platform", shown(result.platform()))
 			.add("Added", "added", result.added())
@@ -126,14 +132,15 @@ public class AuthCommands {
 	@Command(name = { "auth", "redirect", "remove" }, group = GROUP,
 			description = "Remove one redirect URI (exact match) from its platform: auth redirect remove URI (tutorial step 3)",
 			availabilityProvider = "signedIn")
-	public Result removeRedirect(@Argument(index = 0, description = "the redirect URI to remove")
+	public Result removeRedirect(CommandRun run,
+			@Argument(index = 0, description = "the redirect URI to remove")
 			@OptionValue(completion = RedirectUriCompleter.class, subject = Subject.REDIRECT_URI) String uri,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		if (uri == null || uri.isBlank()) {
 			throw DicomregException.invalidInput("Give the redirect URI to remove: auth redirect remove URI.");
 		}
-		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.locator.resolve(app), uri);
+		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.locator.resolve(app, run.plan()), uri, run.plan());
 		return Result.of(application(removal.app())
 			.add("Redirect URI", "redirectUri", removal.redirectUri())
 			.add("Removed from", "removedFrom", removal.removedFrom().stream().map(AuthCommands::shown).toList()))

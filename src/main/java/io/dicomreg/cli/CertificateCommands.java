@@ -50,7 +50,7 @@ public class CertificateCommands {
 
 	@Command(name = { "cert", "create" }, group = SecretCommands.GROUP,
 			description = "Make a self-signed RSA 2048 certificate in local files; no sign-in needed (tutorial step 4)")
-	public Result create(
+	public Result create(CommandRun run,
 			@Option(longName = "subject", required = true, description = "subject, e.g. \"CN=DICOM client\" (CN= is added when no attribute is named)")
 			@OptionValue(subject = Subject.CERTIFICATE_SUBJECT) String subject,
 			@Option(longName = "years", defaultValue = "1", description = "validity in years, 1 to 3")
@@ -61,7 +61,7 @@ public class CertificateCommands {
 			@OptionValue(label = "VAR", subject = Subject.PFX_PASSWORD_VARIABLE) String pfxPasswordEnv,
 			@Option(longName = "if-missing", description = "make nothing when OUT.crt and OUT.key already hold a valid certificate for this --subject and its key (for scripts)") boolean ifMissing) {
 		CreatedCertificate created = this.files.createCertificate(
-				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing));
+				new CertificateRequest(subject, years(years), Paths.of(out, "--out"), pfxPasswordEnv, ifMissing), run.plan());
 		Details details = Details.create()
 			.add("Subject", "subject", created.subject())
 			.add("Thumbprint", "thumbprint", created.thumbprint())
@@ -95,8 +95,8 @@ public class CertificateCommands {
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		CertificateToUpload certificate = this.files.readCertificate(
-				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(run, "--pfx-password-env"));
-		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app), certificate);
+				new CertificateUpload(Paths.of(file, "--file"), pfxPasswordEnv, description), MaskedPrompt.pfxPassword(run, "--pfx-password-env"), run.plan());
+		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.locator.resolve(app, run.plan()), certificate, run.plan());
 		return Result.of(describe(uploaded.app(), uploaded.certificate())).changed(uploaded.changed())
 			.note(uploaded.changed() ? "Uploaded the public certificate only."
 					: "No change: this certificate is already on '" + uploaded.app().displayName() + "' and still valid.");
@@ -105,9 +105,10 @@ public class CertificateCommands {
 	@Command(name = { "cert", "list" }, group = SecretCommands.GROUP,
 			description = "List the certificates, expired and soon expiring ones flagged (tutorial step 4)",
 			availabilityProvider = "signedIn")
-	public Result list(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result list(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		AppRef ref = this.locator.resolve(app);
+		AppRef ref = this.locator.resolve(app, run.plan());
 		List<CertificateCredential> certificates = this.certificates.listCertificates(ref);
 		Table table = Table.of("Thumbprint", "thumbprint", "Description", "description", "Key ID", "keyId", "Start",
 				"startDateTime", "Expires", "endDateTime", "Days left", "daysLeft", "Status", "status");
@@ -123,13 +124,13 @@ public class CertificateCommands {
 	@Command(name = { "cert", "remove" }, group = SecretCommands.GROUP,
 			description = "Remove one certificate, keeping the others: cert remove THUMBPRINT|KEYID (tutorial step 4)",
 			availabilityProvider = "signedIn")
-	public Result remove(
+	public Result remove(CommandRun run,
 			@Argument(index = 0, description = "thumbprint or key ID of the certificate (see cert list)")
 			@OptionValue(completion = CertificateCompleter.class, subject = Subject.CERTIFICATE_SELECTOR) String thumbprintOrKeyId,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		String selector = CertificateService.checkThumbprintOrKeyId(thumbprintOrKeyId);
-		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app), selector);
+		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app, run.plan()), selector, run.plan());
 		CertificateCredential first = removed.removed().get(0);
 		Details details = Details.create()
 			.add("Application", "displayName", removed.app().displayName())

@@ -38,17 +38,14 @@ public class CommandDispatcher {
 
 	private final OutputFormat defaultFormat;
 
-	private final DryRun dryRun;
-
 	public CommandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer, ErrorReporter errors,
-			OutputFormat defaultFormat, DryRun dryRun) {
+			OutputFormat defaultFormat) {
 		this.parser = parser;
 		this.invoker = new CommandInvoker(beans);
 		this.beans = beans;
 		this.renderer = renderer;
 		this.errors = errors;
 		this.defaultFormat = defaultFormat;
-		this.dryRun = dryRun;
 	}
 
 	/** Reports a failure as one line after {@code prefix}, and returns its exit code. */
@@ -78,7 +75,15 @@ public class CommandDispatcher {
 	 * its file and line. In a dry run the command's output is replaced by the changes it would make.
 	 */
 	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input) {
-		boolean dry = false;
+		return run(words, out, err, input, null);
+	}
+
+	/**
+	 * Runs a line of a script: like {@link #run(List, PrintWriter, PrintWriter, InputReader)}, with the
+	 * script's plan, so that a dry-run script's lines see what the lines before would have done.
+	 * @param scriptPlan the plan of the script the line belongs to, or {@code null}
+	 */
+	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input, DryRun scriptPlan) {
 		ParsedCommand parsed = null;
 		try {
 			parsed = this.parser.parse(words);
@@ -88,20 +93,17 @@ public class CommandDispatcher {
 				return Outcome.done(ExitCode.OK, null, false);
 			}
 			OutputFormat format = parsed.option(OptionSpec.OUTPUT).map(OutputFormat::parse).orElse(this.defaultFormat);
-			check(parsed, format);
+			DryRun plan = planOf(parsed, scriptPlan);
+			check(parsed, format, plan);
 			checkAvailable(command);
-			dry = parsed.wantsDryRun();
-			if (dry) {
-				this.dryRun.begin();
-			}
-			this.dryRun.takePlanned();
-			CommandRun run = new CommandRun(parsed, format, out, err, input, this.dryRun);
+			plan.takePlanned();
+			CommandRun run = new CommandRun(parsed, format, out, err, input, plan);
 			Result result = this.invoker.invoke(run);
-			if (!this.dryRun.active() || command.traits().dryRun() != DryRunMode.PLAN) {
+			if (!plan.active() || command.traits().dryRun() != DryRunMode.PLAN) {
 				print(result, format, out, err);
 				return Outcome.done(ExitCode.OK, result.changed(), command.traits().endsShell());
 			}
-			List<String> planned = this.dryRun.takePlanned();
+			List<String> planned = plan.takePlanned();
 			if (planned.isEmpty()) {
 				print(result, format, out, err);
 			}
@@ -114,9 +116,6 @@ public class CommandDispatcher {
 			return new Outcome(ExitCode.FAILURE, withOptionNames(ex, parsed), null, List.of(), false);
 		}
 		finally {
-			if (dry) {
-				this.dryRun.end();
-			}
 			out.flush();
 			err.flush();
 		}
@@ -155,10 +154,21 @@ public class CommandDispatcher {
 		planned.forEach(change -> out.println("Dry run: would " + change + "."));
 	}
 
-	private void check(ParsedCommand parsed, OutputFormat format) {
+	/**
+	 * The plan of this run: the script's when it is a dry run; a new dry run's when the line asks for
+	 * one; else one that plans nothing.
+	 */
+	private static DryRun planOf(ParsedCommand parsed, DryRun scriptPlan) {
+		if (scriptPlan != null && scriptPlan.active()) {
+			return scriptPlan;
+		}
+		return parsed.wantsDryRun() ? DryRun.planning() : DryRun.off();
+	}
+
+	private static void check(ParsedCommand parsed, OutputFormat format, DryRun plan) {
 		requireOptions(parsed);
 		CommandSpec command = parsed.command();
-		if (this.dryRun.active() && command.traits().dryRun() == DryRunMode.REFUSE) {
+		if (plan.active() && command.traits().dryRun() == DryRunMode.REFUSE) {
 			throw DryRuns.refused(command);
 		}
 		List<String> oneOf = List.of(command.traits().jsonNeedsOneOf());

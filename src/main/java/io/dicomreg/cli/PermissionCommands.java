@@ -16,6 +16,7 @@ import io.dicomreg.apps.DicomApi;
 import io.dicomreg.apps.PermissionChange;
 import io.dicomreg.apps.PermissionList;
 import io.dicomreg.apps.PermissionRequest;
+import io.dicomreg.apps.PermissionType;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.cli.catalogue.OptionValue;
 import io.dicomreg.cli.completion.AppNameCompleter;
@@ -53,21 +54,21 @@ public class PermissionCommands {
 	@Command(name = { "permission", "add-dicom" }, group = GROUP,
 			description = "Add the delegated permission Dicom.ReadWrite of Azure API for DICOM to the app (tutorial step 5)",
 			availabilityProvider = "signedIn")
-	public Result addDicom(
+	public Result addDicom(CommandRun run,
 			@Option(longName = "scope", defaultValue = DicomApi.SCOPE,
 					description = "delegated permission of Azure API for DICOM to add (default: Dicom.ReadWrite)")
 			@OptionValue(completion = DelegatedPermissionCompleter.class, subject = Subject.DELEGATED_PERMISSION) String scope,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		String name = PermissionRequest.permissionName("scope", scope);
-		PermissionChange change = this.permissions.addDicomScope(this.locator.resolve(app), name);
+		String name = PermissionRequest.permissionName(PermissionType.DELEGATED, scope);
+		PermissionChange change = this.permissions.addDicomScope(this.locator.resolve(app, run.plan()), name, run.plan());
 		return renderAdded(change);
 	}
 
 	@Command(name = { "permission", "add" }, group = GROUP,
 			description = "Add delegated (--scope) or application (--role) permissions of an API to the app, by name (tutorial step 5)",
 			availabilityProvider = "signedIn")
-	public Result add(
+	public Result add(CommandRun run,
 			@Option(longName = "resource-app", required = true,
 					description = "the API: its application ID or display name (Tab completes names)")
 			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String resourceApp,
@@ -82,15 +83,16 @@ public class PermissionCommands {
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		PermissionRequest request = new PermissionRequest(resourceApp, scopes, roles);
-		return renderAdded(this.permissions.add(this.locator.resolve(app), request));
+		return renderAdded(this.permissions.add(this.locator.resolve(app, run.plan()), request, run.plan()));
 	}
 
 	@Command(name = { "permission", "list" }, group = GROUP,
 			description = "List the app's API permissions: API, permission, type and id (tutorial step 5)",
 			availabilityProvider = "signedIn")
-	public Result list(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result list(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		PermissionList list = this.permissions.list(this.locator.resolve(app));
+		PermissionList list = this.permissions.list(this.locator.resolve(app, run.plan()));
 		Table table = Table.of("API", "resourceDisplayName", "API application ID", "resourceAppId", "Permission",
 				"permission", "Type", "type", "Permission ID", "permissionId");
 		list.permissions()
@@ -107,7 +109,7 @@ public class PermissionCommands {
 	@Command(name = { "permission", "remove" }, group = GROUP,
 			description = "Remove API permissions from the app, by name; every other permission stays (tutorial step 5)",
 			availabilityProvider = "signedIn")
-	public Result remove(
+	public Result remove(CommandRun run,
 			@Option(longName = "resource-app", required = true,
 					description = "the API: its application ID or display name (Tab completes names)")
 			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String resourceApp,
@@ -122,7 +124,7 @@ public class PermissionCommands {
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		PermissionRequest request = new PermissionRequest(resourceApp, scopes, roles);
-		PermissionChange change = this.permissions.remove(this.locator.resolve(app), request);
+		PermissionChange change = this.permissions.remove(this.locator.resolve(app, run.plan()), request, run.plan());
 		Details details = describe(change, "Removed", "removed", "Not configured", "notConfigured")
 			.add("API entry removed", "resourceEntryRemoved", change.resourceEntryRemoved());
 		String note = change.changed()

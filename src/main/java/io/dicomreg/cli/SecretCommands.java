@@ -47,7 +47,7 @@ public class SecretCommands {
 			description = "Add a client secret; its value is shown once (tutorial step 4)",
 			availabilityProvider = "signedIn")
 	@Traits(jsonNeedsOneOf = { "save-to", "show-secret" })
-	public Result add(
+	public Result add(CommandRun run,
 			@Option(longName = "description", description = "description shown in the portal, e.g. \"Postman\"")
 			@OptionValue(subject = Subject.SECRET_DESCRIPTION) String description,
 			@Option(longName = "expires", description = "3m, 6m, 12m or 24m from now, or a date YYYY-MM-DD (valid through that day, UTC); at most 24 months (default: 6m, the portal's recommendation)")
@@ -64,7 +64,7 @@ public class SecretCommands {
 		}
 		SecretRequest request = new SecretRequest(description, expires, Paths.of(saveTo, "--save-to"), ifMissing);
 		this.secrets.validate(request);
-		AddedSecret added = this.secrets.addSecret(this.locator.resolve(app), request);
+		AddedSecret added = this.secrets.addSecret(this.locator.resolve(app, run.plan()), request, run.plan());
 		Details details = Details.create()
 			.add("Application", "displayName", added.app().displayName())
 			.add("Application (client) ID", "appId", added.app().appId());
@@ -95,9 +95,10 @@ public class SecretCommands {
 	@Command(name = { "secret", "list" }, group = GROUP,
 			description = "List the client secrets, expired and soon expiring ones flagged (tutorial step 4)",
 			availabilityProvider = "signedIn")
-	public Result list(@Option(longName = "app", description = AppOption.DESCRIPTION)
+	public Result list(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		AppRef ref = this.locator.resolve(app);
+		AppRef ref = this.locator.resolve(app, run.plan());
 		List<ClientSecret> secrets = this.secrets.listSecrets(ref);
 		Table table = Table.of("Key ID", "keyId", "Description", "description", "Hint", "hint", "Start", "startDateTime",
 				"Expires", "endDateTime", "Days left", "daysLeft", "Status", "status");
@@ -111,12 +112,13 @@ public class SecretCommands {
 	@Command(name = { "secret", "remove" }, group = GROUP,
 			description = "Remove one client secret by its key ID: secret remove KEYID (tutorial step 4)",
 			availabilityProvider = "signedIn")
-	public Result remove(@Argument(index = 0, description = "key ID of the secret (see secret list)")
+	public Result remove(CommandRun run,
+			@Argument(index = 0, description = "key ID of the secret (see secret list)")
 			@OptionValue(completion = SecretKeyIdCompleter.class, subject = Subject.SECRET_KEY_ID) String keyId,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		UUID id = SecretService.keyId(keyId);
-		RemovedSecret removed = this.secrets.removeSecret(this.locator.resolve(app), id);
+		RemovedSecret removed = this.secrets.removeSecret(this.locator.resolve(app, run.plan()), id, run.plan());
 		Details details = Details.create()
 			.add("Application", "displayName", removed.app().displayName())
 			.add("Application (client) ID", "appId", removed.app().appId());

@@ -6,11 +6,11 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import io.dicomreg.account.AccountService;
-import io.dicomreg.account.LoginOptions;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignedIn;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.cli.catalogue.DryRunMode;
 import io.dicomreg.cli.catalogue.OptionValue;
 import io.dicomreg.cli.catalogue.Recording;
@@ -37,21 +37,22 @@ public class SessionCommands {
 	@Traits(dryRun = DryRunMode.RUN_FOR_REAL, passwordFrom = "certificate-password-env")
 	public Result login(CommandRun run,
 			@Option(longName = "browser", description = "sign in with the system browser instead of a device code") boolean browser,
-			@Option(longName = "tenant", description = "tenant ID or domain (default: your home tenant; required for a service principal)") String tenant,
+			@Option(longName = "tenant", description = "tenant ID or domain (default: your home tenant; required for a service principal)")
+			@OptionValue(subject = Subject.TENANT) String tenant,
 			@Option(longName = "client-id", description = "application (client) ID to sign in with (default: Microsoft Graph Command Line Tools; required with --service-principal)")
 			@OptionValue(label = "ID") String clientId,
 			@Option(longName = "service-principal", description = "sign in as an application with its own secret or certificate") boolean servicePrincipal,
 			@Option(longName = "secret-file", description = "file holding the client secret (service principal)")
-			@OptionValue(label = "FILE", file = true) String secretFile,
+			@OptionValue(label = "FILE", file = true, subject = Subject.CLIENT_SECRET_FILE) String secretFile,
 			@Option(longName = "secret-env", description = "environment variable holding the client secret (service principal)")
-			@OptionValue(label = "VAR") String secretEnv,
+			@OptionValue(label = "VAR", subject = Subject.CLIENT_SECRET_VARIABLE) String secretEnv,
 			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)")
-			@OptionValue(label = "FILE", file = true) String certificate,
+			@OptionValue(label = "FILE", file = true, subject = Subject.CLIENT_CERTIFICATE) String certificate,
 			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)")
-			@OptionValue(label = "VAR") String certificatePasswordEnv) {
+			@OptionValue(label = "VAR", subject = Subject.CLIENT_CERTIFICATE_PASSWORD_VARIABLE) String certificatePasswordEnv) {
 		LoginOptions options = new LoginOptions(browser, tenant, clientId, servicePrincipal, secretFile, secretEnv,
 				certificate, certificatePasswordEnv);
-		return Result.of(describe(this.accounts.login(options, run::notice,
+		return Result.of(describe(options.signIn(this.accounts, run::notice,
 				MaskedPrompt.pfxPassword(run, "--certificate-password-env"))));
 	}
 

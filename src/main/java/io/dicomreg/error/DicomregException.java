@@ -8,25 +8,29 @@ package io.dicomreg.error;
  */
 public class DicomregException extends RuntimeException {
 
+	/** Where a message names the thing it is about. */
+	private static final String NAME = "{}";
+
 	private final ExitCode exitCode;
 
 	private final String requestId;
 
 	private final Subject subject;
 
-	private final String predicate;
+	/** The message with {@code {}} where the thing is named, or {@code null}. */
+	private final String template;
 
 	private DicomregException(ExitCode exitCode, String message, String requestId, Throwable cause) {
 		this(exitCode, message, requestId, cause, Subject.NONE, null);
 	}
 
 	private DicomregException(ExitCode exitCode, String message, String requestId, Throwable cause, Subject subject,
-			String predicate) {
+			String template) {
 		super(message, cause);
 		this.exitCode = exitCode;
 		this.requestId = requestId;
 		this.subject = subject;
-		this.predicate = predicate;
+		this.template = template;
 	}
 
 	/**
@@ -36,12 +40,20 @@ public class DicomregException extends RuntimeException {
 	 * thing's name
 	 */
 	public static DicomregException invalid(Subject subject, String predicate) {
-		return new DicomregException(ExitCode.USAGE, subject.capitalized() + predicate, null, null, subject, predicate);
+		return invalidNaming(subject, NAME + predicate);
+	}
+
+	/**
+	 * Bad input about one thing, with {@code {}} in {@code template} where the thing is named (in
+	 * words of the domain; with its option on the command line).
+	 */
+	public static DicomregException invalidNaming(Subject subject, String template) {
+		return new DicomregException(ExitCode.USAGE, naming(template, subject.noun()), null, null, subject, template);
 	}
 
 	/** The same failure said with {@code message}: the same exit code, request id, cause and subject. */
 	public DicomregException renamed(String message) {
-		return new DicomregException(this.exitCode, message, this.requestId, getCause(), this.subject, this.predicate);
+		return new DicomregException(this.exitCode, message, this.requestId, getCause(), this.subject, this.template);
 	}
 
 	/** The thing this error is about, {@link Subject#NONE} when it names none. */
@@ -54,7 +66,14 @@ public class DicomregException extends RuntimeException {
 	 * the thing's name; the message itself when it names no thing.
 	 */
 	public String messageNaming(String name) {
-		return (this.subject == Subject.NONE || this.predicate == null) ? getMessage() : name + this.predicate;
+		return (this.subject == Subject.NONE || this.template == null) ? getMessage()
+				: naming(this.template, this.subject.onCommandLine(name));
+	}
+
+	/** The template with {@code name} where it names the thing; capitalised at the start of the sentence. */
+	private static String naming(String template, String name) {
+		return template.startsWith(NAME) ? Subject.capitalized(name) + template.substring(NAME.length())
+				: template.replace(NAME, name);
 	}
 
 	/** Bad input from the user: an unknown option, a missing value, a malformed value. */

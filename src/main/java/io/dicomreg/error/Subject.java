@@ -10,54 +10,68 @@ import java.util.Locale;
 public enum Subject {
 
 	/** No particular thing. */
-	NONE(""),
+	NONE("", "%s"),
 
-	DISPLAY_NAME("the display name"),
+	DISPLAY_NAME("the display name", "%s"),
 
-	UNIQUE_NAME("the unique name"),
+	UNIQUE_NAME("the unique name", "%s"),
 
-	AUDIENCE("the audience"),
+	AUDIENCE("the audience", "%s"),
 
-	LIST_SIZE("the number of applications to list"),
+	LIST_SIZE("the number of applications to list", "%s"),
 
-	APPLICATION("the application"),
+	APPLICATION("the application", "%s"),
 
-	PLATFORM("the platform"),
+	PLATFORM("the platform", "%s"),
 
-	REDIRECT_URI("the redirect URI"),
+	REDIRECT_URI("the redirect URI", "%s"),
 
-	SECRET_DESCRIPTION("the secret's description"),
+	SECRET_DESCRIPTION("the secret's description", "%s"),
 
-	SECRET_LIFETIME("the secret's lifetime"),
+	SECRET_LIFETIME("the secret's lifetime", "%s"),
 
-	SECRET_FILE("the file for the secret's value"),
+	SECRET_FILE("the file for the secret's value", "%s"),
 
-	SECRET_KEY_ID("the secret's key ID"),
+	SECRET_KEY_ID("the secret's key ID", "%s"),
 
-	CERTIFICATE_SUBJECT("the certificate's subject"),
+	CERTIFICATE_SUBJECT("the certificate's subject", "%s"),
 
-	CERTIFICATE_YEARS("the certificate's validity in years"),
+	CERTIFICATE_YEARS("the certificate's validity in years", "%s"),
 
-	CERTIFICATE_FILES("the certificate's file names"),
+	CERTIFICATE_FILES("the certificate's files", "%s"),
 
-	CERTIFICATE_FILE("the certificate file"),
+	CERTIFICATE_FILE("the certificate file", "the file given by %s"),
 
-	CERTIFICATE_SELECTOR("the certificate's thumbprint or key ID"),
+	CERTIFICATE_SELECTOR("the certificate's thumbprint or key ID", "%s"),
 
-	PFX_PASSWORD_VARIABLE("the variable holding the PFX password"),
+	PFX_PASSWORD_VARIABLE("the variable holding the PFX password", "the environment variable given by %s"),
 
-	API("the API"),
+	API("the API", "%s"),
 
-	DELEGATED_PERMISSION("the delegated permission"),
+	DELEGATED_PERMISSION("the delegated permission", "%s"),
 
-	APPLICATION_PERMISSION("the application permission"),
+	APPLICATION_PERMISSION("the application permission", "%s"),
 
-	SCRIPT_FILE("the script file");
+	SCRIPT_FILE("the script file", "%s"),
+
+	TENANT("the tenant", "%s"),
+
+	CLIENT_SECRET_FILE("the file holding the client secret", "the file given by %s"),
+
+	CLIENT_SECRET_VARIABLE("the variable holding the client secret", "the environment variable given by %s"),
+
+	CLIENT_CERTIFICATE("the certificate file to sign in with", "the file given by %s"),
+
+	CLIENT_CERTIFICATE_PASSWORD_VARIABLE("the variable holding the certificate's password",
+			"the environment variable given by %s");
 
 	private final String noun;
 
-	Subject(String noun) {
+	private final String onCommandLine;
+
+	Subject(String noun, String onCommandLine) {
 		this.noun = noun;
+		this.onCommandLine = onCommandLine;
 	}
 
 	/** How a sentence names it, in lower case: "the redirect URI". */
@@ -65,9 +79,14 @@ public enum Subject {
 		return this.noun;
 	}
 
-	/** How a sentence starts with it: "The redirect URI". */
-	public String capitalized() {
-		return this.noun.isEmpty() ? "" : this.noun.substring(0, 1).toUpperCase(Locale.ROOT) + this.noun.substring(1);
+	/** How a sentence names it on the command line, given by {@code option}: "--save-to", "the file given by --file". */
+	public String onCommandLine(String option) {
+		return String.format(this.onCommandLine, option);
+	}
+
+	/** {@code phrase} as the start of a sentence. */
+	public static String capitalized(String phrase) {
+		return phrase.isEmpty() ? "" : phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1);
 	}
 
 }

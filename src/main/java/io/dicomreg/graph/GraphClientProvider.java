@@ -14,7 +14,6 @@ import okhttp3.OkHttpClient;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
-import io.dicomreg.config.DryRun;
 import io.dicomreg.config.Endpoints;
 
 /**
@@ -29,23 +28,11 @@ public class GraphClientProvider {
 
 	private final SignInService signIn;
 
-	private final DryRun dryRun;
-
 	private GraphServiceClient client;
 
 	public GraphClientProvider(ConnectionTarget target, SignInService signIn) {
-		this(target, signIn, DryRun.off());
-	}
-
-	public GraphClientProvider(ConnectionTarget target, SignInService signIn, DryRun dryRun) {
 		this.target = target;
 		this.signIn = signIn;
-		this.dryRun = dryRun;
-	}
-
-	/** Whether this run only plans: services note their changes there instead of writing. */
-	public DryRun dryRun() {
-		return this.dryRun;
 	}
 
 	/** The Graph client, built at the first call. */
@@ -61,10 +48,11 @@ public class GraphClientProvider {
 		if (endpoints.sslContext() != null) {
 			http.sslSocketFactory(endpoints.sslContext().getSocketFactory(), endpoints.trustManager());
 		}
-		// The last line of defence of a dry run: whatever a service forgot, no write reaches Graph.
+		// The last line of defence of a dry run: whatever a service forgot, no write reaches Graph
+		// unless a run that is no dry run marked it.
 		http.addInterceptor(chain -> {
-			if (this.dryRun.active() && !READS.contains(chain.request().method())) {
-				throw new IllegalStateException("A dry run tried to write to Graph (" + chain.request().method() + " "
+			if (!READS.contains(chain.request().method()) && chain.request().tag(PlannedWrite.class) == null) {
+				throw new IllegalStateException("A write to Graph that no run allowed (" + chain.request().method() + " "
 						+ chain.request().url().encodedPath() + "): refused.");
 			}
 			return chain.proceed(chain.request());

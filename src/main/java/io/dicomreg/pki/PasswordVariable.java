@@ -4,6 +4,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * A password read from the environment variable the user named with an option such as
@@ -24,18 +25,17 @@ public final class PasswordVariable {
 
 	/**
 	 * The password held by the variable {@code name}, which the caller checked with {@link #isName}.
-	 * @param option the option that named it, for the message
+	 * @param subject the variable's part in the domain, for the message
 	 * @param allowEmpty whether an empty value is a usable password
 	 * @throws DicomregException (usage) when the variable is unset, or empty and that is not allowed
 	 */
-	public static char[] read(Function<String, String> environment, String option, String name, boolean allowEmpty) {
+	public static char[] read(Function<String, String> environment, Subject subject, String name, boolean allowEmpty) {
 		String value = environment.apply(name);
 		if (value == null) {
-			throw DicomregException.invalidInput("The environment variable " + name + " given by " + option + " is not set.");
+			throw DicomregException.invalid(subject, " (" + name + ") is not set.");
 		}
 		if (value.isEmpty() && !allowEmpty) {
-			throw DicomregException.invalidInput("The environment variable " + name + " given by " + option
-					+ " is empty: a PFX file needs a password.");
+			throw DicomregException.invalid(subject, " (" + name + ") is empty: a PFX file needs a password.");
 		}
 		return value.toCharArray();
 	}

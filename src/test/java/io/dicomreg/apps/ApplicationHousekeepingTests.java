@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
@@ -74,10 +75,10 @@ class ApplicationHousekeepingTests {
 
 	@Test
 	void reRunningAnUpsertWithoutAudienceKeepsTheAudienceItHas() {
-		this.applications.register(new RegistrationRequest("multi", "multi-key", Audience.MULTI_TENANT, false));
+		this.applications.register(new RegistrationRequest("multi", "multi-key", Audience.MULTI_TENANT, false), DryRun.off());
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		Registration again = this.applications.register(new RegistrationRequest("multi", "multi-key", null, false));
+		Registration again = this.applications.register(new RegistrationRequest("multi", "multi-key", null, false), DryRun.off());
 
 		assertThat(again.changed()).isFalse();
 		assertThat(again.application().signInAudience()).isEqualTo("AzureADMultipleOrgs");
@@ -117,7 +118,7 @@ class ApplicationHousekeepingTests {
 			.allMatch(path -> path.contains("startswith"))
 			.hasSizeGreaterThan(1);
 		assertThat(this.applications.list(null, 10)).hasSize(10);
-		assertThatThrownBy(() -> this.applications.list(null, 0)).hasMessageContaining("--top");
+		assertThatThrownBy(() -> this.applications.list(null, 0)).hasMessage("The number of applications to list must be between 1 and 999.");
 	}
 
 	@Test
@@ -166,14 +167,14 @@ class ApplicationHousekeepingTests {
 	void deletingTheSelectedAppForgetsTheSelection() {
 		RegisteredApplication app = register("DICOM client", null, false).application();
 
-		this.applications.delete(app.ref());
+		this.applications.delete(app.ref(), DryRun.off());
 
 		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(app.appId())).isEmpty();
 		assertThatThrownBy(() -> this.locator.resolve(null)).hasMessageContaining("No application selected");
 	}
 
 	private Registration register(String name, String uniqueName, boolean forceNew) {
-		return this.applications.register(new RegistrationRequest(name, uniqueName, Audience.SINGLE_TENANT, forceNew));
+		return this.applications.register(new RegistrationRequest(name, uniqueName, Audience.SINGLE_TENANT, forceNew), DryRun.off());
 	}
 
 	private long writes() {

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.support.GraphWrites;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.error.Subject;
 import io.dicomreg.graph.GraphFailures;
 import io.dicomreg.sandbox.SandboxInspector;
 import io.dicomreg.support.SandboxAdmin;
@@ -64,7 +66,8 @@ class ApplicationServiceTests {
 		assertThatThrownBy(() -> this.applications.register("x".repeat(257)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
-				assertThat(ex.getMessage()).contains("--name").contains("256");
+				assertThat(ex.getMessage()).startsWith("The display name is 257 characters long").contains("256");
+				assertThat(ex.getSubject()).isEqualTo(Subject.DISPLAY_NAME);
 			});
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
@@ -80,7 +83,7 @@ class ApplicationServiceTests {
 		Application bypassingTheClient = new Application();
 		bypassingTheClient.setDisplayName(tooLong);
 		assertThat(GraphFailures.translate(catchFailure(() -> this.admin.graph().client().applications()
-			.post(bypassingTheClient)), "Registering").getMessage()).contains("displayName");
+			.post(bypassingTheClient, GraphWrites.allowed())), "Registering").getMessage()).contains("displayName");
 	}
 
 	@Test
@@ -89,7 +92,7 @@ class ApplicationServiceTests {
 		invalid.setDisplayName("bad audience");
 		invalid.setSignInAudience("EveryoneEverywhere");
 
-		RuntimeException failure = catchFailure(() -> this.admin.graph().client().applications().post(invalid));
+		RuntimeException failure = catchFailure(() -> this.admin.graph().client().applications().post(invalid, GraphWrites.allowed()));
 		RuntimeException translated = GraphFailures.translate(failure, "Registering the application");
 
 		assertThat(translated).isInstanceOfSatisfying(DicomregException.class, ex -> {

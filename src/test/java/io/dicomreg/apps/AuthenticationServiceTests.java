@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.support.GraphWrites;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
@@ -84,9 +86,9 @@ class AuthenticationServiceTests {
 
 	@Test
 	void publicClientOnMakesAPublicClientAndTheSecondTimeWritesNothing() {
-		PublicClientChange first = this.authentication.setPublicClient(this.app, true);
+		PublicClientChange first = this.authentication.setPublicClient(this.app, true, DryRun.off());
 		server().clearRequests();
-		PublicClientChange second = this.authentication.setPublicClient(this.app, true);
+		PublicClientChange second = this.authentication.setPublicClient(this.app, true, DryRun.off());
 
 		assertThat(first.changed()).isTrue();
 		assertThat(first.clientType()).isEqualTo("public");
@@ -99,9 +101,9 @@ class AuthenticationServiceTests {
 
 	@Test
 	void publicClientOffMakesAConfidentialClientAgain() {
-		this.authentication.setPublicClient(this.app, true);
+		this.authentication.setPublicClient(this.app, true, DryRun.off());
 
-		PublicClientChange off = this.authentication.setPublicClient(this.app, false);
+		PublicClientChange off = this.authentication.setPublicClient(this.app, false, DryRun.off());
 
 		assertThat(off.changed()).isTrue();
 		assertThat(off.clientType()).isEqualTo("confidential");
@@ -112,13 +114,13 @@ class AuthenticationServiceTests {
 	void publicClientOffOnANewApplicationWritesNothing() {
 		server().clearRequests();
 
-		assertThat(this.authentication.setPublicClient(this.app, false).changed()).isFalse();
+		assertThat(this.authentication.setPublicClient(this.app, false, DryRun.off()).changed()).isFalse();
 		assertThat(graphWrites()).isEmpty();
 	}
 
 	@Test
 	void postmanRedirectUriLandsOnPublicClientRedirectUris() {
-		RedirectUrisAdded result = this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN));
+		RedirectUrisAdded result = this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN), DryRun.off());
 
 		assertThat(result.changed()).isTrue();
 		assertThat(result.added()).containsExactly(POSTMAN);
@@ -129,10 +131,10 @@ class AuthenticationServiceTests {
 
 	@Test
 	void addingPostmanAgainReportsUnchangedWithoutAnyWrite() {
-		this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN));
+		this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN), DryRun.off());
 		server().clearRequests();
 
-		RedirectUrisAdded again = this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN));
+		RedirectUrisAdded again = this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(POSTMAN), DryRun.off());
 
 		assertThat(again.changed()).isFalse();
 		assertThat(again.added()).isEmpty();
@@ -146,7 +148,7 @@ class AuthenticationServiceTests {
 				List.of("myapp://callback"));
 
 		RedirectUrisAdded result = this.authentication.addRedirectUris(this.app, Platform.WEB,
-				List.of("https://web.example/c"));
+				List.of("https://web.example/c"), DryRun.off());
 
 		assertThat(result.redirectUris()).containsExactly("https://web.example/a", "https://web.example/b",
 				"https://web.example/c");
@@ -169,9 +171,9 @@ class AuthenticationServiceTests {
 		web.setImplicitGrantSettings(implicit);
 		web.setRedirectUris(List.of("https://web.example/a"));
 		settings.setWeb(web);
-		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(settings);
+		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(settings, GraphWrites.allowed());
 
-		this.authentication.addRedirectUris(this.app, Platform.WEB, List.of("https://web.example/b"));
+		this.authentication.addRedirectUris(this.app, Platform.WEB, List.of("https://web.example/b"), DryRun.off());
 
 		WebApplication stored = stored().getWeb();
 		assertThat(stored.getRedirectUris()).containsExactly("https://web.example/a", "https://web.example/b");
@@ -185,7 +187,7 @@ class AuthenticationServiceTests {
 		givenRedirectUris(List.of(), List.of("https://spa.example/a"), List.of());
 
 		RedirectUrisAdded result = this.authentication.addRedirectUris(this.app, Platform.SPA,
-				List.of("https://spa.example/a", "https://spa.example/b", "https://spa.example/b"));
+				List.of("https://spa.example/a", "https://spa.example/b", "https://spa.example/b"), DryRun.off());
 
 		assertThat(result.changed()).isTrue();
 		assertThat(result.added()).containsExactly("https://spa.example/b");
@@ -198,7 +200,7 @@ class AuthenticationServiceTests {
 		server().clearRequests();
 
 		assertThatThrownBy(() -> this.authentication.addRedirectUris(this.app, Platform.WEB,
-				List.of("https://web.example/ok", "http://web.example/callback")))
+				List.of("https://web.example/ok", "http://web.example/callback"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("http://web.example/callback").contains("https required");
@@ -212,7 +214,7 @@ class AuthenticationServiceTests {
 		server().clearRequests();
 
 		assertThatThrownBy(() -> this.authentication.addRedirectUris(personal, Platform.WEB,
-				List.of("https://web.example/callback?tenant=1")))
+				List.of("https://web.example/callback?tenant=1"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("query strings only for work or school audiences");
@@ -223,12 +225,12 @@ class AuthenticationServiceTests {
 	@Test
 	void countLimitIsCheckedAfterMergingWithTheOtherPlatforms() {
 		AppRef personal = registerWithAudience("AzureADandPersonalMicrosoftAccount");
-		this.authentication.addRedirectUris(personal, Platform.WEB, numbered("https://web.example/", 60));
-		this.authentication.addRedirectUris(personal, Platform.SPA, numbered("https://spa.example/", 40));
+		this.authentication.addRedirectUris(personal, Platform.WEB, numbered("https://web.example/", 60), DryRun.off());
+		this.authentication.addRedirectUris(personal, Platform.SPA, numbered("https://spa.example/", 40), DryRun.off());
 		server().clearRequests();
 
 		assertThatThrownBy(() -> this.authentication.addRedirectUris(personal, Platform.MOBILE_DESKTOP,
-				List.of("myapp://callback")))
+				List.of("myapp://callback"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("101 redirect URIs").contains("at most 100");
@@ -242,7 +244,7 @@ class AuthenticationServiceTests {
 		server().clearRequests();
 
 		assertThatThrownBy(() -> this.authentication.addRedirectUris(this.app, Platform.SPA,
-				List.of("https://app.example/callback")))
+				List.of("https://app.example/callback"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("already a Web redirect URI")
@@ -261,10 +263,10 @@ class AuthenticationServiceTests {
 
 	@Test
 	void noRedirectUriIsAUsageError() {
-		assertThatThrownBy(() -> this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of()))
+		assertThatThrownBy(() -> this.authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP, List.of(), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
-				assertThat(ex.getMessage()).contains("--redirect-uri").contains("--postman");
+				assertThat(ex.getMessage()).isEqualTo("Give at least one redirect URI.");
 			});
 	}
 
@@ -273,7 +275,7 @@ class AuthenticationServiceTests {
 		givenRedirectUris(List.of("https://web.example/a", "https://web.example/b"), List.of("https://spa.example"),
 				List.of(POSTMAN, "myapp://callback"));
 
-		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.app, POSTMAN);
+		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.app, POSTMAN, DryRun.off());
 
 		assertThat(removal.changed()).isTrue();
 		assertThat(removal.removedFrom()).containsExactly(Platform.MOBILE_DESKTOP);
@@ -288,7 +290,7 @@ class AuthenticationServiceTests {
 		givenRedirectUris(List.of("https://web.example/Callback"), List.of(), List.of());
 		server().clearRequests();
 
-		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.app, "https://web.example/callback");
+		RedirectUriRemoval removal = this.authentication.removeRedirectUri(this.app, "https://web.example/callback", DryRun.off());
 
 		assertThat(removal.changed()).isFalse();
 		assertThat(removal.removedFrom()).isEmpty();
@@ -301,7 +303,7 @@ class AuthenticationServiceTests {
 	void graphRefusalBecomesOneLineWithCodeAndRequestId() {
 		server().injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, (Duration) null);
 
-		assertThatThrownBy(() -> this.authentication.setPublicClient(this.app, true))
+		assertThatThrownBy(() -> this.authentication.setPublicClient(this.app, true, DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
 				assertThat(ex.getMessage()).startsWith("Setting 'Allow public client flows' failed: ")
@@ -321,14 +323,14 @@ class AuthenticationServiceTests {
 		patch.setWeb(webApplication);
 		patch.setSpa(spaApplication);
 		patch.setPublicClient(publicClient);
-		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch);
+		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch, GraphWrites.allowed());
 	}
 
 	private AppRef registerWithAudience(String signInAudience) {
 		Application application = new Application();
 		application.setDisplayName("with " + signInAudience);
 		application.setSignInAudience(signInAudience);
-		Application created = this.admin.graph().client().applications().post(application);
+		Application created = this.admin.graph().client().applications().post(application, GraphWrites.allowed());
 		return new AppRef(created.getId(), created.getAppId(), created.getDisplayName());
 	}
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.support.GraphWrites;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
@@ -70,7 +72,7 @@ class PermissionServiceTests {
 
 	@Test
 	void addDicomScopeStoresTheScopeIdReadFromTheTenantUnderTheDicomApi() {
-		PermissionChange change = this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		PermissionChange change = this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 
 		assertThat(change.changed()).isTrue();
 		assertThat(change.resource().appId()).isEqualTo(DicomApi.APP_ID);
@@ -89,10 +91,10 @@ class PermissionServiceTests {
 
 	@Test
 	void addingDicomScopeTwiceChangesNothingTheSecondTimeAndWritesNothing() {
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 		server().clearRequests();
 
-		PermissionChange second = this.permissions.addDicomScope(this.app, "Dicom.ReadWrite");
+		PermissionChange second = this.permissions.addDicomScope(this.app, "Dicom.ReadWrite", DryRun.off());
 
 		assertThat(second.changed()).isFalse();
 		assertThat(second.changedPermissions()).isEmpty();
@@ -105,12 +107,12 @@ class PermissionServiceTests {
 	void anExistingGraphPermissionSurvivesAddDicomAddAndRemove() {
 		requireUserRead();
 
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 		this.permissions.add(this.app, new PermissionRequest("Microsoft Graph", List.of("openid"),
-				List.of("Application.Read.All")));
-		this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE));
+				List.of("Application.Read.All")), DryRun.off());
+		this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE), DryRun.off());
 		this.permissions.remove(this.app, new PermissionRequest(GRAPH_APP_ID, List.of("openid"),
-				List.of("Application.Read.All")));
+				List.of("Application.Read.All")), DryRun.off());
 
 		assertThat(this.permissions.list(this.app).permissions())
 			.extracting(ApiPermission::resourceAppId, ApiPermission::value, ApiPermission::permissionId)
@@ -120,10 +122,10 @@ class PermissionServiceTests {
 	@Test
 	void addMergesIntoTheResourcesEntryAndKeepsTheOtherResources() {
 		requireUserRead();
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 
 		PermissionChange change = this.permissions.add(this.app,
-				new PermissionRequest(GRAPH_APP_ID, List.of("User.Read", "profile", "openid"), List.of("Application.Read.All")));
+				new PermissionRequest(GRAPH_APP_ID, List.of("User.Read", "profile", "openid"), List.of("Application.Read.All")), DryRun.off());
 
 		assertThat(change.changedPermissions()).extracting(ApiPermission::describe)
 			.containsExactly("profile (delegated)", "openid (delegated)", "Application.Read.All (application)");
@@ -141,7 +143,7 @@ class PermissionServiceTests {
 
 	@Test
 	void addFindsTheResourceByDisplayNameAndScopeNamesIgnoringCase() {
-		PermissionChange change = this.permissions.addScopes(this.app, "azure api for dicom", List.of("dicom.readwrite"));
+		PermissionChange change = this.permissions.addScopes(this.app, "azure api for dicom", List.of("dicom.readwrite"), DryRun.off());
 
 		assertThat(change.resource().appId()).isEqualTo(DicomApi.APP_ID);
 		assertThat(change.changedPermissions()).extracting(ApiPermission::value).containsExactly("Dicom.ReadWrite");
@@ -151,10 +153,10 @@ class PermissionServiceTests {
 	void unknownScopeIsAUsageErrorListingTheScopesTheApiOffersAndWritesNothing() {
 		server().clearRequests();
 
-		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, "Dicom.Read"))
+		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, "Dicom.Read", DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
-				assertThat(ex.getMessage()).startsWith("--scope 'Dicom.Read': Azure API for DICOM")
+				assertThat(ex.getMessage()).startsWith("The delegated permission 'Dicom.Read': Azure API for DICOM")
 					.contains("It offers: Dicom.ReadWrite.");
 			});
 		assertThat(server().requests()).noneMatch(RecordedRequest::graphWrite);
@@ -162,39 +164,40 @@ class PermissionServiceTests {
 
 	@Test
 	void unknownGraphScopeListsCloseNamesFirstAndAtMostFifteen() {
-		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Microsoft Graph", List.of("Directory")))
+		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Microsoft Graph", List.of("Directory"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> assertThat(ex.getMessage())
 				.contains("It offers: Directory.Read.All, Directory.ReadWrite.All, "));
 		assertThatThrownBy(() -> this.permissions.add(this.app, new PermissionRequest(DicomApi.APP_ID, List.of(),
-				List.of("Dicom.Admin"))))
-			.hasMessageContaining("offers no application permissions; it offers delegated permissions: use --scope.");
+				List.of("Dicom.Admin")), DryRun.off()))
+			.hasMessageContaining("offers no application permissions; it offers delegated permissions: ask for a delegated "
+					+ "permission instead (--scope).");
 	}
 
 	@Test
 	void permissionIdsAndEmptyRequestsAreRefusedBeforeAnyRequest() {
 		server().clearRequests();
 
-		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE_ID))
+		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE_ID, DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("is an id").contains("name");
 			});
 		assertThatThrownBy(() -> PermissionRequest.scopes(DicomApi.APP_ID, List.of()))
-			.hasMessageContaining("at least one --scope");
-		assertThatThrownBy(() -> PermissionRequest.scopes(" ", List.of("x"))).hasMessageContaining("--resource-app");
+			.hasMessageContaining("Give at least one permission: a delegated permission (--scope NAME)");
+		assertThatThrownBy(() -> PermissionRequest.scopes(" ", List.of("x"))).hasMessageStartingWith("The API is required");
 		assertThat(server().requests()).isEmpty();
 	}
 
 	@Test
 	void unknownResourceNameSuggestsNamesThatStartTheSame() {
-		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Azure API", List.of("x")))
+		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Azure API", List.of("x"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).startsWith("No API named 'Azure API' in this tenant")
 					.contains("Azure API for DICOM");
 			});
 		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "11111111-2222-3333-4444-555555555555",
-				List.of("x")))
+				List.of("x"), DryRun.off()))
 			.hasMessageStartingWith("No API with application ID 11111111-2222-3333-4444-555555555555 in this tenant");
 	}
 
@@ -203,21 +206,21 @@ class PermissionServiceTests {
 		String first = createApi("Twin API", "Twin.Read");
 		String second = createApi("Twin API", "Twin.Read");
 
-		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Twin API", List.of("Twin.Read")))
+		assertThatThrownBy(() -> this.permissions.addScopes(this.app, "Twin API", List.of("Twin.Read"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
 				assertThat(ex.getMessage()).contains("2 service principals are named 'Twin API'").contains(first)
 					.contains(second);
 			});
-		assertThat(this.permissions.addScopes(this.app, second, List.of("Twin.Read")).changed()).isTrue();
+		assertThat(this.permissions.addScopes(this.app, second, List.of("Twin.Read"), DryRun.off()).changed()).isTrue();
 	}
 
 	@Test
 	void removeDropsTheResourceEntryWhenNothingIsLeftAndKeepsTheRest() {
 		requireUserRead();
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 
-		PermissionChange removed = this.permissions.removeScopes(this.app, DicomApi.DISPLAY_NAME, List.of(DicomApi.SCOPE));
+		PermissionChange removed = this.permissions.removeScopes(this.app, DicomApi.DISPLAY_NAME, List.of(DicomApi.SCOPE), DryRun.off());
 
 		assertThat(removed.changed()).isTrue();
 		assertThat(removed.resourceEntryRemoved()).isTrue();
@@ -228,9 +231,9 @@ class PermissionServiceTests {
 
 	@Test
 	void removingTheLastPermissionLeavesAnEmptyList() {
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 
-		this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE));
+		this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE), DryRun.off());
 
 		assertThat(storedApplication().path("requiredResourceAccess")).isEmpty();
 		assertThat(this.permissions.list(this.app).permissions()).isEmpty();
@@ -241,7 +244,7 @@ class PermissionServiceTests {
 		requireUserRead();
 		server().clearRequests();
 
-		PermissionChange change = this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE));
+		PermissionChange change = this.permissions.removeScopes(this.app, DicomApi.APP_ID, List.of(DicomApi.SCOPE), DryRun.off());
 
 		assertThat(change.changed()).isFalse();
 		assertThat(change.resourceEntryRemoved()).isFalse();
@@ -252,8 +255,8 @@ class PermissionServiceTests {
 	@Test
 	void listNamesEachPermissionWithOneRequestPerResource() {
 		requireUserRead();
-		this.permissions.add(this.app, new PermissionRequest(GRAPH_APP_ID, List.of("openid"), List.of("Application.Read.All")));
-		this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		this.permissions.add(this.app, new PermissionRequest(GRAPH_APP_ID, List.of("openid"), List.of("Application.Read.All")), DryRun.off());
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 		server().clearRequests();
 
 		PermissionList list = this.permissions.list(this.app);
@@ -273,7 +276,7 @@ class PermissionServiceTests {
 	@Test
 	void listShowsAResourceThatLeftTheTenantByItsIds() {
 		String apiAppId = createApi("Departing API", "Depart.Read");
-		PermissionChange added = this.permissions.addScopes(this.app, apiAppId, List.of("Depart.Read"));
+		PermissionChange added = this.permissions.addScopes(this.app, apiAppId, List.of("Depart.Read"), DryRun.off());
 		deleteServicePrincipal(apiAppId);
 
 		PermissionList list = this.permissions.list(this.app);
@@ -292,7 +295,7 @@ class PermissionServiceTests {
 		deleteServicePrincipal(DicomApi.APP_ID);
 
 		assertThat(this.apis.dicomApi()).isEmpty();
-		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE))
+		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
 				assertThat(ex.getMessage()).startsWith("Azure API for DICOM is not in this tenant")
@@ -308,7 +311,7 @@ class PermissionServiceTests {
 		deleteServicePrincipal(DicomApi.APP_ID);
 		String otherAppId = createApi(DicomApi.DISPLAY_NAME, DicomApi.SCOPE);
 
-		PermissionChange change = this.permissions.addDicomScope(this.app, DicomApi.SCOPE);
+		PermissionChange change = this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
 
 		assertThat(change.resource().appId()).isEqualTo(otherAppId);
 		assertThat(storedApplication().path("requiredResourceAccess").get(0).path("resourceAppId").asText())
@@ -319,7 +322,7 @@ class PermissionServiceTests {
 	void graphRefusingTheWriteIsOneLineWithItsCodeAndRequestId() {
 		server().injectFault("PATCH", "/v1.0/applications/", 403, 1, null);
 
-		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE))
+		assertThatThrownBy(() -> this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
 				assertThat(ex.getMessage()).startsWith("Adding the API permissions failed: ")
@@ -363,7 +366,7 @@ class PermissionServiceTests {
 		graph.setResourceAccess(List.of(userRead));
 		Application patch = new Application();
 		patch.setRequiredResourceAccess(List.of(graph));
-		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch);
+		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch, GraphWrites.allowed());
 	}
 
 	/** Registers an API exposing one delegated scope, with its service principal; returns its appId. */
@@ -380,15 +383,15 @@ class PermissionServiceTests {
 		Application application = new Application();
 		application.setDisplayName(name);
 		application.setApi(api);
-		Application created = this.admin.graph().client().applications().post(application);
+		Application created = this.admin.graph().client().applications().post(application, GraphWrites.allowed());
 		ServicePrincipal principal = new ServicePrincipal();
 		principal.setAppId(created.getAppId());
-		this.admin.graph().client().servicePrincipals().post(principal);
+		this.admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
 		return created.getAppId();
 	}
 
 	private void deleteServicePrincipal(String appId) {
-		this.admin.graph().client().servicePrincipalsWithAppId(appId).delete();
+		this.admin.graph().client().servicePrincipalsWithAppId(appId).delete(GraphWrites.allowed());
 	}
 
 	private JsonNode storedApplication() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.dicomreg.support.GraphWrites;
 import io.dicomreg.apps.RedirectUriRules.Audience;
 import io.dicomreg.apps.RedirectUriRules.Rule;
 import io.dicomreg.apps.RedirectUriRules.Violation;
@@ -65,7 +66,7 @@ class RedirectUriRulesTests {
 			Application application = new Application();
 			application.setDisplayName("rules " + audience);
 			application.setSignInAudience(audience);
-			this.appByAudience.put(audience, this.admin.graph().client().applications().post(application).getId());
+			this.appByAudience.put(audience, this.admin.graph().client().applications().post(application, GraphWrites.allowed()).getId());
 		}
 	}
 
@@ -176,7 +177,7 @@ class RedirectUriRulesTests {
 		patch.setSpa(spa);
 		patch.setPublicClient(publicClient);
 		ODataError refusal = catchThrowableOfType(ODataError.class, () -> this.admin.graph().client().applications()
-			.byApplicationId(this.appByAudience.get(rule.audience())).patch(patch));
+			.byApplicationId(this.appByAudience.get(rule.audience())).patch(patch, GraphWrites.allowed()));
 		if (refusal != null) {
 			assertThat(refusal.getResponseStatusCode()).isEqualTo(400);
 			assertThat(refusal.getError().getCode()).isEqualTo("Request_BadRequest");

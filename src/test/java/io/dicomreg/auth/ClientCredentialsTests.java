@@ -64,14 +64,14 @@ class ClientCredentialsTests {
 
 		assertRefused(certificateOnly, null, "must hold both the certificate and its private key.");
 		assertRefused(keyOnly, null, "must hold both the certificate and its private key.");
-		assertRefused(encrypted, null, "holds an encrypted or unsupported key: give an unencrypted PEM key or a PFX file.");
+		assertRefused(encrypted, null, "an encrypted or unsupported key: give an unencrypted PEM key or a PFX file.");
 		assertRefused(malformed, null, "is not a valid PEM file.");
 		assertRefused(garbage, "PFX_PASSWORD", "it is not a PEM or PFX file, or the PFX password is wrong.");
 		assertRefused(pfx, "WRONG_PASSWORD", "it is not a PEM or PFX file, or the PFX password is wrong.");
 		assertRefused(pfx, "UNSET_VARIABLE_FOR_DICOMREG",
-				"The environment variable UNSET_VARIABLE_FOR_DICOMREG given by --certificate-password-env is not set.");
-		assertRefused(this.directory.resolve("missing.pem"), null, "The file given by --certificate does not exist: ");
-		assertRefused(this.directory, null, "Cannot read the file given by --certificate (");
+				"The variable holding the certificate's password (UNSET_VARIABLE_FOR_DICOMREG) is not set.");
+		assertRefused(this.directory.resolve("missing.pem"), null, "The certificate file to sign in with does not exist: ");
+		assertRefused(this.directory, null, "Cannot read the certificate file to sign in with (");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.dicomreg.support.GraphWrites;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.sandbox.SandboxDirectory;
@@ -232,10 +233,10 @@ class AuthCommandsTests {
 			Application reader = new Application();
 			reader.setDisplayName("reader");
 			reader.setRequiredResourceAccess(List.of(graph));
-			Application created = admin.graph().client().applications().post(reader);
+			Application created = admin.graph().client().applications().post(reader, GraphWrites.allowed());
 			ServicePrincipal principal = new ServicePrincipal();
 			principal.setAppId(created.getAppId());
-			admin.graph().client().servicePrincipals().post(principal);
+			admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
 			Files.writeString(secretFile, admin.addSecret(created.getId()));
 			return created.getAppId();
 		}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.support.GraphWrites;
 import io.dicomreg.apps.DicomApi;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.config.AzureCloud;
@@ -153,7 +154,7 @@ class PermissionCommandsTests {
 		String before = Files.readString(this.state);
 
 		assertUsageError(this.shell.run("permission", "add", "--resource-app", "Microsoft Graph", "--app", "DICOM client"),
-				"Give at least one --scope NAME");
+				"Give at least one permission: a delegated permission (--scope NAME)");
 		assertUsageError(this.shell.run("permission", "add", "--scope", "User.Read", "--app", "DICOM client"),
 				"--resource-app");
 		assertUsageError(this.shell.run("permission", "add-dicom", "--scope", DicomApi.SCOPE_ID, "--app", "DICOM client"),
@@ -170,7 +171,7 @@ class PermissionCommandsTests {
 	void dicomApiMissingFromTheTenantExitsOneSayingWhy() {
 		try (ConnectionTarget target = target()) {
 			SandboxAdmin.signIn(target, this.directory.resolve("admin")).graph().client()
-				.servicePrincipalsWithAppId(DicomApi.APP_ID).delete();
+				.servicePrincipalsWithAppId(DicomApi.APP_ID).delete(GraphWrites.allowed());
 		}
 
 		TestShell.Result added = this.shell.run("permission", "add-dicom", "--app", "DICOM client");
@@ -191,7 +192,7 @@ class PermissionCommandsTests {
 			requireGraphRole(admin, reader.objectId(), "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
 			ServicePrincipal principal = new ServicePrincipal();
 			principal.setAppId(reader.appId());
-			admin.graph().client().servicePrincipals().post(principal);
+			admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
 			secret = admin.addSecret(reader.objectId());
 		}
 		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), secret);
@@ -251,7 +252,7 @@ class PermissionCommandsTests {
 		graph.setResourceAccess(List.of(access));
 		Application patch = new Application();
 		patch.setRequiredResourceAccess(List.of(graph));
-		admin.graph().client().applications().byApplicationId(objectId).patch(patch);
+		admin.graph().client().applications().byApplicationId(objectId).patch(patch, GraphWrites.allowed());
 	}
 
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.support.GraphWrites;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.sandbox.SandboxInspector;
@@ -168,7 +169,7 @@ class SecretIfMissingTests {
 		assertOneLineUsageError(missing, "--description");
 		assertOneLineUsageError(blank, "--description");
 		assertOneLineUsageError(json, "--description");
-		assertThat(missing.err()).contains("--if-missing");
+		assertThat(missing.err()).contains("--description is needed to add a secret only when missing");
 		assertThat(file).doesNotExist();
 		assertThat(Files.readString(this.state)).as("no Graph write").isEqualTo(before);
 		assertThat(secretCount(appId)).isZero();
@@ -256,7 +257,7 @@ class SecretIfMissingTests {
 			credential.setEndDateTime(now.minus(Duration.ofDays(1)));
 			AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
 			body.setPasswordCredential(credential);
-			admin.graph().client().applications().byApplicationId(objectId).addPassword().post(body);
+			admin.graph().client().applications().byApplicationId(objectId).addPassword().post(body, GraphWrites.allowed());
 		}
 	}
 

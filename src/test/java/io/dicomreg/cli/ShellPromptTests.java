@@ -11,6 +11,7 @@ import io.dicomreg.apps.AppSelection;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SessionStore;
 import io.dicomreg.auth.SignInService;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
@@ -48,7 +49,7 @@ class ShellPromptTests {
 		ConnectionTarget target = new ConnectionTarget(false, null, AzureCloud.AzureCloud, null, null);
 		new SessionStore(new DicomregHome(this.home)).save(target.cacheKey(), new Session(Session.Kind.USER, "client",
 				"tenant-id", "contoso.onmicrosoft.com", "alice@contoso.onmicrosoft.com", "uid.tenant-id", null));
-		new AppSelection(target, new DicomregHome(this.home)).select(new AppRef("oid", "app-id", "dicom-client"));
+		new AppSelection(target, new DicomregHome(this.home)).select(new AppRef("oid", "app-id", "dicom-client"), DryRun.off());
 		assertThat(prompt(target).text()).isEqualTo("dicomreg contoso.onmicrosoft.com alice@contoso (dicom-client)> ");
 	}
 

@@ -100,7 +100,7 @@ public final class SandboxAdmin {
 		RegisteredApplication app = register(name);
 		ServicePrincipal principal = new ServicePrincipal();
 		principal.setAppId(app.appId());
-		this.graph.client().servicePrincipals().post(principal);
+		this.graph.client().servicePrincipals().post(principal, GraphWrites.allowed());
 		return app;
 	}
 
@@ -110,7 +110,7 @@ public final class SandboxAdmin {
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName("test secret");
 		body.setPasswordCredential(credential);
-		return this.graph.client().applications().byApplicationId(objectId).addPassword().post(body).getSecretText();
+		return this.graph.client().applications().byApplicationId(objectId).addPassword().post(body, GraphWrites.allowed()).getSecretText();
 	}
 
 	/** Uploads the certificate's public key to the application, keeping its other keys. */
@@ -126,7 +126,7 @@ public final class SandboxAdmin {
 		keys.add(key);
 		Application patch = new Application();
 		patch.setKeyCredentials(keys);
-		this.graph.client().applications().byApplicationId(objectId).patch(patch);
+		this.graph.client().applications().byApplicationId(objectId).patch(patch, GraphWrites.allowed());
 	}
 
 }

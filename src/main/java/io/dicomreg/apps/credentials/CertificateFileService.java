@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.pki.PasswordVariable;
 
 /**
@@ -40,21 +41,16 @@ public class CertificateFileService {
 	public static final int MAX_YEARS = 3;
 
 	/** The option naming the environment variable that holds a PFX password. */
-	static final String PASSWORD_OPTION = "--pfx-password-env";
-
-	private final DryRun dryRun;
-
 	private final Clock clock;
 
 	private final Function<String, String> environment;
 
 	@Autowired
-	public CertificateFileService(DryRun dryRun) {
-		this(dryRun, Clock.systemUTC(), System::getenv);
+	public CertificateFileService() {
+		this(Clock.systemUTC(), System::getenv);
 	}
 
-	public CertificateFileService(DryRun dryRun, Clock clock, Function<String, String> environment) {
-		this.dryRun = dryRun;
+	public CertificateFileService(Clock clock, Function<String, String> environment) {
 		this.clock = clock;
 		this.environment = environment;
 	}
@@ -68,11 +64,11 @@ public class CertificateFileService {
 	 * @throws DicomregException (usage) for a bad subject, validity, password variable or an existing file;
 	 * with {@code ifMissing}, for an incomplete set of files or files that do not hold what was asked
 	 */
-	public CreatedCertificate createCertificate(CertificateRequest request) {
+	public CreatedCertificate createCertificate(CertificateRequest request, DryRun plan) {
 		X500Principal subject = SelfSignedCertificates.subject(request.subject());
 		if (request.years() < MIN_YEARS || request.years() > MAX_YEARS) {
-			throw DicomregException.invalidInput("--years must be " + MIN_YEARS + " to " + MAX_YEARS + " (a self-signed "
-					+ "certificate is for testing; renew it rather than make it last).");
+			throw DicomregException.invalid(Subject.CERTIFICATE_YEARS, " must be " + MIN_YEARS + " to " + MAX_YEARS
+					+ " (a self-signed certificate is for testing; renew it rather than make it last).");
 		}
 		Path prefix = prefix(request.outPrefix());
 		if (request.ifMissing()) {
@@ -81,16 +77,16 @@ public class CertificateFileService {
 				return existing;
 			}
 		}
-		Path certificateFile = SaveTarget.newFile(withExtension(prefix, ".crt"), "--out");
-		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), "--out");
-		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), "--out") : null;
+		Path certificateFile = SaveTarget.newFile(withExtension(prefix, ".crt"), Subject.CERTIFICATE_FILES);
+		Path keyFile = SaveTarget.newFile(withExtension(prefix, ".key"), Subject.CERTIFICATE_FILES);
+		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.newFile(withExtension(prefix, ".pfx"), Subject.CERTIFICATE_FILES) : null;
 		char[] password = (pfxFile != null) ? pfxPassword(request.pfxPasswordEnv(), false) : null;
-		if (this.dryRun.skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
+		if (plan.skip("make a self-signed certificate for " + subject.getName() + " in " + certificateFile
 				+ " and " + keyFile)) {
-			this.dryRun.planFile(certificateFile);
-			this.dryRun.planFile(keyFile);
+			plan.planFile(certificateFile);
+			plan.planFile(keyFile);
 			if (pfxFile != null) {
-				this.dryRun.planFile(pfxFile);
+				plan.planFile(pfxFile);
 			}
 			return new CreatedCertificate(certificateFile, keyFile, pfxFile, null, subject.getName(), null, null,
 					"RSA " + SelfSignedCertificates.KEY_SIZE, SelfSignedCertificates.SIGNATURE_ALGORITHM, true);
@@ -116,9 +112,9 @@ public class CertificateFileService {
 	 * none of the files is there.
 	 */
 	private CreatedCertificate existing(CertificateRequest request, X500Principal subject, Path prefix) {
-		Path certificateFile = SaveTarget.absolute(withExtension(prefix, ".crt"), "--out");
-		Path keyFile = SaveTarget.absolute(withExtension(prefix, ".key"), "--out");
-		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.absolute(withExtension(prefix, ".pfx"), "--out") : null;
+		Path certificateFile = SaveTarget.absolute(withExtension(prefix, ".crt"), Subject.CERTIFICATE_FILES);
+		Path keyFile = SaveTarget.absolute(withExtension(prefix, ".key"), Subject.CERTIFICATE_FILES);
+		Path pfxFile = (request.pfxPasswordEnv() != null) ? SaveTarget.absolute(withExtension(prefix, ".pfx"), Subject.CERTIFICATE_FILES) : null;
 		List<Path> files = (pfxFile != null) ? List.of(certificateFile, keyFile, pfxFile) : List.of(certificateFile, keyFile);
 		List<Path> present = files.stream().filter(SaveTarget::exists).toList();
 		if (present.isEmpty()) {
@@ -126,10 +122,10 @@ public class CertificateFileService {
 		}
 		if (present.size() < files.size()) {
 			List<Path> missing = files.stream().filter(file -> !present.contains(file)).toList();
-			throw DicomregException.invalidInput(FileLists.of(present) + (present.size() == 1 ? " is" : " are")
-					+ " already there but " + FileLists.of(missing) + (missing.size() == 1 ? " is" : " are") + " not, and "
-					+ "--if-missing never completes or overwrites files: move " + FileLists.of(present)
-					+ " away or choose another --out.");
+			throw DicomregException.invalidNaming(Subject.CERTIFICATE_FILES, FileLists.of(present)
+					+ (present.size() == 1 ? " is" : " are") + " already there but " + FileLists.of(missing)
+					+ (missing.size() == 1 ? " is" : " are") + " not, and files already there are never completed or "
+					+ "overwritten: move " + FileLists.of(present) + " away or choose other names for {}.");
 		}
 		char[] password = (pfxFile != null) ? pfxPassword(request.pfxPasswordEnv(), false) : null;
 		try {
@@ -154,11 +150,11 @@ public class CertificateFileService {
 	 * @throws DicomregException (usage) for a missing, unreadable or invalid file, a private key without
 	 * certificate, a wrong PFX password, or an expired or not yet valid certificate
 	 */
-	public CertificateToUpload readCertificate(CertificateUpload upload, Supplier<char[]> passwordPrompt) {
+	public CertificateToUpload readCertificate(CertificateUpload upload, Supplier<char[]> passwordPrompt, DryRun plan) {
 		if (upload.file() == null) {
-			throw DicomregException.invalidInput("--file is required: the certificate file to upload.");
+			throw DicomregException.invalid(Subject.CERTIFICATE_FILE, " is required: the certificate file to upload.");
 		}
-		if (this.dryRun.isPlannedFile(upload.file())) {
+		if (plan.isPlannedFile(upload.file())) {
 			return CertificateToUpload.planned(upload.file());
 		}
 		String passwordEnv = (upload.pfxPasswordEnv() != null) ? passwordVariable(upload.pfxPasswordEnv()) : null;
@@ -176,17 +172,17 @@ public class CertificateFileService {
 	 * @throws DicomregException (usage) when the name is malformed or the variable is unset (or empty)
 	 */
 	private char[] pfxPassword(String name, boolean allowEmpty) {
-		return PasswordVariable.read(this.environment, PASSWORD_OPTION, passwordVariable(name), allowEmpty);
+		return PasswordVariable.read(this.environment, Subject.PFX_PASSWORD_VARIABLE, passwordVariable(name), allowEmpty);
 	}
 
 	/**
-	 * Checks the variable name {@value #PASSWORD_OPTION} gives.
+	 * Checks the name of the variable that holds the PFX password.
 	 * @throws DicomregException (usage) when it is not a variable name; the value is not repeated
 	 */
 	private static String passwordVariable(String name) {
 		if (!PasswordVariable.isName(name)) {
-			throw DicomregException.invalidInput(PASSWORD_OPTION + " takes the NAME of an environment variable (letters, "
-					+ "digits and _, not starting with a digit) that holds the password, never the password itself.");
+			throw DicomregException.invalid(Subject.PFX_PASSWORD_VARIABLE, " takes the NAME of an environment variable "
+					+ "(letters, digits and _, not starting with a digit) that holds the password, never the password itself.");
 		}
 		return name;
 	}
@@ -198,11 +194,11 @@ public class CertificateFileService {
 			Files.write(certificateFile, SelfSignedCertificates.certificatePem(made.certificate()),
 					StandardOpenOption.CREATE_NEW);
 			written.add(certificateFile);
-			SaveTarget.stillAbsent(keyFile, "--out");
+			SaveTarget.stillAbsent(keyFile, Subject.CERTIFICATE_FILES);
 			OwnerOnlyFiles.write(keyFile, SelfSignedCertificates.privateKeyPem(made.keyPair().getPrivate()));
 			written.add(keyFile);
 			if (pfxFile != null) {
-				SaveTarget.stillAbsent(pfxFile, "--out");
+				SaveTarget.stillAbsent(pfxFile, Subject.CERTIFICATE_FILES);
 				OwnerOnlyFiles.write(pfxFile, SelfSignedCertificates.pfx(made, password));
 				written.add(pfxFile);
 			}
@@ -217,8 +213,8 @@ public class CertificateFileService {
 
 	private static Path prefix(Path outPrefix) {
 		if (outPrefix == null || outPrefix.getFileName() == null || outPrefix.toString().isBlank()) {
-			throw DicomregException.invalidInput("--out is required: the path and name of the files to write, "
-					+ "e.g. --out certs/dicom-client (writes certs/dicom-client.crt and .key).");
+			throw DicomregException.invalid(Subject.CERTIFICATE_FILES, " must be given: the path and name of the files to "
+					+ "write, e.g. certs/dicom-client (writes certs/dicom-client.crt and .key).");
 		}
 		String name = outPrefix.getFileName().toString();
 		String lower = name.toLowerCase(Locale.ROOT);

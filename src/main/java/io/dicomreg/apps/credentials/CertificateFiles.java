@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
@@ -14,11 +15,11 @@ import io.dicomreg.pki.KeyMaterial;
 /**
  * Reads the public certificate out of a file the user gives to upload: PEM (a private key in it is
  * skipped, never read), DER ({@code .cer}/{@code .crt}) or PFX/PKCS#12 (only its certificate is
- * taken). Every file that holds no usable certificate is refused in one line naming {@code --file}.
+ * taken). Every file that holds no usable certificate is refused in one line naming the file.
  */
 final class CertificateFiles {
 
-	static final String OPTION = "--file";
+	private static final Subject FILE = Subject.CERTIFICATE_FILE;
 
 	private CertificateFiles() {
 	}
@@ -50,32 +51,31 @@ final class CertificateFiles {
 		}
 		catch (KeyFileException ex) {
 			throw switch (ex.problem()) {
-				case MISSING -> DicomregException.invalidInput("The file given by " + OPTION + " does not exist: " + file);
-				case FOLDER -> DicomregException.invalidInput(OPTION + " " + file + " is a folder: give the certificate file.");
-				case UNREADABLE -> DicomregException.invalidInput("Cannot read the file given by " + OPTION + " (" + file + ").");
+				case MISSING -> DicomregException.invalid(FILE, " does not exist: " + file);
+				case FOLDER -> DicomregException.invalid(FILE, " (" + file + ") is a folder: give the certificate file.");
+				case UNREADABLE -> DicomregException.invalidNaming(FILE, "Cannot read {} (" + file + ").");
 				case MALFORMED_PEM -> notACertificate(file);
-				case PFX_NOT_OPENED -> DicomregException.invalidInput("Cannot open the PFX file given by " + OPTION + " ("
-						+ file + "): the password is wrong, or it is not a PFX file.");
-				case PFX_UNREADABLE -> DicomregException.invalidInput("Cannot read the PFX file given by " + OPTION + " ("
-						+ file + ").");
+				case PFX_NOT_OPENED -> DicomregException.invalidNaming(FILE, "Cannot open {} (" + file
+						+ ") as a PFX file: the password is wrong, or it is not a PFX file.");
+				case PFX_UNREADABLE -> DicomregException.invalidNaming(FILE, "Cannot read {} (" + file + ") as a PFX file.");
 			};
 		}
 		if (material.certificate() != null) {
 			return material.certificate();
 		}
 		if (material.format() == KeyMaterial.Format.PFX) {
-			throw DicomregException.invalidInput("The PFX file given by " + OPTION + " (" + file + ") holds no certificate.");
+			throw DicomregException.invalid(FILE, " (" + file + ") is a PFX file that holds no certificate.");
 		}
 		throw material.holdsPrivateKey() ? onlyAPrivateKey(file) : notACertificate(file);
 	}
 
 	private static DicomregException onlyAPrivateKey(Path file) {
-		return DicomregException.invalidInput("The file given by " + OPTION + " (" + file
+		return DicomregException.invalid(FILE, " (" + file
 				+ ") holds a private key but no certificate: upload the certificate (the .crt or .cer file), never the key.");
 	}
 
 	private static DicomregException notACertificate(Path file) {
-		return DicomregException.invalidInput("The file given by " + OPTION + " (" + file
+		return DicomregException.invalid(FILE, " (" + file
 				+ ") is not a certificate: give a PEM, DER (.cer/.crt) or PFX (.pfx/.p12) file.");
 	}
 

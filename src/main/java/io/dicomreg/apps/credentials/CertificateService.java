@@ -21,9 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.Change;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.Guids;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Certificates of an application, as the portal's "Certificates &amp; secrets" page handles them:
@@ -61,9 +64,9 @@ public class CertificateService {
 	 * to do: no write.
 	 * @throws DicomregException (failure) when Graph refuses
 	 */
-	public UploadedCertificate uploadCertificate(AppRef app, CertificateToUpload upload) {
+	public UploadedCertificate uploadCertificate(AppRef app, CertificateToUpload upload, DryRun plan) {
 		if (upload.certificate() == null) {
-			this.applications.dryRun().skip("upload the certificate in " + upload.file() + ", which 'cert create' would make");
+			plan.skip("upload the certificate in " + upload.file() + ", which 'cert create' would make");
 			return new UploadedCertificate(app, new CertificateCredential(null, upload.description(), null, null, null, null,
 					CredentialStatus.VALID), true);
 		}
@@ -79,7 +82,7 @@ public class CertificateService {
 		KeyCredential added = newCredential(certificate, thumbprint, upload.description());
 		List<KeyCredential> all = new ArrayList<>(existing.stream().map(CertificateService::sentBack).toList());
 		all.add(added);
-		patch(app, all, "Uploading the certificate", "upload the certificate " + certificate.getSubjectX500Principal().getName()
+		patch(app, all, plan, "Uploading the certificate", "upload the certificate " + certificate.getSubjectX500Principal().getName()
 				+ " (thumbprint " + Thumbprints.of(certificate) + ") to '" + app.displayName() + "'");
 		return new UploadedCertificate(app, toCredential(added), true);
 	}
@@ -97,7 +100,7 @@ public class CertificateService {
 	 * @throws DicomregException (usage) when it is neither form or names no certificate of the
 	 * application, before any write
 	 */
-	public RemovedCertificate removeCertificate(AppRef app, String thumbprintOrKeyId) {
+	public RemovedCertificate removeCertificate(AppRef app, String thumbprintOrKeyId, DryRun plan) {
 		String typed = checkThumbprintOrKeyId(thumbprintOrKeyId);
 		List<KeyCredential> existing = keyCredentials(app);
 		List<KeyCredential> removed = existing.stream().filter(matcher(typed)).toList();
@@ -108,7 +111,7 @@ public class CertificateService {
 		}
 		List<KeyCredential> kept = existing.stream().filter(credential -> !removed.contains(credential))
 			.map(CertificateService::sentBack).toList();
-		patch(app, kept, "Removing the certificate", "remove the certificate "
+		patch(app, kept, plan, "Removing the certificate", "remove the certificate "
 				+ removed.stream().map(credential -> Thumbprints.hex(credential.getCustomKeyIdentifier())).distinct()
 					.collect(Collectors.joining(", "))
 				+ " from '" + app.displayName() + "'");
@@ -157,7 +160,7 @@ public class CertificateService {
 			credential.setKey(certificate.getEncoded());
 		}
 		catch (CertificateEncodingException ex) {
-			throw DicomregException.invalidInput("The certificate in --file cannot be encoded: " + ex.getMessage());
+			throw DicomregException.invalidInput("The certificate cannot be encoded: " + ex.getMessage());
 		}
 		return credential;
 	}
@@ -180,10 +183,10 @@ public class CertificateService {
 	}
 
 	/** Sends the whole collection back: a PATCH of {@code keyCredentials} replaces it. */
-	private void patch(AppRef app, List<KeyCredential> credentials, String what, String plan) {
+	private void patch(AppRef app, List<KeyCredential> credentials, DryRun plan, String what, String planned) {
 		Application patch = new Application();
 		patch.setKeyCredentials(credentials);
-		this.applications.patch(app, patch, plan, what);
+		this.applications.patch(app, patch, Change.of(plan, planned, what));
 	}
 
 	private List<KeyCredential> keyCredentials(AppRef app) {

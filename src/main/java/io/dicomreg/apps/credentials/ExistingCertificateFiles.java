@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
@@ -26,7 +27,7 @@ import io.dicomreg.pki.KeyMaterial;
  */
 final class ExistingCertificateFiles {
 
-	private static final String ADVICE = "move the files away or choose another --out to make a new one "
+	private static final String ADVICE = "move the files away or choose other file names to make a new one "
 			+ "(dicomreg never overwrites them).";
 
 	private ExistingCertificateFiles() {
@@ -126,8 +127,8 @@ final class ExistingCertificateFiles {
 	}
 
 	private static void checkPfx(Path file, char[] password, X509Certificate certificate, Path certificateFile) {
-		String notOpened = "The PFX file " + file + " does not open with the password in "
-				+ CertificateFileService.PASSWORD_OPTION + ", or is no PFX file: " + ADVICE;
+		String notOpened = "The PFX file " + file + " does not open with the password in the variable named for it, "
+				+ "or is no PFX file: " + ADVICE;
 		KeyMaterial material = read(file, () -> password, KeyFiles.PrivateKeys.SKIP, notOpened);
 		if (material.format() != KeyMaterial.Format.PFX) {
 			throw DicomregException.invalidInput(notOpened);

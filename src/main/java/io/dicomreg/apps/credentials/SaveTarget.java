@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Checks, before anything is created, that new files can be written where the user asked: they do
@@ -19,29 +20,29 @@ final class SaveTarget {
 
 	/**
 	 * {@code path} made absolute, once checked.
-	 * @param option the option that named it, for the error message
+	 * @param subject the file's part in the domain, for the error message
 	 * @throws DicomregException (usage) when the file exists or its folder is missing or not writable
 	 */
-	static Path newFile(Path path, String option) {
-		Path file = absolute(path, option);
+	static Path newFile(Path path, Subject subject) {
+		Path file = absolute(path, subject);
 		if (exists(file)) {
-			throw DicomregException.invalidInput(option + " " + file + " already exists: dicomreg never overwrites it. "
+			throw DicomregException.invalid(subject, " " + file + " already exists: dicomreg never overwrites it. "
 					+ "Give a new file name, or move the old file away first.");
 		}
-		checkWritableFolder(file.getParent(), option);
+		checkWritableFolder(file.getParent(), subject);
 		return file;
 	}
 
 	/**
 	 * {@code path} made absolute and normalised.
-	 * @throws DicomregException (usage) naming {@code option} when it is no usable path
+	 * @throws DicomregException (usage) naming {@code subject} when it is no usable path
 	 */
-	static Path absolute(Path path, String option) {
+	static Path absolute(Path path, Subject subject) {
 		try {
 			return path.toAbsolutePath().normalize();
 		}
 		catch (InvalidPathException ex) {
-			throw DicomregException.invalidInput(option + " is not a usable file path.");
+			throw DicomregException.invalid(subject, " is not a usable file path.");
 		}
 	}
 
@@ -51,22 +52,23 @@ final class SaveTarget {
 	}
 
 	/** Throws unless {@code folder} exists and a file can be created in it (tried, not guessed). */
-	static void checkWritableFolder(Path folder, String option) {
+	static void checkWritableFolder(Path folder, Subject subject) {
 		if (folder == null || !Files.isDirectory(folder)) {
-			throw DicomregException.invalidInput("The folder for " + option + " does not exist: " + folder + ".");
+			throw DicomregException.invalidNaming(subject, "The folder for {} does not exist: " + folder + ".");
 		}
 		try {
 			Files.delete(Files.createTempFile(folder, ".dicomreg", ".probe"));
 		}
 		catch (IOException | SecurityException ex) {
-			throw DicomregException.invalidInput("Cannot write files in " + folder + " (given by " + option + ").");
+			throw DicomregException.invalidNaming(subject, "Cannot write files in " + folder + " (given by {}).");
 		}
 	}
 
 	/** Throws if {@code file} appeared since it was checked. */
-	static void stillAbsent(Path file, String option) {
+	static void stillAbsent(Path file, Subject subject) {
 		if (exists(file)) {
-			throw DicomregException.failure(option + " " + file + " appeared while dicomreg was working: not overwritten.");
+			throw DicomregException.failure(Subject.capitalized(subject.noun()) + " " + file
+					+ " appeared while dicomreg was working: not overwritten.");
 		}
 	}
 

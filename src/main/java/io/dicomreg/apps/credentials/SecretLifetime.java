@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * When a new client secret expires, from {@code --expires}: a number of months ({@code 6m}) from
@@ -46,14 +47,14 @@ final class SecretLifetime {
 		if (DATE.matcher(value).matches()) {
 			return endOfDay(now, value);
 		}
-		throw DicomregException.invalidInput("--expires takes 3m, 6m, 12m, 24m (months from now) or a date YYYY-MM-DD, not '"
-				+ value + "'.");
+		throw DicomregException.invalid(Subject.SECRET_LIFETIME, " takes 3m, 6m, 12m, 24m (months from now) or a date "
+				+ "YYYY-MM-DD, not '" + value + "'.");
 	}
 
 	private static OffsetDateTime monthsFrom(OffsetDateTime now, int months) {
 		if (months < 1 || months > MAX_MONTHS) {
-			throw DicomregException.invalidInput("--expires " + months + "m is not allowed: a client secret lasts 1 to "
-					+ MAX_MONTHS + " months (the portal recommends 6m).");
+			throw DicomregException.invalid(Subject.SECRET_LIFETIME, " " + months + "m is not allowed: a client secret lasts "
+					+ "1 to " + MAX_MONTHS + " months (the portal recommends 6m).");
 		}
 		return now.plusMonths(months);
 	}
@@ -64,16 +65,16 @@ final class SecretLifetime {
 			date = LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw DicomregException.invalidInput("--expires " + value + " is not a date: use YYYY-MM-DD.");
+			throw DicomregException.invalid(Subject.SECRET_LIFETIME, " " + value + " is not a date: use YYYY-MM-DD.");
 		}
 		LocalDate today = now.toLocalDate();
 		if (date.isBefore(today)) {
-			throw DicomregException.invalidInput("--expires " + value + " is in the past: give a date from today on.");
+			throw DicomregException.invalid(Subject.SECRET_LIFETIME, " " + value + " is in the past: give a date from today on.");
 		}
 		// The end of the chosen day must not pass now + 24 months, so the last allowed date is the day before.
 		LocalDate latest = now.plusMonths(MAX_MONTHS).toLocalDate().minusDays(1);
 		if (date.isAfter(latest)) {
-			throw DicomregException.invalidInput("--expires " + value + " is more than " + MAX_MONTHS
+			throw DicomregException.invalid(Subject.SECRET_LIFETIME, " " + value + " is more than " + MAX_MONTHS
 					+ " months away: the latest allowed today is " + latest + ".");
 		}
 		return OffsetDateTime.of(date, LocalTime.of(23, 59, 59), ZoneOffset.UTC);

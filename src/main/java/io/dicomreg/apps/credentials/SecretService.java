@@ -15,9 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.apps.Change;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.config.OwnerOnlyFiles;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Client secrets of an application, as the portal's "Certificates &amp; secrets" page handles them:
@@ -27,7 +30,7 @@ import io.dicomreg.error.DicomregException;
 @Service
 public class SecretService {
 
-	private static final String SAVE_TO = "--save-to";
+	private static final Subject SAVE_TO = Subject.SECRET_FILE;
 
 	private final ApplicationsGateway applications;
 
@@ -49,7 +52,7 @@ public class SecretService {
 	 * @throws DicomregException (usage) for a bad lifetime or file, before any Graph call; (failure)
 	 * when Graph refuses or the file cannot be written (the new secret is then removed again)
 	 */
-	public AddedSecret addSecret(AppRef app, SecretRequest request) {
+	public AddedSecret addSecret(AppRef app, SecretRequest request, DryRun plan) {
 		OffsetDateTime end = SecretLifetime.endOf(request.expires(), this.clock);
 		if (request.ifMissing()) {
 			Optional<ClientSecret> existing = validSecretDescribed(app, request.description());
@@ -61,10 +64,10 @@ public class SecretService {
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName(description(request.description()));
 		credential.setEndDateTime(end);
-		Optional<PasswordCredential> added = this.applications.addPassword(app, credential,
+		Optional<PasswordCredential> added = this.applications.addPassword(app, credential, Change.of(plan,
 				"add a client secret '" + description(request.description()) + "' valid until " + end.toLocalDate()
 						+ ((saveTo != null) ? ", its value written to " + saveTo : ", its value shown once"),
-				"Adding the client secret");
+				"Adding the client secret"));
 		if (added.isEmpty()) {
 			return new AddedSecret(app, new ClientSecret(null, description(request.description()), null, null, end,
 					CredentialStatus.daysLeft(end, this.clock.instant()), CredentialStatus.VALID), saveTo, null, true);
@@ -99,8 +102,8 @@ public class SecretService {
 	}
 
 	private static DicomregException needsDescription() {
-		return DicomregException.invalidInput("--if-missing needs --description: the description is how an existing "
-				+ "secret is recognised.");
+		return DicomregException.invalid(Subject.SECRET_DESCRIPTION, " is needed to add a secret only when missing: the "
+				+ "description is how an existing secret is recognised.");
 	}
 
 	/** The still valid secret of {@code app} with this description, if there is one. */
@@ -129,13 +132,13 @@ public class SecretService {
 	 * Removes one client secret with Graph's {@code removePassword}; the others stay.
 	 * @throws DicomregException (usage) when the application has no secret with that key ID, before any write
 	 */
-	public RemovedSecret removeSecret(AppRef app, UUID keyId) {
+	public RemovedSecret removeSecret(AppRef app, UUID keyId, DryRun plan) {
 		ClientSecret secret = listSecrets(app).stream()
 			.filter(candidate -> keyId.equals(candidate.keyId()))
 			.findFirst()
 			.orElseThrow(() -> DicomregException.invalidInput("'" + app.displayName() + "' has no client secret with key ID "
 					+ keyId + ". Run 'secret list' to see its key IDs."));
-		this.applications.removePassword(app, keyId, removal(secret), "Removing the client secret");
+		this.applications.removePassword(app, keyId, Change.of(plan, removal(secret), "Removing the client secret"));
 		return new RemovedSecret(app, secret, true);
 	}
 
@@ -168,8 +171,8 @@ public class SecretService {
 		}
 		catch (IOException | RuntimeException ex) {
 			// A secret whose value nobody can read is only a liability: take it away again.
-			this.applications.removePassword(app, secret.keyId(), removal(secret),
-					"Writing " + file + " failed, and removing the new client secret");
+			this.applications.removePassword(app, secret.keyId(), Change.of(DryRun.off(), removal(secret),
+					"Writing " + file + " failed, and removing the new client secret"));
 			throw DicomregException.failure("Cannot write the secret to " + file + ": " + reason(ex)
 					+ ". The new secret was removed again; nothing changed.");
 		}

@@ -35,6 +35,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Subject;
 
 /**
  * Makes self-signed client certificates like the tutorial's {@code New-SelfSignedCertificate -KeyAlgorithm RSA
@@ -69,13 +70,13 @@ final class SelfSignedCertificates {
 	static X500Principal subject(String text) {
 		String value = (text != null) ? text.strip() : "";
 		if (value.isEmpty()) {
-			throw DicomregException.invalidInput("--subject is required, e.g. --subject \"CN=DICOM client\".");
+			throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " is required, e.g. \"CN=DICOM client\".");
 		}
 		try {
 			return new X500Principal(value.contains("=") ? value : "CN=" + value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw DicomregException.invalidInput("--subject \"" + value
+			throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " \"" + value
 					+ "\" is not a distinguished name: write it like \"CN=DICOM client\" or \"CN=DICOM client,O=Contoso\".");
 		}
 	}

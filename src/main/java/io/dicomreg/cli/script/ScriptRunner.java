@@ -67,7 +67,7 @@ public class ScriptRunner {
 			out.println("[" + name + ":" + line.number() + "] " + line.text());
 			out.flush();
 			Outcome outcome = this.dispatcher.get().run(commands.get(i), out, err, new InputReader() {
-			});
+			}, run.plan());
 			if (!outcome.succeeded()) {
 				this.dispatcher.get().report(outcome.failure(), err, name + ":" + line.number() + ": " + line.text() + ": ");
 				summary.failed(name + ":" + line.number());

@@ -56,10 +56,10 @@ class AuthenticationStep implements WalkthroughStep {
 		List<String> uris = redirectUris(prompts, platform);
 		context.confirm("Set 'Allow public client flows' to " + (publicClient ? "Yes" : "No")
 				+ (uris.isEmpty() ? "" : " and add " + String.join(", ", uris) + " to " + platformOf(platform).label()) + "?");
-		PublicClientChange change = this.authentication.setPublicClient(app, publicClient);
+		PublicClientChange change = this.authentication.setPublicClient(app, publicClient, context.plan());
 		prompts.say((change.changed() ? "Now a " : "Already a ") + change.clientType() + " client.");
 		if (!uris.isEmpty()) {
-			RedirectUrisAdded result = this.authentication.addRedirectUris(app, platformOf(platform), uris);
+			RedirectUrisAdded result = this.authentication.addRedirectUris(app, platformOf(platform), uris, context.plan());
 			prompts.say(result.changed() ? "Added " + String.join(", ", result.added()) + " to " + platformOf(platform).label() + "."
 					: "The redirect URI was already there: nothing changed.");
 		}

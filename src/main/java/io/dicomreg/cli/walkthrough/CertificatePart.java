@@ -45,7 +45,7 @@ class CertificatePart {
 		CertificateToUpload upload = make ? make(context, previous) : read(context);
 		context.confirm("Upload the certificate " + upload.certificate().getSubjectX500Principal().getName() + " (thumbprint "
 				+ upload.thumbprint() + ") to '" + app.displayName() + "'?");
-		UploadedCertificate uploaded = this.certificates.uploadCertificate(app, upload);
+		UploadedCertificate uploaded = this.certificates.uploadCertificate(app, upload, context.plan());
 		CertificateCredential credential = uploaded.certificate();
 		Certificate chosen = context.progress().getCertificate();
 		context.progress().setCertificate(new Certificate(make, make ? chosen.subject() : null, make ? chosen.years() : 0,
@@ -62,7 +62,7 @@ class CertificatePart {
 		if (madeBefore && Files.exists(certificateFile) && Files.exists(keyFileOf(certificateFile))) {
 			// Made before an interruption: use it rather than make another.
 			prompts.say("Using " + certificateFile + ", made earlier in this walkthrough.");
-			return this.files.readCertificate(CertificateUpload.of(certificateFile), () -> null);
+			return this.files.readCertificate(CertificateUpload.of(certificateFile), () -> null, context.plan());
 		}
 		String subject = prompts.text("Subject", madeBefore ? previous.subject() : "CN=" + unique);
 		int years = prompts.choose("Valid for", Choice.ordered(madeBefore ? previous.years() : 1,
@@ -79,9 +79,9 @@ class CertificatePart {
 				context.progress().setCertificate(new Certificate(true, subject, years, prefix + ".crt", null, null));
 				context.save();
 				CreatedCertificate made = this.files.createCertificate(new CertificateRequest(subject, years,
-						Path.of(prefix), null));
+						Path.of(prefix), null), context.plan());
 				prompts.say("Wrote " + made.certificateFile() + " and the private key " + made.keyFile() + ".");
-				return this.files.readCertificate(CertificateUpload.of(made.certificateFile()), () -> null);
+				return this.files.readCertificate(CertificateUpload.of(made.certificateFile()), () -> null, context.plan());
 			}
 			catch (DicomregException ex) {
 				prompts.error(ex.getMessage());
@@ -98,7 +98,7 @@ class CertificatePart {
 			Path file = context.prompts().existingFile("Certificate file");
 			try {
 				CertificateToUpload upload = this.files.readCertificate(new CertificateUpload(file, null, null),
-						() -> context.prompts().password("PFX password"));
+						() -> context.prompts().password("PFX password"), context.plan());
 				context.progress().setCertificate(new Certificate(false, null, 0, file.toString(), null, null));
 				return upload;
 			}

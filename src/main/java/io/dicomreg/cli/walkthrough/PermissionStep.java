@@ -39,7 +39,7 @@ class PermissionStep implements WalkthroughStep {
 		AppRef app = context.app();
 		String api = this.apis.dicomApi().map(ApiResource::displayName).orElse(DicomApi.DISPLAY_NAME);
 		context.confirm("Add the delegated permission " + DicomApi.SCOPE + " of '" + api + "' to '" + app.displayName() + "'?");
-		PermissionChange change = this.permissions.addDicomScope(app, DicomApi.SCOPE);
+		PermissionChange change = this.permissions.addDicomScope(app, DicomApi.SCOPE, context.plan());
 		ApiResource resource = change.resource();
 		context.progress().setPermission(new Permission(resource.appId(), resource.displayName(), DicomApi.SCOPE));
 		context.prompts().say(change.changed() ? "Added " + DicomApi.SCOPE + " of '" + resource.displayName() + "'."

@@ -41,7 +41,7 @@ class RegisterStep implements WalkthroughStep {
 		Prompts prompts = context.prompts();
 		Application recorded = context.progress().getApplication();
 		if (recorded != null && recorded.objectId() != null && keepRecorded(prompts, recorded)) {
-			this.applications.use(recorded.objectId());
+			this.applications.use(recorded.objectId(), context.plan());
 			prompts.say("Working on '" + recorded.displayName() + "' (client ID " + recorded.appId() + ").");
 			return;
 		}
@@ -60,7 +60,7 @@ class RegisterStep implements WalkthroughStep {
 		}
 		context.progress().setApplication(new Application(name, uniqueName, null, null));
 		context.save();
-		Registration registration = this.applications.register(new RegistrationRequest(name, uniqueName, null, false));
+		Registration registration = this.applications.register(new RegistrationRequest(name, uniqueName, null, false), context.plan());
 		RegisteredApplication app = registration.application();
 		if (recorded != null && recorded.objectId() != null && !recorded.objectId().equals(app.objectId())) {
 			context.progress().forgetCredentialsAndSettings();

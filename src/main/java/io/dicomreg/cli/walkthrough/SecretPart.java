@@ -53,7 +53,7 @@ class SecretPart {
 				+ ((file != null) ? ", its value written to " + file : ", its value shown once") + "?");
 		context.progress().setSecret(Secret.pending(description, expires, file));
 		context.save();
-		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(description, expires, file, true));
+		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(description, expires, file, true), context.plan());
 		if (added.changed()) {
 			record(context, added, true);
 			report(prompts, added);
@@ -88,9 +88,9 @@ class SecretPart {
 			record(context, new AddedSecret(app, secret, null, null, false), false);
 			return;
 		}
-		this.secrets.removeSecret(app, secret.keyId());
+		this.secrets.removeSecret(app, secret.keyId(), context.plan());
 		Path file = (pending.savedTo() != null) ? Path.of(pending.savedTo()) : null;
-		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(pending.description(), pending.expires(), file));
+		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(pending.description(), pending.expires(), file), context.plan());
 		record(context, added, true);
 		report(prompts, added);
 	}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dicomreg.account.AccountService;
-import io.dicomreg.account.LoginOptions;
 import io.dicomreg.auth.Session;
+import io.dicomreg.auth.UserLogin;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -43,10 +43,7 @@ class SignInStep implements WalkthroughStep {
 		boolean browser = prompts.choose("How do you want to sign in?",
 				List.of(Choice.of("With a code, entered in a browser on any device", false),
 						Choice.of("With the browser on this machine", true)));
-		Session session = this.account.login(new LoginOptions(browser, null, null, false, null, null, null, null),
-				prompts::say, () -> {
-					throw DicomregException.invalidInput("A user signs in here; no certificate password is needed.");
-				}).session();
+		Session session = this.account.login(new UserLogin(null, null), browser, prompts::say).session();
 		prompts.say("Signed in as " + who(session) + " to " + session.tenantLabel() + ".");
 		record(context, session);
 	}

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.dicomreg.apps.AppRef;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -23,6 +24,11 @@ public record StepContext(Prompts prompts, WalkthroughProgress progress, Walkthr
 
 	public void save() {
 		this.store.save(this.progress);
+	}
+
+	/** The plan the steps' changes are made with: the walkthrough is never a dry run. */
+	public DryRun plan() {
+		return DryRun.off();
 	}
 
 	/**

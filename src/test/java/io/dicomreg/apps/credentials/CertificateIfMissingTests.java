@@ -93,7 +93,7 @@ class CertificateIfMissingTests {
 		assertUsageError(() -> create("CN=partial", prefix, null, true), made.certificateFile() + " is already there but "
 				+ made.keyFile() + " is not");
 		assertUsageError(() -> create("CN=partial", prefix, null, true), "move " + made.certificateFile()
-				+ " away or choose another --out");
+				+ " away or choose other names for the certificate's files");
 		assertUsageError(() -> create("CN=other", other, PASSWORD_VARIABLE, true), "other.crt and "
 				+ this.directory.resolve("other.key") + " are already there but " + this.directory.resolve("other.pfx")
 				+ " is not");
@@ -108,7 +108,7 @@ class CertificateIfMissingTests {
 		Snapshot before = Snapshot.of(create("CN=DICOM client,O=Contoso", prefix, null, false).files());
 
 		assertUsageError(() -> create("CN=DICOM client", prefix, null, true),
-				"is for CN=DICOM client,O=Contoso, not CN=DICOM client: move the files away or choose another --out");
+				"is for CN=DICOM client,O=Contoso, not CN=DICOM client: move the files away or choose other file names");
 		assertUsageError(() -> create("O=Contoso,CN=DICOM client", prefix, null, true), "not O=Contoso,CN=DICOM client");
 
 		assertThat(Snapshot.of(before.files())).isEqualTo(before);
@@ -147,9 +147,9 @@ class CertificateIfMissingTests {
 		Snapshot before = Snapshot.of(create("CN=dated", prefix, null, false).files());
 
 		assertUsageError(() -> at(Instant.now().plus(Duration.ofDays(400))).createCertificate(
-				new CertificateRequest("CN=dated", 1, prefix, null, true)), "dated.crt expired on");
+				new CertificateRequest("CN=dated", 1, prefix, null, true), DryRun.off()), "dated.crt expired on");
 		assertUsageError(() -> at(Instant.now().minus(Duration.ofHours(1))).createCertificate(
-				new CertificateRequest("CN=dated", 1, prefix, null, true)), "dated.crt is not valid before");
+				new CertificateRequest("CN=dated", 1, prefix, null, true), DryRun.off()), "dated.crt is not valid before");
 
 		assertThat(Snapshot.of(before.files())).isEqualTo(before);
 	}
@@ -159,11 +159,11 @@ class CertificateIfMissingTests {
 		Path prefix = this.directory.resolve("pfx");
 		CreatedCertificate made = create("CN=pfx", prefix, PASSWORD_VARIABLE, false);
 		CreatedCertificate other = create("CN=pfx", this.directory.resolve("other"), PASSWORD_VARIABLE, false);
-		CertificateFileService otherPassword = new CertificateFileService(DryRun.off(), Clock.systemUTC(),
+		CertificateFileService otherPassword = new CertificateFileService(Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, "another password")::get);
 
 		assertUsageError(() -> otherPassword.createCertificate(new CertificateRequest("CN=pfx", 1, prefix,
-				PASSWORD_VARIABLE, true)), "The PFX file " + made.pfxFile() + " does not open with the password");
+				PASSWORD_VARIABLE, true), DryRun.off()), "The PFX file " + made.pfxFile() + " does not open with the password");
 		assertUsageError(() -> create("CN=pfx", prefix, "UNSET_VARIABLE_FOR_DICOMREG", true), "is not set");
 		Files.copy(other.pfxFile(), made.pfxFile(), StandardCopyOption.REPLACE_EXISTING);
 		assertUsageError(() -> create("CN=pfx", prefix, PASSWORD_VARIABLE, true), "The PFX file " + made.pfxFile()
@@ -175,19 +175,19 @@ class CertificateIfMissingTests {
 		Path prefix = this.directory.resolve("checked");
 		create("CN=checked", prefix, null, false);
 
-		assertUsageError(() -> create("", prefix, null, true), "--subject is required");
+		assertUsageError(() -> create("", prefix, null, true), "The certificate's subject is required");
 		assertUsageError(() -> this.certificates.createCertificate(new CertificateRequest("CN=checked", 4, prefix, null,
-				true)), "--years must be 1 to 3");
+				true), DryRun.off()), "validity in years must be 1 to 3");
 		assertUsageError(() -> create("CN=checked", this.directory.resolve("missing/checked"), null, true),
 				"does not exist");
 	}
 
 	private CreatedCertificate create(String subject, Path prefix, String passwordEnv, boolean ifMissing) {
-		return this.certificates.createCertificate(new CertificateRequest(subject, 1, prefix, passwordEnv, ifMissing));
+		return this.certificates.createCertificate(new CertificateRequest(subject, 1, prefix, passwordEnv, ifMissing), DryRun.off());
 	}
 
 	private static CertificateFileService at(Instant now) {
-		return new CertificateFileService(DryRun.off(), Clock.fixed(now, ZoneOffset.UTC),
+		return new CertificateFileService(Clock.fixed(now, ZoneOffset.UTC),
 				Map.of(PASSWORD_VARIABLE, "correct horse battery staple")::get);
 	}
 

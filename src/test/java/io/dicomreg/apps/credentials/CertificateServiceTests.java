@@ -74,7 +74,7 @@ class CertificateServiceTests {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
 		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
 		this.certificates = new CertificateService(this.admin.gateway());
-		this.files = new CertificateFileService(DryRun.off(), Clock.systemUTC(),
+		this.files = new CertificateFileService(Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, PASSWORD, "EMPTY", "")::get);
 		RegisteredApplication registered = this.admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
@@ -90,7 +90,7 @@ class CertificateServiceTests {
 		Path prefix = this.directory.resolve("dicom-client");
 
 		CreatedCertificate created = this.files
-			.createCertificate(new CertificateRequest("CN=DICOM client,O=Contoso", 1, prefix, PASSWORD_VARIABLE));
+			.createCertificate(new CertificateRequest("CN=DICOM client,O=Contoso", 1, prefix, PASSWORD_VARIABLE), DryRun.off());
 
 		Path crt = this.directory.resolve("dicom-client.crt");
 		Path key = this.directory.resolve("dicom-client.key");
@@ -125,7 +125,7 @@ class CertificateServiceTests {
 	@Test
 	void createWithoutPasswordVariableWritesNoPfxAndPutsCnBeforeABareName() {
 		CreatedCertificate created = this.files
-			.createCertificate(new CertificateRequest("DICOM client", 3, this.directory.resolve("plain.crt"), null));
+			.createCertificate(new CertificateRequest("DICOM client", 3, this.directory.resolve("plain.crt"), null), DryRun.off());
 
 		assertThat(created.subject()).isEqualTo("CN=DICOM client");
 		assertThat(created.pfxFile()).isNull();
@@ -141,15 +141,15 @@ class CertificateServiceTests {
 		Path fresh = this.directory.resolve("fresh");
 
 		assertUsageError(() -> create("CN=x", 1, this.directory.resolve("taken"), null), "already exists");
-		assertUsageError(() -> create("CN=x", 0, fresh, null), "--years must be 1 to 3");
-		assertUsageError(() -> create("CN=x", 4, fresh, null), "--years must be 1 to 3");
-		assertUsageError(() -> create("", 1, fresh, null), "--subject is required");
+		assertUsageError(() -> create("CN=x", 0, fresh, null), "validity in years must be 1 to 3");
+		assertUsageError(() -> create("CN=x", 4, fresh, null), "validity in years must be 1 to 3");
+		assertUsageError(() -> create("", 1, fresh, null), "The certificate's subject is required");
 		assertUsageError(() -> create("CN=a,=b", 1, fresh, null), "is not a distinguished name");
 		assertUsageError(() -> create("CN=x", 1, fresh, "UNSET_VARIABLE_FOR_DICOMREG"), "is not set");
 		assertUsageError(() -> create("CN=x", 1, fresh, "EMPTY"), "is empty");
 		assertThatThrownBy(() -> create("CN=x", 1, fresh, "hunter2 is my password"))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> assertThat(ex.getMessage())
-				.contains("--pfx-password-env takes the NAME")
+				.contains("The variable holding the PFX password takes the NAME")
 				.doesNotContain("hunter2"));
 		assertUsageError(() -> create("CN=x", 1, this.directory.resolve("missing/fresh"), null), "does not exist");
 
@@ -190,7 +190,7 @@ class CertificateServiceTests {
 			AppRef persistedApp = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 
 			new CertificateService(persistedAdmin.gateway()).uploadCertificate(persistedApp,
-					this.files.readCertificate(CertificateUpload.of(pem), this::prompt));
+					this.files.readCertificate(CertificateUpload.of(pem), this::prompt, DryRun.off()), DryRun.off());
 		}
 
 		String tenant = Files.readString(state);
@@ -249,7 +249,7 @@ class CertificateServiceTests {
 		assertUsageError(() -> upload(future), "is not valid before");
 		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "EMPTY", null)), "the password is wrong");
 		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "UNSET_VARIABLE_FOR_DICOMREG", null)), "is not set");
-		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "$(pw)", null)), "--pfx-password-env takes the NAME");
+		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "$(pw)", null)), "The variable holding the PFX password takes the NAME");
 
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 	}
@@ -293,8 +293,8 @@ class CertificateServiceTests {
 		CertificateCredential three = upload(pem("three", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(92))));
 
 		RemovedCertificate byThumbprint = this.certificates.removeCertificate(this.app,
-				one.thumbprint().toLowerCase().replaceAll("(..)(?!$)", "$1:"));
-		RemovedCertificate byKeyId = this.certificates.removeCertificate(this.app, three.keyId().toString());
+				one.thumbprint().toLowerCase().replaceAll("(..)(?!$)", "$1:"), DryRun.off());
+		RemovedCertificate byKeyId = this.certificates.removeCertificate(this.app, three.keyId().toString(), DryRun.off());
 
 		assertThat(byThumbprint.changed()).isTrue();
 		assertThat(byThumbprint.removed()).singleElement().isEqualTo(one);
@@ -308,11 +308,11 @@ class CertificateServiceTests {
 		CertificateCredential kept = upload(pem("kept", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(9))));
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20)), "no certificate with thumbprint");
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString()),
+		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20), DryRun.off()), "no certificate with thumbprint");
+		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString(), DryRun.off()),
 				"no certificate with key ID");
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, "ABC"), "is neither a thumbprint");
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, " "), "Give the thumbprint or key ID");
+		assertUsageError(() -> this.certificates.removeCertificate(this.app, "ABC", DryRun.off()), "is neither a thumbprint");
+		assertUsageError(() -> this.certificates.removeCertificate(this.app, " ", DryRun.off()), "Give the thumbprint or key ID");
 
 		assertThat(writes()).isEmpty();
 		assertThat(this.certificates.listCertificates(this.app)).singleElement().isEqualTo(kept);
@@ -331,7 +331,7 @@ class CertificateServiceTests {
 	}
 
 	private CreatedCertificate create(String subject, int years, Path prefix, String passwordEnv) {
-		return this.files.createCertificate(new CertificateRequest(subject, years, prefix, passwordEnv));
+		return this.files.createCertificate(new CertificateRequest(subject, years, prefix, passwordEnv), DryRun.off());
 	}
 
 	private CertificateCredential upload(Path file) {
@@ -340,7 +340,7 @@ class CertificateServiceTests {
 
 	/** Reads the certificate in a file, as {@code cert upload} does, and uploads it to the app. */
 	private UploadedCertificate uploadFile(CertificateUpload upload) {
-		return this.certificates.uploadCertificate(this.app, this.files.readCertificate(upload, this::prompt));
+		return this.certificates.uploadCertificate(this.app, this.files.readCertificate(upload, this::prompt, DryRun.off()), DryRun.off());
 	}
 
 	private Path pem(String name, Instant notBefore, Instant notAfter) throws Exception {

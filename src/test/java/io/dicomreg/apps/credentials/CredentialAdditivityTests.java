@@ -69,20 +69,20 @@ class CredentialAdditivityTests {
 
 	@Test
 	void everyOtherCredentialSurvivesEachCommand() throws Exception {
-		AddedSecret third = this.secrets.addSecret(this.app, SecretRequest.withDescription("third"));
+		AddedSecret third = this.secrets.addSecret(this.app, SecretRequest.withDescription("third"), DryRun.off());
 		assertSurvivors(Set.of(third.secret().keyId()), Set.of());
 
 		Path pem = TestCertificates.selfSigned("another").writePem(this.directory.resolve("another.pem"));
 		UploadedCertificate uploaded = this.certificates.uploadCertificate(this.app,
-				new CertificateFileService(DryRun.off()).readCertificate(CertificateUpload.of(pem), () -> {
+				new CertificateFileService().readCertificate(CertificateUpload.of(pem), () -> {
 					throw new AssertionError("no password is needed for PEM");
-				}));
+				}, DryRun.off()), DryRun.off());
 		assertSurvivors(Set.of(third.secret().keyId()), Set.of(uploaded.certificate().keyId()));
 
-		this.certificates.removeCertificate(this.app, uploaded.certificate().thumbprint());
+		this.certificates.removeCertificate(this.app, uploaded.certificate().thumbprint(), DryRun.off());
 		assertSurvivors(Set.of(third.secret().keyId()), Set.of());
 
-		this.secrets.removeSecret(this.app, third.secret().keyId());
+		this.secrets.removeSecret(this.app, third.secret().keyId(), DryRun.off());
 		assertSurvivors(Set.of(), Set.of());
 	}
 
@@ -91,8 +91,8 @@ class CredentialAdditivityTests {
 		List<UUID> certificateIds = new ArrayList<>(this.survivingCertificates);
 		List<UUID> secretIds = new ArrayList<>(this.survivingSecrets);
 
-		this.certificates.removeCertificate(this.app, certificateIds.get(0).toString());
-		this.secrets.removeSecret(this.app, secretIds.get(0));
+		this.certificates.removeCertificate(this.app, certificateIds.get(0).toString(), DryRun.off());
+		this.secrets.removeSecret(this.app, secretIds.get(0), DryRun.off());
 
 		assertThat(certificateIds()).containsExactly(certificateIds.get(1));
 		assertThat(secretIds()).containsExactly(secretIds.get(1));

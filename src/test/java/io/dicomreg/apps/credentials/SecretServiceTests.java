@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
@@ -63,7 +64,7 @@ class SecretServiceTests {
 
 	@Test
 	void addsASecretForSixMonthsByDefaultAndReturnsItsValueOnce() {
-		AddedSecret added = this.secrets.addSecret(this.app, SecretRequest.withDescription("  Postman  "));
+		AddedSecret added = this.secrets.addSecret(this.app, SecretRequest.withDescription("  Postman  "), DryRun.off());
 
 		assertThat(added.changed()).isTrue();
 		assertThat(added.savedTo()).isNull();
@@ -81,8 +82,8 @@ class SecretServiceTests {
 	void monthsCountFromNowAndADateMeansTheEndOfThatDayInUtc() {
 		LocalDate date = LocalDate.now(ZoneOffset.UTC).plusMonths(3);
 
-		AddedSecret twoYears = this.secrets.addSecret(this.app, new SecretRequest(null, "24m", null));
-		AddedSecret onDate = this.secrets.addSecret(this.app, new SecretRequest(null, date.toString(), null));
+		AddedSecret twoYears = this.secrets.addSecret(this.app, new SecretRequest(null, "24m", null), DryRun.off());
+		AddedSecret onDate = this.secrets.addSecret(this.app, new SecretRequest(null, date.toString(), null), DryRun.off());
 
 		assertThat(twoYears.secret().end()).isCloseTo(OffsetDateTime.now(ZoneOffset.UTC).plusMonths(24),
 				within(Duration.ofMinutes(1)));
@@ -94,19 +95,19 @@ class SecretServiceTests {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "25m", null)), "--expires 25m");
-		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "0m", null)), "--expires 0m");
+		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "25m", null), DryRun.off()), "The secret's lifetime 25m");
+		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "0m", null), DryRun.off()), "The secret's lifetime 0m");
 		assertUsageError(() -> this.secrets.addSecret(this.app,
-				new SecretRequest(null, LocalDate.now(ZoneOffset.UTC).plusMonths(24).plusDays(1).toString(), null)),
+				new SecretRequest(null, LocalDate.now(ZoneOffset.UTC).plusMonths(24).plusDays(1).toString(), null), DryRun.off()),
 				"more than 24 months");
 		assertUsageError(() -> this.secrets.addSecret(this.app,
-				new SecretRequest(null, LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), null)), "in the past");
-		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2026-02-30", null)),
+				new SecretRequest(null, LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), null), DryRun.off()), "in the past");
+		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2026-02-30", null), DryRun.off()),
 				"is not a date");
-		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2 years", null)), "--expires takes");
+		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2 years", null), DryRun.off()), "The secret's lifetime takes");
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
 
-		assertThat(this.secrets.addSecret(this.app, new SecretRequest(null, today, null)).secret().end().toLocalDate())
+		assertThat(this.secrets.addSecret(this.app, new SecretRequest(null, today, null), DryRun.off()).secret().end().toLocalDate())
 			.hasToString(today);
 	}
 
@@ -114,7 +115,7 @@ class SecretServiceTests {
 	void saveToWritesTheValueOnlyToANewOwnerOnlyFile() throws Exception {
 		Path file = this.directory.resolve("secret.txt");
 
-		AddedSecret added = this.secrets.addSecret(this.app, new SecretRequest("CI", null, file));
+		AddedSecret added = this.secrets.addSecret(this.app, new SecretRequest("CI", null, file), DryRun.off());
 
 		assertThat(added.secretText()).isNull();
 		assertThat(added.savedTo()).isEqualTo(file.toAbsolutePath());
@@ -128,10 +129,10 @@ class SecretServiceTests {
 		Path existing = Files.writeString(this.directory.resolve("existing.txt"), "keep me");
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, null, existing)),
+		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, null, existing), DryRun.off()),
 				"already exists");
 		assertUsageError(() -> this.secrets.addSecret(this.app,
-				new SecretRequest(null, null, this.directory.resolve("no-such-folder/secret.txt"))), "does not exist");
+				new SecretRequest(null, null, this.directory.resolve("no-such-folder/secret.txt")), DryRun.off()), "does not exist");
 		assertUsageError(() -> this.secrets.validate(new SecretRequest(null, null, existing)), "already exists");
 
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
@@ -141,9 +142,9 @@ class SecretServiceTests {
 
 	@Test
 	void listIsSortedByEndDateWithExpiredAndExpiringFlagged() {
-		this.secrets.addSecret(this.app, new SecretRequest("twelve", "12m", null));
-		this.secrets.addSecret(this.app, new SecretRequest("three", "3m", null));
-		this.secrets.addSecret(this.app, new SecretRequest("six", "6m", null));
+		this.secrets.addSecret(this.app, new SecretRequest("twelve", "12m", null), DryRun.off());
+		this.secrets.addSecret(this.app, new SecretRequest("three", "3m", null), DryRun.off());
+		this.secrets.addSecret(this.app, new SecretRequest("six", "6m", null), DryRun.off());
 		// Seen from 170 days on: the 3-month secret has expired, the 6-month one has about 12 days left.
 		SecretService later = new SecretService(this.admin.gateway(),
 				Clock.fixed(Instant.now().plus(Duration.ofDays(170)), ZoneOffset.UTC));
@@ -160,10 +161,10 @@ class SecretServiceTests {
 
 	@Test
 	void removeTakesOnlyTheSecretNamed() {
-		AddedSecret first = this.secrets.addSecret(this.app, SecretRequest.withDescription("first"));
-		AddedSecret second = this.secrets.addSecret(this.app, SecretRequest.withDescription("second"));
+		AddedSecret first = this.secrets.addSecret(this.app, SecretRequest.withDescription("first"), DryRun.off());
+		AddedSecret second = this.secrets.addSecret(this.app, SecretRequest.withDescription("second"), DryRun.off());
 
-		RemovedSecret removed = this.secrets.removeSecret(this.app, first.secret().keyId());
+		RemovedSecret removed = this.secrets.removeSecret(this.app, first.secret().keyId(), DryRun.off());
 
 		assertThat(removed.changed()).isTrue();
 		assertThat(removed.secret().description()).isEqualTo("first");
@@ -174,11 +175,11 @@ class SecretServiceTests {
 
 	@Test
 	void removingAnUnknownKeyIdIsAUsageErrorAndWritesNothing() {
-		this.secrets.addSecret(this.app, SecretRequest.withDescription("kept"));
+		this.secrets.addSecret(this.app, SecretRequest.withDescription("kept"), DryRun.off());
 		UUID unknown = UUID.randomUUID();
 		SandboxInspector.of(this.target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.secrets.removeSecret(this.app, unknown), "Run 'secret list'");
+		assertUsageError(() -> this.secrets.removeSecret(this.app, unknown, DryRun.off()), "Run 'secret list'");
 
 		assertThat(writes()).isEmpty();
 		assertThat(this.secrets.listSecrets(this.app)).hasSize(1);
@@ -199,7 +200,7 @@ class SecretServiceTests {
 		SandboxInspector.of(this.target.sandbox()).injectFault("POST", "/v1.0/applications/" + this.app.objectId() + "/addPassword", 403,
 				1, null);
 
-		assertThatThrownBy(() -> this.secrets.addSecret(this.app, SecretRequest.withDescription("refused")))
+		assertThatThrownBy(() -> this.secrets.addSecret(this.app, SecretRequest.withDescription("refused"), DryRun.off()))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
 				assertThat(ex.getExitCode()).isEqualTo(ExitCode.FAILURE);
 				assertThat(ex.getMessage()).startsWith("Adding the client secret failed: UnknownError")

@@ -14,6 +14,7 @@ import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.Platform;
 import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
@@ -49,8 +50,8 @@ class AuthCompletionTests {
 		RegisteredApplication registered = admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 		authentication.addRedirectUris(this.app, Platform.MOBILE_DESKTOP,
-				List.of(AuthenticationService.POSTMAN_REDIRECT_URI, "myapp://callback"));
-		authentication.addRedirectUris(this.app, Platform.WEB, List.of("https://web.example/callback"));
+				List.of(AuthenticationService.POSTMAN_REDIRECT_URI, "myapp://callback"), DryRun.off());
+		authentication.addRedirectUris(this.app, Platform.WEB, List.of("https://web.example/callback"), DryRun.off());
 	}
 
 	@AfterEach
@@ -89,7 +90,7 @@ class AuthCompletionTests {
 
 	@Test
 	void redirectRemoveCompletesTheRedirectUrisOfTheSelectedApp() {
-		this.selection.select(this.app);
+		this.selection.select(this.app, DryRun.off());
 
 		assertThat(complete("auth", "redirect", "remove", "my")).containsExactly("myapp://callback");
 	}

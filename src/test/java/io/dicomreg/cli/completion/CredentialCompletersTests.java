@@ -62,7 +62,7 @@ class CredentialCompletersTests {
 		this.locator = new ApplicationLocator(admin.gateway(), this.selection);
 		this.selected = ref(admin.register("selected app"));
 		this.other = ref(admin.register("other app"));
-		this.selection.select(this.selected);
+		this.selection.select(this.selected, DryRun.off());
 	}
 
 	@AfterEach
@@ -72,8 +72,8 @@ class CredentialCompletersTests {
 
 	@Test
 	void secretKeyIdsOfTheSelectedAppAreProposedWithTheirDescriptions() {
-		AddedSecret postman = this.secrets.addSecret(this.selected, SecretRequest.withDescription("Postman"));
-		this.secrets.addSecret(this.other, SecretRequest.withDescription("elsewhere"));
+		AddedSecret postman = this.secrets.addSecret(this.selected, SecretRequest.withDescription("Postman"), DryRun.off());
+		this.secrets.addSecret(this.other, SecretRequest.withDescription("elsewhere"), DryRun.off());
 		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
 
 		List<CompletionProposal> proposals = new CompletionHarness(completer).proposals(2, "secret", "remove", "");
@@ -88,8 +88,8 @@ class CredentialCompletersTests {
 
 	@Test
 	void theAppTypedWithAppIsUsedAndThePrefixFilters() {
-		AddedSecret first = this.secrets.addSecret(this.other, SecretRequest.withDescription("first"));
-		this.secrets.addSecret(this.other, SecretRequest.withDescription("second"));
+		AddedSecret first = this.secrets.addSecret(this.other, SecretRequest.withDescription("first"), DryRun.off());
+		this.secrets.addSecret(this.other, SecretRequest.withDescription("second"), DryRun.off());
 		SecretKeyIdCompleter completer = new SecretKeyIdCompleter(this.secrets, this.locator);
 		String prefix = first.secret().keyId().toString().substring(0, 8);
 
@@ -106,7 +106,7 @@ class CredentialCompletersTests {
 		Path pem = TestCertificates.selfSigned("completion").writePem(this.directory.resolve("completion.pem"));
 		CertificateCredential uploaded = this.certificates
 			.uploadCertificate(this.selected,
-					new CertificateFileService(DryRun.off()).readCertificate(CertificateUpload.of(pem), () -> new char[0]))
+					new CertificateFileService().readCertificate(CertificateUpload.of(pem), () -> new char[0], DryRun.off()), DryRun.off())
 			.certificate();
 		CertificateCompleter completer = new CertificateCompleter(this.certificates, this.locator);
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
@@ -55,7 +56,7 @@ class RegisterStepTests {
 
 	@Test
 	void anApplicationWithTheUniqueNameIsOfferedAndNotRegisteredTwice() {
-		this.admin.applications().register(new io.dicomreg.apps.RegistrationRequest("Old name", "dicom-client", null, false));
+		this.admin.applications().register(new io.dicomreg.apps.RegistrationRequest("Old name", "dicom-client", null, false), DryRun.off());
 		ScriptedPrompts prompts = run("DICOM client", "", "");
 		assertThat(prompts.shown()).anyMatch(line -> line.startsWith("'Old name' (client ID ")
 				&& line.contains("already has the unique name 'dicom-client'"));

@@ -17,6 +17,7 @@ import io.dicomreg.apps.credentials.AddedSecret;
 import io.dicomreg.apps.credentials.ClientSecret;
 import io.dicomreg.apps.credentials.SecretRequest;
 import io.dicomreg.apps.credentials.SecretService;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
@@ -100,7 +101,7 @@ class SecretPartTests {
 
 	@Test
 	void anEarlierSecretWithTheSameDescriptionIsNeverPassedOffAsSavedByThisWalkthrough() {
-		secrets().addSecret(this.app, SecretRequest.withDescription("Postman"));
+		secrets().addSecret(this.app, SecretRequest.withDescription("Postman"), DryRun.off());
 		Path file = this.directory.resolve("secret.txt");
 
 		ScriptedPrompts prompts = new ScriptedPrompts().answers("Postman", "", "", file.toString(), "", "Keep it");
@@ -115,7 +116,7 @@ class SecretPartTests {
 
 	@Test
 	void theDefaultDescriptionIsThisWalkthroughsOwnSoAnEarlierWalkthroughsSecretIsLeftAlone() {
-		secrets().addSecret(this.app, SecretRequest.withDescription("dicomreg walkthrough 2026-11-01 09:30:00Z"));
+		secrets().addSecret(this.app, SecretRequest.withDescription("dicomreg walkthrough 2026-11-01 09:30:00Z"), DryRun.off());
 
 		new SecretPart(secrets()).run(context(new ScriptedPrompts().answers("", "", "screen", "")));
 
@@ -145,8 +146,8 @@ class SecretPartTests {
 		}
 
 		@Override
-		public AddedSecret addSecret(AppRef app, SecretRequest request) {
-			super.addSecret(app, request);
+		public AddedSecret addSecret(AppRef app, SecretRequest request, DryRun plan) {
+			super.addSecret(app, request, plan);
 			throw new IllegalStateException("killed");
 		}
 
@@ -160,6 +161,20 @@ class SecretPartTests {
 
 		assertThat(SecretPart.newFileName(folder, "dicom-client"))
 			.isEqualTo(folder.resolve("dicom-client-secret-3.txt").toString());
+	}
+
+	@Test
+	void aRefusedFileIsNamedInTheWalkthroughsWordsNotByAnOption() throws Exception {
+		Path taken = Files.writeString(this.directory.resolve("taken.txt"), "someone's file");
+		Path fresh = this.directory.resolve("fresh.txt");
+
+		ScriptedPrompts prompts = new ScriptedPrompts().answers("", "", "", taken.toString(), fresh.toString(), "");
+		new SecretPart(secrets()).run(context(prompts));
+
+		assertThat(prompts.shown()).anyMatch(line -> line.contains("The file for the secret's value " + taken
+				+ " already exists: dicomreg never overwrites it."));
+		assertThat(prompts.shown()).noneMatch(line -> line.contains("--save-to"));
+		assertThat(fresh).exists();
 	}
 
 }

@@ -1,8 +1,12 @@
-package io.dicomreg.account;
+package io.dicomreg.cli;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.dicomreg.account.AccountService;
+import io.dicomreg.auth.SignedIn;
 import io.dicomreg.auth.CredentialSource;
 import io.dicomreg.auth.ServicePrincipalLogin;
 import io.dicomreg.auth.UserLogin;
@@ -10,7 +14,7 @@ import io.dicomreg.error.DicomregException;
 import io.dicomreg.pki.PasswordVariable;
 
 /**
- * The options of {@code login} and the rules that combine them.
+ * The options of {@code login} and the rules that combine them: which sign-in they ask for.
  *
  * @param browser sign in with the browser instead of a device code
  * @param tenant the tenant ID or domain, or {@code null}
@@ -21,15 +25,27 @@ import io.dicomreg.pki.PasswordVariable;
  * @param certificate a PEM or PFX file, or {@code null}
  * @param certificatePasswordEnv an environment variable holding the PFX password, or {@code null}
  */
-public record LoginOptions(boolean browser, String tenant, String clientId, boolean servicePrincipal,
+record LoginOptions(boolean browser, String tenant, String clientId, boolean servicePrincipal,
 		String secretFile, String secretEnv, String certificate, String certificatePasswordEnv) {
+
+	/**
+	 * Signs in as these options ask: a user with a device code or the browser, or a service
+	 * principal with its secret or certificate.
+	 * @throws DicomregException (usage) for options that do not go together
+	 */
+	SignedIn signIn(AccountService accounts, Consumer<String> messages, Supplier<char[]> pfxPassword) {
+		if (this.servicePrincipal) {
+			return accounts.loginAsServicePrincipal(servicePrincipalLogin(), pfxPassword);
+		}
+		return accounts.login(userLogin(), this.browser, messages);
+	}
 
 	/**
 	 * The user sign-in these options ask for.
 	 * @throws DicomregException (usage) when credential options are given without
 	 * {@code --service-principal}
 	 */
-	public UserLogin userLogin() {
+	UserLogin userLogin() {
 		if (Stream.of(this.secretFile, this.secretEnv, this.certificate, this.certificatePasswordEnv)
 			.anyMatch(value -> value != null)) {
 			throw DicomregException.invalidInput(
@@ -42,7 +58,7 @@ public record LoginOptions(boolean browser, String tenant, String clientId, bool
 	 * The service principal sign-in these options ask for.
 	 * @throws DicomregException (usage) unless exactly one credential and a client ID are given
 	 */
-	public ServicePrincipalLogin servicePrincipalLogin() {
+	ServicePrincipalLogin servicePrincipalLogin() {
 		if (this.browser) {
 			throw DicomregException.invalidInput("--browser cannot be combined with --service-principal.");
 		}
