@@ -25,6 +25,7 @@ import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.auth.BrowserLauncher;
 import io.dicomreg.auth.ClientCredentials;
@@ -95,8 +96,10 @@ class DicomregConfiguration {
 
 	@Bean
 	ApplicationService applicationService(ApplicationsGateway applications, SignInService signIn,
-			ConnectionTarget target, ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
-		return new ApplicationService(applications, signIn, target, locator, selection, names);
+			ConnectionTarget target, ApplicationLocator locator, AppSelection selection, AppNameIndex names,
+			PermissionService permissions) {
+		return new ApplicationService(applications, signIn, target, locator, selection, names, permissions,
+				Clock.systemUTC());
 	}
 
 	@Bean

@@ -19,6 +19,14 @@ public record ApiResource(String servicePrincipalId, String appId, String displa
 		roles = List.copyOf(roles);
 	}
 
+	/**
+	 * An API named in an application's permissions that is not in the tenant: no service principal,
+	 * so nothing is known of it but its Application ID.
+	 */
+	public static ApiResource notInTenant(String appId) {
+		return new ApiResource(null, appId, appId + " (not in this tenant)", List.of(), List.of());
+	}
+
 	/** The permissions of one kind it offers. */
 	public List<ApiPermission> offered(PermissionType type) {
 		return (type == PermissionType.DELEGATED) ? this.scopes : this.roles;

@@ -1,15 +1,20 @@
 package io.dicomreg.apps;
 
+import java.util.List;
+
+import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.ClientSecret;
+
 /**
- * An application with a summary of what the tutorial's steps configured on it.
+ * An application with what the tutorial's steps configured on it, read at once.
  *
  * @param application the application
  * @param publicClient whether public client flows are allowed ({@code isFallbackPublicClient})
- * @param redirectUris how many redirect URIs it has on all platforms
- * @param secrets how many client secrets it has
- * @param certificates how many certificates it has
- * @param permissions how many API permissions it requests
+ * @param redirectUris its redirect URIs, platform by platform
+ * @param secrets its client secrets (never their values), the first to expire first
+ * @param certificates its certificates, the first to expire first
+ * @param permissions the API permissions it requests, by name
  */
-public record ApplicationDetails(RegisteredApplication application, boolean publicClient, int redirectUris,
-		int secrets, int certificates, int permissions) {
+public record ApplicationDetails(RegisteredApplication application, boolean publicClient, RedirectUris redirectUris,
+		List<ClientSecret> secrets, List<CertificateCredential> certificates, PermissionList permissions) {
 }

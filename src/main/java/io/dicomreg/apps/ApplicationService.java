@@ -1,11 +1,16 @@
 package io.dicomreg.apps;
 
 import java.util.List;
+import java.util.Comparator;
+import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.microsoft.graph.models.Application;
 
+import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.ClientSecret;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DryRun;
@@ -42,14 +47,21 @@ public class ApplicationService {
 
 	private final AppNameIndex names;
 
+	private final PermissionService permissions;
+
+	private final Clock clock;
+
 	public ApplicationService(ApplicationsGateway applications, SignInService signIn, ConnectionTarget target,
-			ApplicationLocator locator, AppSelection selection, AppNameIndex names) {
+			ApplicationLocator locator, AppSelection selection, AppNameIndex names, PermissionService permissions,
+			Clock clock) {
 		this.applications = applications;
 		this.signIn = signIn;
 		this.target = target;
 		this.locator = locator;
 		this.selection = selection;
 		this.names = names;
+		this.permissions = permissions;
+		this.clock = clock;
 	}
 
 	/**
@@ -95,18 +107,25 @@ public class ApplicationService {
 			.toList();
 	}
 
-	/** The application with a summary of its authentication, credentials and permissions. */
+	/**
+	 * The application with what the tutorial configured on it: authentication, credentials with
+	 * their expiry, and permissions by name (one read of the application, one per API it names).
+	 */
 	public ApplicationDetails show(AppRef app) {
 		Application application = this.applications.read(app, "Reading the application");
-		int redirectUris = size(application.getWeb() != null ? application.getWeb().getRedirectUris() : null)
-				+ size(application.getSpa() != null ? application.getSpa().getRedirectUris() : null)
-				+ size(application.getPublicClient() != null ? application.getPublicClient().getRedirectUris() : null);
-		int permissions = (application.getRequiredResourceAccess() == null) ? 0
-				: application.getRequiredResourceAccess().stream().mapToInt(resource -> size(resource.getResourceAccess()))
-					.sum();
-		return new ApplicationDetails(toRegistered(application), Boolean.TRUE.equals(application.getIsFallbackPublicClient()),
-				redirectUris, size(application.getPasswordCredentials()), size(application.getKeyCredentials()),
-				permissions);
+		Instant now = this.clock.instant();
+		List<ClientSecret> secrets = listOf(application.getPasswordCredentials()).stream()
+			.map(credential -> ClientSecret.of(credential, now))
+			.sorted(Comparator.comparing(ClientSecret::end, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		List<CertificateCredential> certificates = listOf(application.getKeyCredentials()).stream()
+			.map(credential -> CertificateCredential.of(credential, now))
+			.sorted(Comparator.comparing(CertificateCredential::end, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		RegisteredApplication registered = toRegistered(application);
+		return new ApplicationDetails(registered, Boolean.TRUE.equals(application.getIsFallbackPublicClient()),
+				RedirectUris.of(application), secrets, certificates,
+				this.permissions.named(registered.ref(), application.getRequiredResourceAccess()));
 	}
 
 	/** Selects the application {@code app} names for the commands that follow. */
@@ -202,8 +221,8 @@ public class ApplicationService {
 		return this.signIn.session().map(session -> session.tenantId()).orElse(null);
 	}
 
-	private static int size(List<?> list) {
-		return (list != null) ? list.size() : 0;
+	private static <T> List<T> listOf(List<T> values) {
+		return (values != null) ? values : List.of();
 	}
 
 	private static String validDisplayName(String displayName) {

@@ -214,15 +214,7 @@ public class AuthenticationService {
 	}
 
 	private static RedirectUris redirectUrisOf(Application application) {
-		List<String> web = (application.getWeb() != null) ? application.getWeb().getRedirectUris() : null;
-		List<String> spa = (application.getSpa() != null) ? application.getSpa().getRedirectUris() : null;
-		List<String> publicClient = (application.getPublicClient() != null)
-				? application.getPublicClient().getRedirectUris() : null;
-		return new RedirectUris(orEmpty(web), orEmpty(spa), orEmpty(publicClient));
-	}
-
-	private static List<String> orEmpty(List<String> uris) {
-		return (uris != null) ? uris : List.of();
+		return RedirectUris.of(application);
 	}
 
 	private static boolean isFallbackPublicClient(Application application) {

@@ -52,11 +52,7 @@ public record PermissionRequest(String resourceApp, List<String> scopes, List<St
 			throw DicomregException.invalid(subject, " needs a permission name, e.g. " + DicomApi.SCOPE + ".");
 		}
 		String name = value.strip();
-		if (Guids.isGuid(name)) {
-			throw DicomregException.invalid(subject, " '" + name
-					+ "' is an id: give the permission's name instead (its value, e.g. " + DicomApi.SCOPE
-					+ " or User.Read); Tab completes the names the API offers.");
-		}
+		requireName(type, name);
 		return name;
 	}
 
@@ -65,9 +61,26 @@ public record PermissionRequest(String resourceApp, List<String> scopes, List<St
 		return (type == PermissionType.DELEGATED) ? Subject.DELEGATED_PERMISSION : Subject.APPLICATION_PERMISSION;
 	}
 
+	/**
+	 * The names given, stripped and without repeats; ids are taken here (an API not in the tenant is
+	 * known by its permissions' ids only) and refused where names are needed.
+	 */
 	private static List<String> names(PermissionType type, List<String> values) {
-		return Stream.ofNullable(values).flatMap(List::stream).map(value -> permissionName(type, value)).distinct()
-			.toList();
+		return Stream.ofNullable(values).flatMap(List::stream).map(value -> {
+			if (value == null || value.isBlank()) {
+				throw DicomregException.invalid(subjectOf(type), " needs a permission name, e.g. " + DicomApi.SCOPE + ".");
+			}
+			return value.strip();
+		}).distinct().toList();
+	}
+
+	/** Refuses an id where a name is needed. */
+	static void requireName(PermissionType type, String name) {
+		if (Guids.isGuid(name)) {
+			throw DicomregException.invalid(subjectOf(type), " '" + name
+					+ "' is an id: give the permission's name instead (its value, e.g. " + DicomApi.SCOPE
+					+ " or User.Read); Tab completes the names the API offers.");
+		}
 	}
 
 }

@@ -70,6 +70,8 @@ public class PermissionService {
 	 * Graph fails
 	 */
 	public PermissionChange add(AppRef app, PermissionRequest request, DryRun plan) {
+		request.scopes().forEach(name -> PermissionRequest.requireName(PermissionType.DELEGATED, name));
+		request.roles().forEach(name -> PermissionRequest.requireName(PermissionType.APPLICATION, name));
 		ApiResource resource = this.directory.resource(request.resourceApp());
 		return addPermissions(app, resource, named(resource, request), plan);
 	}
@@ -86,13 +88,24 @@ public class PermissionService {
 	/**
 	 * Removes the permissions named in {@code request}, and the resource's entry when it has none
 	 * left; other resources and permissions stay. Nothing is written when none of them is there.
-	 * Consent already granted is not revoked.
+	 * Consent already granted is not revoked. An API that is not in the tenant (given by its
+	 * Application ID) is known by its permissions' ids only: they are removed by id.
 	 * @throws DicomregException (usage) for an unknown resource or permission name; (failure) when
 	 * Graph fails
 	 */
 	public PermissionChange remove(AppRef app, PermissionRequest request, DryRun plan) {
+		if (Guids.isGuid(request.resourceApp())) {
+			Optional<ApiResource> known = this.directory.byAppId(request.resourceApp(), "Looking up the API");
+			if (known.isEmpty()) {
+				return remove(app, ApiResource.notInTenant(request.resourceApp()), byIds(request), plan);
+			}
+			return remove(app, known.get(), named(known.get(), request), plan);
+		}
 		ApiResource resource = this.directory.resource(request.resourceApp());
-		List<ApiPermission> wanted = named(resource, request);
+		return remove(app, resource, named(resource, request), plan);
+	}
+
+	private PermissionChange remove(AppRef app, ApiResource resource, List<ApiPermission> wanted, DryRun plan) {
 		RequiredAccess current = requiredAccess(app);
 		List<ApiPermission> present = wanted.stream()
 			.filter(permission -> current.contains(resource.appId(), RequiredAccess.Access.of(permission)))
@@ -113,7 +126,18 @@ public class PermissionService {
 	 * request per resource).
 	 */
 	public PermissionList list(AppRef app) {
-		RequiredAccess current = requiredAccess(app);
+		return named(app, requiredAccess(app));
+	}
+
+	/**
+	 * The API permissions of an application already read ({@code requiredResourceAccess}), named
+	 * from the resources' service principals.
+	 */
+	public PermissionList named(AppRef app, List<RequiredResourceAccess> requiredResourceAccess) {
+		return named(app, RequiredAccess.of(requiredResourceAccess));
+	}
+
+	private PermissionList named(AppRef app, RequiredAccess current) {
 		Map<String, Optional<ApiResource>> resources = new LinkedHashMap<>();
 		List<ApiPermission> permissions = new ArrayList<>();
 		for (RequiredAccess.Resource entry : current.resources()) {
@@ -156,6 +180,26 @@ public class PermissionService {
 		}
 	}
 
+	/**
+	 * The permissions of an API not in the tenant, which can only be named by their ids, as
+	 * {@code permission list} shows them.
+	 */
+	private static List<ApiPermission> byIds(PermissionRequest request) {
+		return Stream.concat(
+				request.scopes().stream().map(id -> orphan(request.resourceApp(), PermissionType.DELEGATED, id)),
+				request.roles().stream().map(id -> orphan(request.resourceApp(), PermissionType.APPLICATION, id)))
+			.toList();
+	}
+
+	private static ApiPermission orphan(String resourceAppId, PermissionType type, String id) {
+		if (!Guids.isGuid(id)) {
+			throw DicomregException.invalidNaming(PermissionRequest.subjectOf(type), "No API with application ID "
+					+ resourceAppId + " is in this tenant, so its permissions have no names here: give {} as the "
+					+ "permission's id, as 'permission list' shows it.");
+		}
+		return new ApiPermission(resourceAppId, null, null, type, id.toLowerCase(Locale.ROOT));
+	}
+
 	private static List<ApiPermission> named(ApiResource resource, PermissionRequest request) {
 		return Stream.concat(named(resource, PermissionType.DELEGATED, request.scopes()).stream(),
 				named(resource, PermissionType.APPLICATION, request.roles()).stream())
@@ -168,6 +212,7 @@ public class PermissionService {
 	}
 
 	private static ApiPermission find(ApiResource resource, PermissionType type, String name) {
+		PermissionRequest.requireName(type, name);
 		List<ApiPermission> offered = resource.offered(type);
 		return offered.stream()
 			.filter(permission -> permission.value().equals(name))
@@ -211,13 +256,7 @@ public class PermissionService {
 	private RequiredAccess requiredAccess(AppRef app) {
 		Application application = this.applications.read(app, "Reading the application's API permissions",
 				APPLICATION_FIELDS);
-		RequiredAccess access = new RequiredAccess();
-		for (RequiredResourceAccess resource : listOf(application.getRequiredResourceAccess())) {
-			access.addResource(resource.getResourceAppId(), listOf(resource.getResourceAccess()).stream()
-				.map(entry -> new RequiredAccess.Access(text(entry.getId()), entry.getType()))
-				.toList());
-		}
-		return access;
+		return RequiredAccess.of(application.getRequiredResourceAccess());
 	}
 
 	private static String describe(List<ApiPermission> permissions) {
@@ -258,12 +297,5 @@ public class PermissionService {
 				access.id());
 	}
 
-	private static <T> List<T> listOf(List<T> values) {
-		return (values != null) ? values : List.of();
-	}
-
-	private static String text(UUID id) {
-		return (id != null) ? id.toString() : null;
-	}
 
 }

@@ -1,5 +1,7 @@
 package io.dicomreg.apps;
 
+import com.microsoft.graph.models.Application;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,19 @@ public record RedirectUris(List<String> web, List<String> spa, List<String> mobi
 		web = List.copyOf(web);
 		spa = List.copyOf(spa);
 		mobileDesktop = List.copyOf(mobileDesktop);
+	}
+
+	/** The redirect URIs of {@code application}, as Graph holds them. */
+	public static RedirectUris of(Application application) {
+		List<String> web = (application.getWeb() != null) ? application.getWeb().getRedirectUris() : null;
+		List<String> spa = (application.getSpa() != null) ? application.getSpa().getRedirectUris() : null;
+		List<String> publicClient = (application.getPublicClient() != null)
+				? application.getPublicClient().getRedirectUris() : null;
+		return new RedirectUris(orEmpty(web), orEmpty(spa), orEmpty(publicClient));
+	}
+
+	private static List<String> orEmpty(List<String> uris) {
+		return (uris != null) ? uris : List.of();
 	}
 
 	/** No redirect URI on any platform. */

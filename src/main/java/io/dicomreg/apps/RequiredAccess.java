@@ -1,5 +1,8 @@
 package io.dicomreg.apps;
 
+import com.microsoft.graph.models.RequiredResourceAccess;
+import com.microsoft.graph.models.ResourceAccess;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,19 @@ final class RequiredAccess {
 	 * Adds one resource entry as read from Graph; entries for the same resource are kept apart, as
 	 * they were.
 	 */
+	/** The permissions an application requests, as Graph holds them ({@code requiredResourceAccess}). */
+	static RequiredAccess of(List<RequiredResourceAccess> requiredResourceAccess) {
+		RequiredAccess access = new RequiredAccess();
+		for (RequiredResourceAccess resource : (requiredResourceAccess != null) ? requiredResourceAccess
+				: List.<RequiredResourceAccess>of()) {
+			List<ResourceAccess> entries = (resource.getResourceAccess() != null) ? resource.getResourceAccess() : List.of();
+			access.addResource(resource.getResourceAppId(), entries.stream()
+				.map(entry -> new Access((entry.getId() != null) ? entry.getId().toString() : null, entry.getType()))
+				.toList());
+		}
+		return access;
+	}
+
 	void addResource(String resourceAppId, List<Access> access) {
 		this.resources.add(new Resource(resourceAppId, new ArrayList<>(access)));
 	}

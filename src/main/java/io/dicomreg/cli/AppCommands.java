@@ -1,5 +1,8 @@
 package io.dicomreg.cli;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,15 +12,21 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.dicomreg.apps.ApiPermission;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.ApplicationDetails;
 import io.dicomreg.apps.ApplicationIds;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.Audience;
+import io.dicomreg.apps.Platform;
+import io.dicomreg.apps.RedirectUris;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.Registration;
 import io.dicomreg.apps.RegistrationRequest;
+import io.dicomreg.apps.credentials.CertificateCredential;
+import io.dicomreg.apps.credentials.ClientSecret;
+import io.dicomreg.apps.credentials.CredentialStatus;
 import io.dicomreg.cli.catalogue.OptionValue;
 import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.cli.completion.AppNameCompleter;
@@ -25,6 +34,7 @@ import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
 import io.dicomreg.output.Result;
+import io.dicomreg.output.Shown;
 import io.dicomreg.output.Table;
 
 /**
@@ -89,10 +99,14 @@ public class AppCommands {
 		ApplicationDetails details = this.applications.show(this.locator.resolve(app, run.plan()));
 		return Result.of(describe(details.application())
 			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
-			.add("Redirect URIs", "redirectUriCount", details.redirectUris())
-			.add("Client secrets", "secretCount", details.secrets())
-			.add("Certificates", "certificateCount", details.certificates())
-			.add("API permissions", "permissionCount", details.permissions()));
+			.add("Redirect URIs", "redirectUris", redirectUris(details.redirectUris()))
+			.add("Client secrets", "secrets", secrets(details.secrets()))
+			.add("Certificates", "certificates", certificates(details.certificates()))
+			.add("API permissions", "permissions", permissions(details.permissions().permissions()))
+			.jsonOnly("redirectUriCount", details.redirectUris().all().size())
+			.jsonOnly("secretCount", details.secrets().size())
+			.jsonOnly("certificateCount", details.certificates().size())
+			.jsonOnly("permissionCount", details.permissions().permissions().size()));
 	}
 
 	@Command(name = { "app", "use" }, group = GROUP, description = "Select the application later commands work on",
@@ -140,6 +154,70 @@ public class AppCommands {
 			.add("Application (client) ID", "appId", deleted.appId()))
 			.changed(true)
 			.note("Entra keeps a deleted application for 30 days; it can be restored in the portal.");
+	}
+
+	/** One line per redirect URI, with its platform; by platform in JSON. */
+	private static Shown redirectUris(RedirectUris uris) {
+		Map<String, List<String>> byPlatform = new LinkedHashMap<>();
+		List<String> lines = new ArrayList<>();
+		for (Platform platform : PlatformWords.inOrder()) {
+			byPlatform.put(platform.jsonName(), uris.on(platform));
+			uris.on(platform).forEach(uri -> lines.add(platform.label() + ": " + uri));
+		}
+		return Shown.as(lines, byPlatform);
+	}
+
+	private static Shown secrets(List<ClientSecret> secrets) {
+		return Shown.as(secrets.stream().map(secret -> ((secret.description() != null) ? secret.description() + " " : "")
+				+ "(key ID " + secret.keyId() + ", " + expiry(secret.end(), secret.daysLeft(), secret.status()) + ")")
+			.toList(), secrets.stream().map(secret -> {
+				Map<String, Object> object = new LinkedHashMap<>();
+				object.put("keyId", secret.keyId());
+				object.put("description", secret.description());
+				object.put("hint", secret.hint());
+				object.put("endDateTime", secret.end());
+				object.put("daysLeft", secret.daysLeft());
+				object.put("status", secret.status());
+				return object;
+			}).toList());
+	}
+
+	private static Shown certificates(List<CertificateCredential> certificates) {
+		return Shown.as(certificates.stream().map(certificate -> ((certificate.description() != null)
+				? certificate.description() + " " : "") + "(thumbprint " + certificate.thumbprint() + ", "
+				+ expiry(certificate.end(), certificate.daysLeft(), certificate.status()) + ")")
+			.toList(), certificates.stream().map(certificate -> {
+				Map<String, Object> object = new LinkedHashMap<>();
+				object.put("thumbprint", certificate.thumbprint());
+				object.put("keyId", certificate.keyId());
+				object.put("description", certificate.description());
+				object.put("endDateTime", certificate.end());
+				object.put("daysLeft", certificate.daysLeft());
+				object.put("status", certificate.status());
+				return object;
+			}).toList());
+	}
+
+	private static Shown permissions(List<ApiPermission> permissions) {
+		return Shown.as(permissions.stream().map(permission -> ((permission.resourceDisplayName() != null)
+				? permission.resourceDisplayName() : permission.resourceAppId()) + ": " + permission.describe())
+			.toList(), permissions.stream().map(permission -> {
+				Map<String, Object> object = new LinkedHashMap<>();
+				object.put("resourceDisplayName", permission.resourceDisplayName());
+				object.put("resourceAppId", permission.resourceAppId());
+				object.put("permission", permission.value());
+				object.put("type", permission.type().label());
+				object.put("permissionId", permission.permissionId());
+				return object;
+			}).toList());
+	}
+
+	private static String expiry(OffsetDateTime end, Long daysLeft, CredentialStatus status) {
+		String date = (end != null) ? end.toLocalDate().toString() : "?";
+		return switch (status) {
+			case EXPIRED -> "expired " + date;
+			default -> "expires " + date + ((daysLeft != null) ? ", " + daysLeft + " days left" : "");
+		};
 	}
 
 	private static Audience audience(String value) {

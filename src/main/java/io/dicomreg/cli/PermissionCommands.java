@@ -114,11 +114,11 @@ public class PermissionCommands {
 					description = "the API: its application ID or display name (Tab completes names)")
 			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String resourceApp,
 			@Option(longName = "scope",
-					description = "delegated permission name to remove; repeat for several (Tab completes)")
+					description = "delegated permission name to remove (its id, for an API no longer in the tenant); repeat for several (Tab completes)")
 			@OptionValue(repeatable = true, completion = DelegatedPermissionCompleter.class,
 					subject = Subject.DELEGATED_PERMISSION) List<String> scopes,
 			@Option(longName = "role",
-					description = "application permission name to remove; repeat for several (Tab completes)")
+					description = "application permission name to remove (its id, for an API no longer in the tenant); repeat for several (Tab completes)")
 			@OptionValue(repeatable = true, completion = ApplicationPermissionCompleter.class,
 					subject = Subject.APPLICATION_PERMISSION) List<String> roles,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)

@@ -117,7 +117,9 @@ public class Renderer {
 	private static String toText(Details details, OutputFormat format) {
 		List<Details.Field> fields = details.fields().stream().filter(field -> field.shownIn(format)).toList();
 		int width = fields.stream().mapToInt(field -> field.label().length()).max().orElse(0);
-		return fields.stream().map(field -> String.format("%-" + width + "s  %s", field.label(), textOf(field.value())))
+		String indent = NEWLINE + " ".repeat(width + 2);
+		return fields.stream().map(field -> String.format("%-" + width + "s  %s", field.label(),
+				linesOf(field.value()).replace("\n", indent)))
 			.collect(Collectors.joining(NEWLINE));
 	}
 
@@ -126,6 +128,17 @@ public class Renderer {
 		details.fields().stream().filter(field -> field.shownIn(format))
 			.forEach(field -> object.put(field.jsonName(), jsonOf(field.value())));
 		return write(object);
+	}
+
+	/**
+	 * A field's value as text, where a {@link Shown} list of text puts each item on a line of its own
+	 * (the lines after the first aligned under the value).
+	 */
+	private static String linesOf(Object value) {
+		if (value instanceof Shown shown && shown.text() instanceof Collection<?> lines) {
+			return lines.isEmpty() ? "(none)" : lines.stream().map(Renderer::textOf).collect(Collectors.joining("\n"));
+		}
+		return textOf(value);
 	}
 
 	/** A value as text: times in one fixed ISO form, lists on one line, {@link Shown} by its text. */

@@ -1,5 +1,6 @@
 package io.dicomreg.apps;
 
+import java.util.List;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.apps.credentials.SecretService;
+import io.dicomreg.apps.credentials.SecretRequest;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
@@ -35,12 +38,14 @@ class ApplicationHousekeepingTests {
 
 	private ApplicationLocator locator;
 
+	private SandboxAdmin admin;
+
 	@BeforeEach
 	void signIn() {
 		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
-		SandboxAdmin admin = SandboxAdmin.signIn(this.target, this.home);
-		this.applications = admin.applications();
-		this.locator = admin.locator();
+		this.admin = SandboxAdmin.signIn(this.target, this.home);
+		this.applications = this.admin.applications();
+		this.locator = this.admin.locator();
 	}
 
 	@AfterEach
@@ -142,15 +147,41 @@ class ApplicationHousekeepingTests {
 	}
 
 	@Test
-	void showSummarisesWhatTheTutorialConfigured() {
+	void showOfANewApplicationHasNothingConfigured() {
 		RegisteredApplication app = this.applications.register("DICOM client");
 
 		ApplicationDetails details = this.applications.show(app.ref());
 
 		assertThat(details.application().appId()).isEqualTo(app.appId());
 		assertThat(details.publicClient()).isFalse();
-		assertThat(details.secrets()).isZero();
-		assertThat(details.permissions()).isZero();
+		assertThat(details.redirectUris().all()).isEmpty();
+		assertThat(details.secrets()).isEmpty();
+		assertThat(details.certificates()).isEmpty();
+		assertThat(details.permissions().permissions()).isEmpty();
+	}
+
+	@Test
+	void showGivesWhatTheTutorialConfiguredByNameWithExpiryInOneReadOfTheApplication() {
+		RegisteredApplication app = this.applications.register("DICOM client");
+		ApplicationsGateway gateway = new ApplicationsGateway(this.admin.graph());
+		new AuthenticationService(gateway).addRedirectUris(app.ref(), Platform.MOBILE_DESKTOP,
+				List.of(AuthenticationService.POSTMAN_REDIRECT_URI), DryRun.off());
+		new SecretService(gateway).addSecret(app.ref(), SecretRequest.withDescription("Postman"), DryRun.off());
+		new PermissionService(gateway, new ApiDirectory(this.admin.graph())).addDicomScope(app.ref(), DicomApi.SCOPE,
+				DryRun.off());
+		SandboxInspector.of(this.target.sandbox()).clearRequests();
+
+		ApplicationDetails details = this.applications.show(app.ref());
+
+		assertThat(details.redirectUris().on(Platform.MOBILE_DESKTOP)).containsExactly(AuthenticationService.POSTMAN_REDIRECT_URI);
+		assertThat(details.secrets()).singleElement().satisfies(secret -> {
+			assertThat(secret.description()).isEqualTo("Postman");
+			assertThat(secret.daysLeft()).isBetween(180L, 185L);
+		});
+		assertThat(details.permissions().permissions()).singleElement()
+			.satisfies(permission -> assertThat(permission.describe()).isEqualTo("Dicom.ReadWrite (delegated)"));
+		assertThat(SandboxInspector.of(this.target.sandbox()).requests()
+			.stream().filter(request -> request.path().contains("/applications")).count()).isEqualTo(1);
 	}
 
 	@Test

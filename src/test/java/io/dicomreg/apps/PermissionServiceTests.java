@@ -291,6 +291,29 @@ class PermissionServiceTests {
 	}
 
 	@Test
+	void aPermissionOfAnApiThatLeftTheTenantIsRemovedByItsIdsAndTheOthersStay() {
+		String apiAppId = createApi("Departing API", "Depart.Read");
+		String permissionId = this.permissions.addScopes(this.app, apiAppId, List.of("Depart.Read"), DryRun.off())
+			.changedPermissions().get(0).permissionId();
+		this.permissions.addDicomScope(this.app, DicomApi.SCOPE, DryRun.off());
+		deleteServicePrincipal(apiAppId);
+
+		assertThatThrownBy(() -> this.permissions.remove(this.app, PermissionRequest.scopes(apiAppId,
+				List.of("Depart.Read")), DryRun.off()))
+			.hasMessageContaining("give the delegated permission as the permission's id");
+		PermissionChange removed = this.permissions.remove(this.app, PermissionRequest.scopes(apiAppId,
+				List.of(permissionId.toUpperCase())), DryRun.off());
+		PermissionChange again = this.permissions.remove(this.app, PermissionRequest.scopes(apiAppId,
+				List.of(permissionId)), DryRun.off());
+
+		assertThat(removed.changed()).isTrue();
+		assertThat(removed.resourceEntryRemoved()).isTrue();
+		assertThat(again.changed()).isFalse();
+		assertThat(this.permissions.list(this.app).permissions()).singleElement()
+			.satisfies(permission -> assertThat(permission.value()).isEqualTo(DicomApi.SCOPE));
+	}
+
+	@Test
 	void dicomApiMissingFromTheTenantIsExplainedInWords() {
 		deleteServicePrincipal(DicomApi.APP_ID);
 

@@ -16,6 +16,8 @@ import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
+import io.dicomreg.apps.ApiDirectory;
+import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.auth.ClientCredentials;
@@ -51,7 +53,8 @@ public final class SandboxAdmin {
 		AppSelection selection = new AppSelection(target, new DicomregHome(home));
 		this.locator = new ApplicationLocator(this.gateway, selection);
 		this.applications = new ApplicationService(this.gateway, signIn, target, this.locator, selection,
-				new AppNameIndex(this.gateway, Clock.systemUTC()));
+				new AppNameIndex(this.gateway, Clock.systemUTC()),
+				new PermissionService(this.gateway, new ApiDirectory(graph)), Clock.systemUTC());
 	}
 
 	/** Signs the admin in with a device code, keeping the session under {@code home}. */

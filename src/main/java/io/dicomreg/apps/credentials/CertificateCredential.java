@@ -1,5 +1,9 @@
 package io.dicomreg.apps.credentials;
 
+import java.time.Instant;
+
+import com.microsoft.graph.models.KeyCredential;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -16,4 +20,12 @@ import java.util.UUID;
  */
 public record CertificateCredential(String thumbprint, String description, UUID keyId, OffsetDateTime start,
 		OffsetDateTime end, Long daysLeft, CredentialStatus status) {
+
+	/** The certificate Graph lists as {@code credential}, with its expiry seen at {@code now}. */
+	public static CertificateCredential of(KeyCredential credential, Instant now) {
+		return new CertificateCredential(Thumbprints.hex(credential.getCustomKeyIdentifier()), credential.getDisplayName(),
+				credential.getKeyId(), credential.getStartDateTime(), credential.getEndDateTime(),
+				CredentialStatus.daysLeft(credential.getEndDateTime(), now), CredentialStatus.of(credential.getEndDateTime(), now));
+	}
+
 }

@@ -195,10 +195,7 @@ public class CertificateService {
 	}
 
 	private CertificateCredential toCredential(KeyCredential credential) {
-		return new CertificateCredential(Thumbprints.hex(credential.getCustomKeyIdentifier()), credential.getDisplayName(),
-				credential.getKeyId(), credential.getStartDateTime(), credential.getEndDateTime(),
-				CredentialStatus.daysLeft(credential.getEndDateTime(), this.clock.instant()),
-				CredentialStatus.of(credential.getEndDateTime(), this.clock.instant()));
+		return CertificateCredential.of(credential, this.clock.instant());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

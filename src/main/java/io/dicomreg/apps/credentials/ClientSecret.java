@@ -1,5 +1,9 @@
 package io.dicomreg.apps.credentials;
 
+import java.time.Instant;
+
+import com.microsoft.graph.models.PasswordCredential;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -16,4 +20,13 @@ import java.util.UUID;
  */
 public record ClientSecret(UUID keyId, String description, String hint, OffsetDateTime start, OffsetDateTime end,
 		Long daysLeft, CredentialStatus status) {
+
+	/** The secret Graph lists as {@code credential}, with its expiry seen at {@code now}. */
+	public static ClientSecret of(PasswordCredential credential, Instant now) {
+		return new ClientSecret(credential.getKeyId(), credential.getDisplayName(), credential.getHint(),
+				credential.getStartDateTime(), credential.getEndDateTime(),
+				CredentialStatus.daysLeft(credential.getEndDateTime(), now),
+				CredentialStatus.of(credential.getEndDateTime(), now));
+	}
+
 }

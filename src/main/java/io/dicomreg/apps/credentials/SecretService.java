@@ -184,10 +184,7 @@ public class SecretService {
 	}
 
 	private ClientSecret toSecret(PasswordCredential credential) {
-		return new ClientSecret(credential.getKeyId(), credential.getDisplayName(), credential.getHint(),
-				credential.getStartDateTime(), credential.getEndDateTime(),
-				CredentialStatus.daysLeft(credential.getEndDateTime(), this.clock.instant()),
-				CredentialStatus.of(credential.getEndDateTime(), this.clock.instant()));
+		return ClientSecret.of(credential, this.clock.instant());
 	}
 
 	private static String description(String description) {
