@@ -7,6 +7,7 @@ import org.springframework.shell.core.InputReader;
 import io.dicomreg.cli.catalogue.ParsedCommand;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.output.OutputFormat;
+import io.dicomreg.output.SafeText;
 
 /**
  * One run of one command, made by the dispatcher and handed to the command: where its output and
@@ -50,7 +51,7 @@ public final class CommandRun {
 
 	/** Prints a message for the person that is not the result (sign-in instructions, notes). */
 	public void notice(String message) {
-		this.notices.println(message);
+		this.notices.println(SafeText.lines(message));
 		this.notices.flush();
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.shell.core.command.CommandExecutionException;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.SafeText;
 
 /**
  * Reports a failed command as one line on the error stream and chooses its exit code; with
@@ -52,7 +53,7 @@ public class ErrorReporter {
 					+ ((cause.getMessage() != null) ? ": " + cause.getMessage().lines().findFirst().orElse("") : "")
 					+ (this.verbose ? "" : " (run with --verbose for details)");
 		}
-		err.println(prefix + message);
+		err.println(SafeText.of(prefix + message));
 		if (this.verbose) {
 			printDetails(cause, err);
 		}

@@ -7,6 +7,7 @@ import org.springframework.shell.jline.PromptProvider;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.auth.Session;
 import io.dicomreg.auth.SignInService;
+import io.dicomreg.output.SafeText;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 
@@ -40,10 +41,10 @@ public class ShellPrompt implements PromptProvider {
 			prompt.append(' ').append(this.target.label());
 		}
 		this.signIn.session().ifPresent(session -> prompt.append(' ')
-			.append(session.tenantLabel())
+			.append(SafeText.of(session.tenantLabel()))
 			.append(' ')
-			.append(shortAccount(session)));
-		this.selection.current().ifPresent(app -> prompt.append(" (").append(app.displayName()).append(')'));
+			.append(SafeText.of(shortAccount(session))));
+		this.selection.current().ifPresent(app -> prompt.append(" (").append(SafeText.of(app.displayName())).append(')'));
 		return prompt.append("> ").toString();
 	}
 

@@ -26,7 +26,7 @@ public class Notices {
 	}
 
 	public void println(String message) {
-		this.writer.println(message);
+		this.writer.println(SafeText.lines(message));
 		this.writer.flush();
 	}
 

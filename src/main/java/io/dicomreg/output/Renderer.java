@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -26,13 +29,42 @@ public class Renderer {
 
 	private static final String NEWLINE = System.lineSeparator();
 
-	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+	private final ObjectMapper json = safeJson();
+
+	/**
+	 * Jackson escapes the C0 controls by RFC 8259; DEL, the C1 controls (U+009B among them) and bidi
+	 * formatting characters are escaped too, so that JSON printed on a terminal is as safe as text.
+	 */
+	private static ObjectMapper safeJson() {
+		ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+		mapper.getFactory().setCharacterEscapes(new CharacterEscapes() {
+
+			private final int[] ascii = standardAsciiEscapesForJSON();
+
+			{
+				this.ascii[0x7f] = ESCAPE_STANDARD;
+			}
+
+			@Override
+			public int[] getEscapeCodesForAscii() {
+				return this.ascii;
+			}
+
+			@Override
+			public SerializableString getEscapeSequence(int ch) {
+				return SafeText.isUnsafe(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+			}
+
+		});
+		return mapper;
+	}
 
 	/** The result as {@code format} shows it, notes included in the text format. */
 	public String render(Result result, OutputFormat format) {
 		List<String> blocks = new ArrayList<>();
 		boolean changedShown = false;
 		for (Object part : result.parts()) {
+			// Text parts are dicomreg's own (help); notes and values may quote names from Graph.
 			if (part instanceof Details details) {
 				Details shown = details;
 				if (!changedShown && result.changed() != null) {
@@ -52,7 +84,7 @@ public class Renderer {
 			}
 		}
 		if (format != OutputFormat.JSON) {
-			blocks.addAll(result.notes());
+			result.notes().forEach(note -> blocks.add(SafeText.lines(note)));
 		}
 		return String.join(NEWLINE, blocks);
 	}
@@ -152,7 +184,7 @@ public class Renderer {
 		if (value instanceof Collection<?> values) {
 			return values.isEmpty() ? "(none)" : values.stream().map(Renderer::textOf).collect(Collectors.joining(", "));
 		}
-		return String.valueOf(plain(value));
+		return SafeText.of(String.valueOf(plain(value)));
 	}
 
 	/** A value for JSON: times in one fixed ISO form, enums by name, lists and maps as they are. */

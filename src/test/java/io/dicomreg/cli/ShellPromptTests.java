@@ -54,6 +54,15 @@ class ShellPromptTests {
 	}
 
 	@Test
+	void aSelectedAppNamedWithEscapeSequencesIsShownEscaped() {
+		ConnectionTarget target = new ConnectionTarget(false, null, AzureCloud.AzureCloud, null, null);
+		new AppSelection(target, new DicomregHome(this.home)).select(new AppRef("oid", "app-id", "x\u001b]0;title\u0007"),
+				DryRun.off());
+
+		assertThat(prompt(target).text()).isEqualTo("dicomreg (x\\x1b]0;title\\x07)> ");
+	}
+
+	@Test
 	void servicePrincipalShowsItsClientIdAndTheTenantIdWhenTheDomainIsUnknown() {
 		ConnectionTarget target = new ConnectionTarget(false, null, AzureCloud.AzureCloud, null, null);
 		new SessionStore(new DicomregHome(this.home)).save(target.cacheKey(), new Session(Session.Kind.SERVICE_PRINCIPAL,

@@ -21,6 +21,8 @@ import org.springframework.shell.jline.tui.component.support.AbstractComponent;
 import org.springframework.shell.jline.tui.component.support.SelectorItem;
 import org.springframework.shell.jline.tui.style.TemplateExecutor;
 
+import io.dicomreg.output.SafeText;
+
 /**
  * Asks the walkthrough's questions with Spring Shell's terminal components (text input, single
  * select, confirmation, path input, masked input), each also listening for the navigation keys.
@@ -44,7 +46,7 @@ public final class TerminalPrompts implements Prompts {
 
 	@Override
 	public void say(String text) {
-		show(Prose.wrap(text, Math.min(this.terminal.getWidth(), MAX_WIDTH)));
+		show(Prose.wrap(SafeText.lines(text), Math.min(this.terminal.getWidth(), MAX_WIDTH)));
 	}
 
 	@Override
@@ -68,7 +70,7 @@ public final class TerminalPrompts implements Prompts {
 	@Override
 	public void error(String message) {
 		show(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
-			.append(Prose.wrap(message, Math.min(this.terminal.getWidth(), MAX_WIDTH)))
+			.append(Prose.wrap(SafeText.of(message), Math.min(this.terminal.getWidth(), MAX_WIDTH)))
 			.toAnsi(this.terminal));
 	}
 
