@@ -12,6 +12,7 @@ import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
 import org.springframework.stereotype.Service;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
@@ -77,7 +78,7 @@ public class ApiDirectory {
 		}
 		if (named.isEmpty()) {
 			List<String> similar = resourceNames(resourceApp);
-			throw DicomregException.invalidNaming(Subject.API, "No API named '" + resourceApp + "' in this tenant"
+			throw DicomregException.invalidNaming(Subject.API, "No API named " + Echo.quoted(resourceApp) + " in this tenant"
 					+ (similar.isEmpty() ? "." : "; did you mean " + String.join(", ", similar) + "?")
 					+ " Check {} (Tab completes names).");
 		}

@@ -7,6 +7,7 @@ import com.microsoft.graph.models.Application;
 
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 
 /**
@@ -63,8 +64,8 @@ public class ApplicationLocator {
 	private AppRef byDisplayName(String name) {
 		List<Application> matches = this.applications.withDisplayName(name);
 		if (matches.isEmpty()) {
-			throw DicomregException.invalidInput("No application named '" + name
-					+ "' in this tenant. Run 'app list --name-starts-with TEXT' to find it.");
+			throw DicomregException.invalidInput("No application named " + Echo.quoted(name)
+					+ " in this tenant. Run 'app list --name-starts-with TEXT' to find it.");
 		}
 		if (matches.size() > 1) {
 			throw DicomregException.invalidInput(matches.size() + " applications are named '" + name

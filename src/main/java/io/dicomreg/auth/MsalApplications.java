@@ -10,6 +10,7 @@ import com.microsoft.aad.msal4j.PublicClientApplication;
 
 import io.dicomreg.config.Endpoints;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 
 /**
@@ -56,7 +57,7 @@ class MsalApplications {
 	}
 
 	private DicomregException invalidAuthority(String tenant) {
-		return DicomregException.invalidNaming(Subject.TENANT, "Invalid value '" + tenant + "' for {}: use a tenant ID or domain.");
+		return DicomregException.invalidNaming(Subject.TENANT, "Invalid value " + Echo.quoted(tenant) + " for {}: use a tenant ID or domain.");
 	}
 
 }

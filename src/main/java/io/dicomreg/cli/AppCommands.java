@@ -31,6 +31,7 @@ import io.dicomreg.cli.catalogue.OptionValue;
 import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
 import io.dicomreg.output.Result;
@@ -223,7 +224,7 @@ public class AppCommands {
 	private static Audience audience(String value) {
 		Audience audience = AUDIENCES.get(value.strip().toLowerCase(Locale.ROOT));
 		if (audience == null) {
-			throw DicomregException.invalidInput("Invalid value '" + value + "' for --audience: use single-tenant or multi-tenant.");
+			throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for --audience: use single-tenant or multi-tenant.");
 		}
 		return audience;
 	}
@@ -233,7 +234,7 @@ public class AppCommands {
 			return Integer.parseInt(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw DicomregException.invalidInput("Invalid value '" + value + "' for " + option + ": give a whole number.");
+			throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for " + option + ": give a whole number.");
 		}
 	}
 

@@ -13,6 +13,7 @@ import io.dicomreg.cli.catalogue.CommandSpec;
 import io.dicomreg.cli.catalogue.OptionSpec;
 import io.dicomreg.cli.catalogue.ParsedCommand;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 
 /**
  * Parses a command line the way a POSIX shell splits words: quotes keep spaces, every option is
@@ -75,14 +76,14 @@ public class CommandLineParser {
 		}
 		List<CommandSpec> group = this.catalogue.group(name);
 		if (group.isEmpty()) {
-			throw DicomregException.invalidInput("Unknown command '" + name + "'. Run 'help' to list the commands.");
+			throw DicomregException.invalidInput("Unknown command " + Echo.quoted(name) + ". Run 'help' to list the commands.");
 		}
 		String known = group.stream().map(CommandSpec::name).sorted().collect(Collectors.joining(", "));
 		boolean more = length < words.size() && !isOptionWord(words.get(length));
 		if (!more) {
 			throw DicomregException.invalidInput("'" + name + "' needs a sub-command: use one of " + known + ".");
 		}
-		throw DicomregException.invalidInput("Unknown command '" + name + " " + words.get(length) + "': use one of "
+		throw DicomregException.invalidInput("Unknown command '" + name + " " + Echo.word(words.get(length)) + "': use one of "
 				+ known + ".");
 	}
 
@@ -106,7 +107,7 @@ public class CommandLineParser {
 				continue;
 			}
 			OptionSpec option = command.option(name)
-				.orElseThrow(() -> DicomregException.invalidInput("Unknown option '" + displayName(word) + "' for '"
+				.orElseThrow(() -> DicomregException.invalidInput("Unknown option " + Echo.quoted(displayName(word)) + " for '"
 						+ command.name() + "'. Run 'help " + command.name() + "' for its options."));
 			String value;
 			if (word.contains("=")) {

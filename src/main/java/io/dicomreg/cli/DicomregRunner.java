@@ -82,6 +82,8 @@ public class DicomregRunner implements ApplicationRunner {
 		this.home.createDirectory(".");
 		createOwnerOnly(this.home.directory().resolve("history"));
 		reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+		// Lines reach the history only once run: a refused line may be a secret pasted by mistake.
+		reader.setVariable(LineReader.DISABLE_HISTORY, true);
 		PrintWriter out = reader.getTerminal().writer();
 		// In the shell, notices that no command run owns (the token cache's) go to the terminal too.
 		this.notices.use(out);
@@ -103,6 +105,9 @@ public class DicomregRunner implements ApplicationRunner {
 				continue;
 			}
 			Outcome outcome = this.dispatcher.execute(command, out, out, input);
+			if (outcome.exitCode() != ExitCode.USAGE) {
+				remember(reader, line);
+			}
 			if (outcome.endsShell()) {
 				break;
 			}
@@ -112,6 +117,17 @@ public class DicomregRunner implements ApplicationRunner {
 					out.println("Note: " + note);
 				}
 			}
+		}
+	}
+
+	/** Adds a line that ran to the history, which takes nothing by itself (see {@link #repl}). */
+	private static void remember(LineReader reader, String line) {
+		reader.setVariable(LineReader.DISABLE_HISTORY, false);
+		try {
+			reader.getHistory().add(line);
+		}
+		finally {
+			reader.setVariable(LineReader.DISABLE_HISTORY, true);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.output.OutputFormat;
 
 /**
@@ -104,7 +105,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				case "--graph-endpoint" -> this.graphEndpoint = httpsUrl(name, value(args, index, name, inlineValue));
 				case "--output" -> this.output = OutputFormat.parse(value(args, index, name, inlineValue));
 				default -> throw DicomregException
-					.invalidInput("Unknown global option '" + name + "'. Run 'dicomreg --help' for the options.");
+					.invalidInput("Unknown global option " + Echo.quoted(name) + ". Run 'dicomreg --help' for the options.");
 			}
 			return index + ((inlineValue == null && takesValue(name)) ? 2 : 1);
 		}
@@ -142,16 +143,16 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
 				if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
 					throw DicomregException
-						.invalidInput("Invalid value '" + value + "' for " + name + ": use an https:// URL.");
+						.invalidInput("Invalid value " + Echo.quoted(value) + " for " + name + ": use an https:// URL.");
 				}
 				if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
-					throw DicomregException.invalidInput("Invalid value '" + value + "' for " + name
+					throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for " + name
 							+ ": give the host only, e.g. https://graph.example.com (no path such as /v1.0 or a tenant).");
 				}
 				return uri;
 			}
 			catch (URISyntaxException ex) {
-				throw DicomregException.invalidInput("Invalid value '" + value + "' for " + name + ": use an https:// URL.");
+				throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for " + name + ": use an https:// URL.");
 			}
 		}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.dicomreg.apps.Platform;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 
 /**
  * The words the commands use for the portal's platforms: {@code mobile-desktop}, {@code web},
@@ -44,7 +45,7 @@ public enum PlatformWords {
 			.findFirst()
 			.map(words -> words.platform)
 			.orElseThrow(() -> DicomregException.invalidInput((wanted.isEmpty() ? "No platform given"
-					: "Unknown platform '" + word.strip() + "'") + ": use one of mobile-desktop, web or spa."));
+					: "Unknown platform " + Echo.quoted(word.strip())) + ": use one of mobile-desktop, web or spa."));
 	}
 
 	/** The platforms in the order the commands list them. */

@@ -17,6 +17,7 @@ import io.dicomreg.cli.catalogue.Recording;
 import io.dicomreg.cli.catalogue.Traits;
 import io.dicomreg.cli.completion.CommandNameCompleter;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.output.Result;
 
 /**
@@ -55,7 +56,7 @@ public class ShellCommands {
 		}
 		List<CommandSpec> group = commands.group(name);
 		if (group.isEmpty()) {
-			throw DicomregException.invalidInput("Unknown command '" + name + "'. Run 'help' to list the commands.");
+			throw DicomregException.invalidInput("Unknown command " + Echo.quoted(name) + ". Run 'help' to list the commands.");
 		}
 		return Result.text(HelpText.list(group));
 	}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 
 /**
  * The Azure clouds dicomreg knows, with their sign-in and Microsoft Graph endpoints.
@@ -42,7 +43,7 @@ public enum AzureCloud {
 		return Arrays.stream(values())
 			.filter(cloud -> cloud.name().equalsIgnoreCase(name.trim()))
 			.findFirst()
-			.orElseThrow(() -> DicomregException.invalidInput("Unknown cloud '" + name + "' for --cloud: use "
+			.orElseThrow(() -> DicomregException.invalidInput("Unknown cloud " + Echo.quoted(name) + " for --cloud: use "
 					+ Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
 	}
 

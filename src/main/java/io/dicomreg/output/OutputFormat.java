@@ -3,6 +3,7 @@ package io.dicomreg.output;
 import java.util.Locale;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 
 /**
  * How command results are printed: aligned text for people, JSON for scripts.
@@ -20,7 +21,7 @@ public enum OutputFormat {
 			return valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw DicomregException.invalidInput("Invalid value '" + value + "' for --output: use table or json.");
+			throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for --output: use table or json.");
 		}
 	}
 

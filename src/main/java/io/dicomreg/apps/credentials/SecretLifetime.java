@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 
 /**
@@ -48,7 +49,7 @@ final class SecretLifetime {
 			return endOfDay(now, value);
 		}
 		throw DicomregException.invalid(Subject.SECRET_LIFETIME, " takes 3m, 6m, 12m, 24m (months from now) or a date "
-				+ "YYYY-MM-DD, not '" + value + "'.");
+				+ "YYYY-MM-DD, not " + Echo.quoted(value) + ".");
 	}
 
 	private static OffsetDateTime monthsFrom(OffsetDateTime now, int months) {
