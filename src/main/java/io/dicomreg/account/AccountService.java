@@ -39,9 +39,7 @@ public class AccountService {
 	 * @param messages receives sign-in instructions for the user
 	 */
 	public SignedIn login(UserLogin user, boolean browser, Consumer<String> messages) {
-		// A selection belongs to the tenant it was made in; a new sign-in may be to another tenant.
-		this.selection.clear(DryRun.off());
-		return withTenantDomain(browser ? this.signIn.loginWithBrowser(user, messages)
+		return signedIn(browser ? this.signIn.loginWithBrowser(user, messages)
 				: this.signIn.loginWithDeviceCode(user, messages));
 	}
 
@@ -50,8 +48,16 @@ public class AccountService {
 	 * @param pfxPassword asked when a PFX certificate needs a password no variable gives
 	 */
 	public SignedIn loginAsServicePrincipal(ServicePrincipalLogin login, Supplier<char[]> pfxPassword) {
+		return signedIn(this.signIn.loginAsServicePrincipal(login, pfxPassword));
+	}
+
+	/**
+	 * A new sign-in may be to another tenant, and a selection belongs to the tenant it was made in:
+	 * it is forgotten once the sign-in succeeded, never when it failed.
+	 */
+	private SignedIn signedIn(SignedIn signedIn) {
 		this.selection.clear(DryRun.off());
-		return withTenantDomain(this.signIn.loginAsServicePrincipal(login, pfxPassword));
+		return withTenantDomain(signedIn);
 	}
 
 	/** The signed-in context, with a token refreshed if needed. */
