@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dicomreg.output.SafeText;
+
 /**
  * Entra ID's rules for redirect URIs, checked before anything is sent to Graph so that a refusal
  * names the rule instead of Graph's "Invalid value specified for property 'web'".
@@ -30,6 +32,8 @@ public final class RedirectUriRules {
 
 	private static final int SHOWN_LENGTH = 80;
 
+	private static final int MAX_PORT = 65535;
+
 	private RedirectUriRules() {
 	}
 
@@ -40,7 +44,11 @@ public final class RedirectUriRules {
 		if (uri == null || uri.isBlank()) {
 			return violation(Rule.ABSOLUTE_URI, "''", "the redirect URI is empty");
 		}
-		String shown = "'" + shorten(uri) + "'";
+		String shown = "'" + SafeText.of(shorten(uri)) + "'";
+		if (uri.codePoints().anyMatch(SafeText::isControlOrBidi)) {
+			return violation(Rule.ABSOLUTE_URI, shown, "it contains a control or bidirectional formatting character, "
+					+ "which no redirect URI may hold");
+		}
 		if (uri.length() > MAX_LENGTH) {
 			return violation(Rule.MAX_LENGTH, shown, "it has " + uri.length() + " characters");
 		}
@@ -69,6 +77,10 @@ public final class RedirectUriRules {
 		}
 		if (parsed.getRawFragment() != null) {
 			return violation(Rule.ABSOLUTE_URI, shown, "it has a #fragment");
+		}
+		if (parsed.getPort() > MAX_PORT || (parsed.getPort() == -1 && parsed.getRawAuthority() != null
+				&& parsed.getHost() == null)) {
+			return violation(Rule.ABSOLUTE_URI, shown, "its port is not a TCP port (1 to " + MAX_PORT + ")");
 		}
 		Optional<Violation> scheme = checkScheme(parsed, platform, shown);
 		if (scheme.isPresent()) {

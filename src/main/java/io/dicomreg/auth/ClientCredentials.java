@@ -15,6 +15,8 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.files.InputFileException;
+import io.dicomreg.files.InputFiles;
 import io.dicomreg.error.Subject;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
@@ -27,6 +29,9 @@ import io.dicomreg.pki.PasswordVariable;
  * environment variable, or a certificate file (PEM with its key, or PFX).
  */
 public class ClientCredentials {
+
+	/** The most a file holding a client secret may hold: a secret is 40 characters. */
+	private static final long MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 	private final Function<String, String> environment;
 
@@ -57,18 +62,15 @@ public class ClientCredentials {
 
 	private String secretFromFile(Path file) {
 		try {
-			String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+			String secret = InputFiles.readText(file, MAX_SECRET_FILE_BYTES).strip();
 			if (secret.isEmpty()) {
 				throw DicomregException.invalid(Subject.CLIENT_SECRET_FILE, " is empty.");
 			}
 			return secret;
 		}
-		catch (NoSuchFileException ex) {
+		catch (InputFileException ex) {
 			// The path is not echoed: it may be a secret pasted where a file name was meant.
-			throw DicomregException.invalid(Subject.CLIENT_SECRET_FILE, " does not exist.");
-		}
-		catch (IOException ex) {
-			throw DicomregException.invalidNaming(Subject.CLIENT_SECRET_FILE, "Cannot read {}: " + ex.getClass().getSimpleName());
+			throw DicomregException.invalid(Subject.CLIENT_SECRET_FILE, " " + ex.reason() + ".");
 		}
 	}
 
@@ -113,6 +115,8 @@ public class ClientCredentials {
 				case MISSING -> DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " does not exist: " + file);
 				case FOLDER, UNREADABLE -> DicomregException.invalidNaming(Subject.CLIENT_CERTIFICATE, "Cannot read {} ("
 						+ file + ").");
+				case NOT_A_FILE, TOO_LARGE -> DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file + ") "
+						+ ex.fileReason() + ".");
 				case MALFORMED_PEM -> notValidPem(file);
 				case PFX_NOT_OPENED -> notPemOrPfx(file);
 				case PFX_UNREADABLE -> pfxUnreadable(file);

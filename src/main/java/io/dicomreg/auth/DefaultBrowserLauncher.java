@@ -31,6 +31,17 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 		return url -> openSystemBrowser(url, messages);
 	}
 
+	/** The Entra error a sign-in page answered (AADSTS...), else the first line of what went wrong. */
+	static String reason(RuntimeException ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		java.util.regex.Matcher error = java.util.regex.Pattern.compile("AADSTS\\d+: [^<\\n]*").matcher(message);
+		if (error.find()) {
+			return error.group().strip();
+		}
+		String first = message.lines().findFirst().orElse("");
+		return (first.length() > 200) ? first.substring(0, 200) + "..." : first;
+	}
+
 	private void signInToSandbox(URL url, Consumer<String> messages) {
 		messages.accept("Sandbox: signing in through the sandbox sign-in page (no browser needed).");
 		Sandbox sandbox = this.target.sandbox();
@@ -40,7 +51,7 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 				sandbox.playBrowser(URI.create(url.toString()));
 			}
 			catch (RuntimeException ex) {
-				messages.accept("Sandbox: the sign-in page could not be completed: " + ex.getClass().getSimpleName());
+				messages.accept("Sandbox: the sign-in page could not be completed: " + reason(ex));
 			}
 		}, "sandbox-browser");
 		thread.setDaemon(true);

@@ -9,12 +9,18 @@ import java.nio.file.Path;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 
+import io.dicomreg.error.DicomregException;
 import io.dicomreg.config.OwnerOnlyFiles;
+import io.dicomreg.files.InputFileException;
+import io.dicomreg.files.InputFiles;
 
 /**
  * An MSAL token cache kept in a file that only its owner can read (mode 0600).
  */
 class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
+
+	/** The most a token cache may hold. */
+	private static final long MAX_BYTES = 16 * 1024 * 1024;
 
 	private final Path file;
 
@@ -24,14 +30,23 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 
 	@Override
 	public void beforeCacheAccess(ITokenCacheAccessContext context) {
+		String content;
 		try {
-			String content = Files.exists(this.file) ? Files.readString(this.file, StandardCharsets.UTF_8) : "";
-			if (!content.isBlank()) {
-				context.tokenCache().deserialize(content);
-			}
+			content = Files.exists(this.file) ? InputFiles.readText(this.file, MAX_BYTES) : "";
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the token cache " + this.file, ex);
+		catch (InputFileException ex) {
+			throw DicomregException.failure("The token cache " + this.file + " " + ex.reason()
+					+ ": delete it, then run 'login' again.");
+		}
+		if (content.isBlank()) {
+			return;
+		}
+		try {
+			context.tokenCache().deserialize(content);
+		}
+		catch (RuntimeException ex) {
+			throw DicomregException.failure("The token cache " + this.file + " is damaged (it holds no token cache "
+					+ "that can be read): delete it, then run 'login' again.", ex);
 		}
 	}
 

@@ -81,7 +81,8 @@ public class AppCommands {
 	@Command(name = { "app", "list" }, group = GROUP, description = "List the tenant's applications, filtered by the server",
 			availabilityProvider = "signedIn")
 	public Result list(
-			@Option(longName = "name-starts-with", description = "only applications whose display name starts with TEXT") String nameStartsWith,
+			@Option(longName = "name-starts-with", description = "only applications whose display name starts with TEXT")
+			@OptionValue(label = "TEXT", subject = Subject.NAME_PREFIX) String nameStartsWith,
 			@Option(longName = "top", defaultValue = "100", description = "how many at most (1 to 999)")
 			@OptionValue(subject = Subject.LIST_SIZE) String top) {
 		List<RegisteredApplication> found = this.applications.list(nameStartsWith, number("--top", top));

@@ -91,7 +91,8 @@ public class CertificateCommands {
 			@OptionValue(file = true, subject = Subject.CERTIFICATE_FILE) String file,
 			@Option(longName = "pfx-password-env", description = "environment variable holding the PFX password (else it is asked, masked)")
 			@OptionValue(label = "VAR", subject = Subject.PFX_PASSWORD_VARIABLE) String pfxPasswordEnv,
-			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)") String description,
+			@Option(longName = "description", description = "description shown in the portal (default: the certificate's subject)")
+			@OptionValue(subject = Subject.CERTIFICATE_DESCRIPTION) String description,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		CertificateToUpload certificate = this.files.readCertificate(

@@ -3,8 +3,8 @@ package io.dicomreg.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 
-import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.shell.core.command.CommandExecutionException;
+import javax.net.ssl.SSLHandshakeException;
+
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
@@ -42,10 +42,16 @@ public class ErrorReporter {
 			code = dicomreg.getExitCode();
 			message = dicomreg.getMessage();
 		}
-		else if (cause instanceof ConversionFailedException conversion) {
-			code = ExitCode.USAGE;
-			message = "Invalid value '" + conversion.getValue() + "': expected "
-					+ conversion.getTargetType().getType().getSimpleName().toLowerCase() + ".";
+		else if (in(cause, SSLHandshakeException.class) != null) {
+			code = ExitCode.FAILURE;
+			message = "The secure connection failed: the server's TLS certificate is not trusted ("
+					+ firstLine(in(cause, SSLHandshakeException.class)) + "). For a custom endpoint, trust its CA in "
+					+ "the JVM (javax.net.ssl.trustStore; see 'dicomreg --help').";
+		}
+		else if (in(cause, java.net.ConnectException.class) != null) {
+			code = ExitCode.FAILURE;
+			message = "Cannot connect: " + firstLine(in(cause, java.net.ConnectException.class))
+					+ ". Check the network, or the endpoint given with --authority-host or --graph-endpoint.";
 		}
 		else {
 			code = ExitCode.FAILURE;
@@ -69,13 +75,39 @@ public class ErrorReporter {
 		detail.printStackTrace(err);
 	}
 
+	/**
+	 * The failure to report: a {@link DicomregException} anywhere in the chain of causes (libraries
+	 * such as MSAL wrap what a callback of ours threw), else the failure with its wrappers removed.
+	 */
 	private static Throwable unwrap(Throwable failure) {
+		DicomregException ours = in(failure, DicomregException.class);
+		if (ours != null) {
+			return ours;
+		}
 		Throwable current = failure;
-		while ((current instanceof CommandExecutionException || current instanceof InvocationTargetException)
-				&& current.getCause() != null) {
+		while ((current instanceof InvocationTargetException || current instanceof java.util.concurrent.CompletionException
+				|| current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
 			current = current.getCause();
 		}
 		return current;
+	}
+
+	/** The first throwable of {@code type} in the chain of causes of {@code failure}, or {@code null}. */
+	private static <T extends Throwable> T in(Throwable failure, Class<T> type) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	private static String firstLine(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage().lines().findFirst().orElse("")
+				: failure.getClass().getSimpleName();
 	}
 
 }

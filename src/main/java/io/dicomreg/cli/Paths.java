@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.TextRules;
 
 /**
  * Turns option values into file paths, with a usage error naming the option for a path the file
@@ -11,6 +12,9 @@ import io.dicomreg.error.DicomregException;
  * dicomreg's own shell, nobody else expands it.
  */
 public final class Paths {
+
+	/** The longest name of one file or folder most file systems take, in bytes. */
+	static final int MAX_NAME_BYTES = 255;
 
 	private Paths() {
 	}
@@ -24,6 +28,16 @@ public final class Paths {
 			throw DicomregException.invalidInput(option + " needs a file path.");
 		}
 		String path = value.strip();
+		if (TextRules.hasControlCharacter(path)) {
+			throw DicomregException.invalidInput(option + " holds a control character (a line break, a tab, an escape "
+					+ "character...): give a file path on one line of printable text.");
+		}
+		for (String part : path.split("/")) {
+			if (part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+				throw DicomregException.invalidInput(option + " has a file or folder name of more than " + MAX_NAME_BYTES
+						+ " bytes, which no file system here takes: give a shorter one.");
+			}
+		}
 		try {
 			return (path.equals("~") || path.startsWith("~/"))
 					? Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""))

@@ -1,7 +1,6 @@
 package io.dicomreg.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,6 +9,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dicomreg.error.DicomregException;
+import io.dicomreg.files.InputFileException;
+import io.dicomreg.files.InputFiles;
 
 /**
  * Keeps one small JSON value per target in an owner-only file ({@code <home>/<folder>/<key>.json}),
@@ -23,8 +26,12 @@ public class KeyedJsonStore<T> {
 
 	private final Class<T> type;
 
-	private final ObjectMapper json = new ObjectMapper()
+	/** One mapper for every store: making one costs start-up time. */
+	private static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+	/** The most such a file may hold: they hold a few lines. */
+	private static final long MAX_BYTES = 1024 * 1024;
 
 	private final Map<String, T> memory = new HashMap<>();
 
@@ -43,9 +50,9 @@ public class KeyedJsonStore<T> {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(this.json.readValue(file.toFile(), this.type));
+			return Optional.ofNullable(JSON.readValue(InputFiles.read(file, MAX_BYTES), this.type));
 		}
-		catch (IOException ex) {
+		catch (IOException | InputFileException ex) {
 			return Optional.empty();
 		}
 	}
@@ -56,10 +63,11 @@ public class KeyedJsonStore<T> {
 			return;
 		}
 		try {
-			OwnerOnlyFiles.write(fileOf(key), this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+			OwnerOnlyFiles.write(fileOf(key), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot save " + fileOf(key), ex);
+			throw DicomregException.failure("Cannot write " + fileOf(key) + " (" + reason(ex) + "): check that the "
+					+ "dicomreg home (" + this.directory.getParent() + ") is writable, or name another with DICOMREG_HOME.", ex);
 		}
 	}
 
@@ -72,8 +80,19 @@ public class KeyedJsonStore<T> {
 			Files.deleteIfExists(fileOf(key));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot remove " + fileOf(key), ex);
+			throw DicomregException.failure("Cannot remove " + fileOf(key) + " (" + reason(ex) + ").", ex);
 		}
+	}
+
+	/** Why a file operation failed, in words rather than an exception's name. */
+	static String reason(IOException ex) {
+		if (ex instanceof java.nio.file.AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+			return system.getReason();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private Path fileOf(String key) {

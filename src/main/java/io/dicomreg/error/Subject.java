@@ -20,6 +20,8 @@ public enum Subject {
 
 	LIST_SIZE("the number of applications to list", "%s"),
 
+	NAME_PREFIX("the start of the display name", "%s"),
+
 	APPLICATION("the application", "%s"),
 
 	PLATFORM("the platform", "%s"),
@@ -41,6 +43,8 @@ public enum Subject {
 	CERTIFICATE_FILES("the certificate's files", "%s"),
 
 	CERTIFICATE_FILE("the certificate file", "the file given by %s"),
+
+	CERTIFICATE_DESCRIPTION("the certificate's description", "%s"),
 
 	CERTIFICATE_SELECTOR("the certificate's thumbprint or key ID", "%s"),
 

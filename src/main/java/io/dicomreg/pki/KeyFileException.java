@@ -19,6 +19,11 @@ public class KeyFileException extends Exception {
 		return this.problem;
 	}
 
+	/** Why the file itself could not be read, in words ("is too large: ..."), or {@code null}. */
+	public String fileReason() {
+		return (getCause() instanceof io.dicomreg.files.InputFileException input) ? input.reason() : null;
+	}
+
 	/** Why a file could not be read. */
 	public enum Problem {
 
@@ -31,6 +36,12 @@ public class KeyFileException extends Exception {
 		/** It cannot be read (permissions, I/O). */
 		UNREADABLE,
 
+		/** It is no regular file: a pipe, a device or a socket. */
+		NOT_A_FILE,
+
+		/** It is larger than any certificate or key file. */
+		TOO_LARGE,
+
 		/** It is PEM, but a block in it is malformed. */
 		MALFORMED_PEM,
 
@@ -42,7 +53,7 @@ public class KeyFileException extends Exception {
 
 		/** Whether the file itself could not be read, whatever it holds. */
 		public boolean isFileAccess() {
-			return this == MISSING || this == FOLDER || this == UNREADABLE;
+			return this == MISSING || this == FOLDER || this == UNREADABLE || this == NOT_A_FILE || this == TOO_LARGE;
 		}
 
 	}

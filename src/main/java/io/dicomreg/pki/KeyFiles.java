@@ -33,6 +33,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
+import io.dicomreg.files.InputFileException;
+import io.dicomreg.files.InputFiles;
 import io.dicomreg.pki.KeyFileException.Problem;
 import io.dicomreg.pki.KeyMaterial.Format;
 
@@ -43,6 +45,9 @@ import io.dicomreg.pki.KeyMaterial.Format;
  * words its own messages.
  */
 public final class KeyFiles {
+
+	/** The most a certificate or key file may hold: a chain of certificates is a few KiB. */
+	static final long MAX_BYTES = 1024 * 1024;
 
 	/** How far into a file the start of a PEM block is looked for. */
 	private static final int PEM_SNIFF = 65536;
@@ -71,13 +76,16 @@ public final class KeyFiles {
 	public static KeyMaterial read(Path file, Supplier<char[]> pfxPassword, PrivateKeys keys) throws KeyFileException {
 		byte[] content;
 		try {
-			content = Files.readAllBytes(file);
+			content = InputFiles.read(file, MAX_BYTES);
 		}
-		catch (NoSuchFileException ex) {
-			throw new KeyFileException(Problem.MISSING, file, ex);
-		}
-		catch (IOException ex) {
-			throw new KeyFileException(Files.isDirectory(file) ? Problem.FOLDER : Problem.UNREADABLE, file, ex);
+		catch (InputFileException ex) {
+			throw new KeyFileException(switch (ex.problem()) {
+				case MISSING -> Problem.MISSING;
+				case FOLDER -> Problem.FOLDER;
+				case NOT_A_FILE -> Problem.NOT_A_FILE;
+				case TOO_LARGE -> Problem.TOO_LARGE;
+				case UNREADABLE, NOT_TEXT -> Problem.UNREADABLE;
+			}, file, ex);
 		}
 		return parse(file, content, pfxPassword, keys);
 	}

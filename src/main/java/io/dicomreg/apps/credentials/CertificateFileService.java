@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.TextRules;
 import io.dicomreg.error.Subject;
 import io.dicomreg.pki.PasswordVariable;
 
@@ -161,8 +162,7 @@ public class CertificateFileService {
 		Supplier<char[]> password = (passwordEnv != null)
 				? () -> pfxPassword(passwordEnv, true) : passwordPrompt;
 		X509Certificate certificate = CertificateFiles.read(upload.file(), password, this.clock.instant());
-		String description = (upload.description() != null && !upload.description().isBlank())
-				? upload.description().strip() : null;
+		String description = TextRules.description(Subject.CERTIFICATE_DESCRIPTION, upload.description());
 		return new CertificateToUpload(upload.file(), certificate, description);
 	}
 
@@ -212,7 +212,8 @@ public class CertificateFileService {
 	}
 
 	private static Path prefix(Path outPrefix) {
-		if (outPrefix == null || outPrefix.getFileName() == null || outPrefix.toString().isBlank()) {
+		if (outPrefix == null || outPrefix.getFileName() == null || outPrefix.toString().isBlank()
+				|| List.of(".", "..").contains(outPrefix.getFileName().toString())) {
 			throw DicomregException.invalid(Subject.CERTIFICATE_FILES, " must be given: the path and name of the files to "
 					+ "write, e.g. certs/dicom-client (writes certs/dicom-client.crt and .key).");
 		}

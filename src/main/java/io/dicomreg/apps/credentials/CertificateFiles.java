@@ -54,6 +54,7 @@ final class CertificateFiles {
 				case MISSING -> DicomregException.invalid(FILE, " does not exist: " + file);
 				case FOLDER -> DicomregException.invalid(FILE, " (" + file + ") is a folder: give the certificate file.");
 				case UNREADABLE -> DicomregException.invalidNaming(FILE, "Cannot read {} (" + file + ").");
+				case NOT_A_FILE, TOO_LARGE -> DicomregException.invalid(FILE, " (" + file + ") " + ex.fileReason() + ".");
 				case MALFORMED_PEM -> notACertificate(file);
 				case PFX_NOT_OPENED -> DicomregException.invalidNaming(FILE, "Cannot open {} (" + file
 						+ ") as a PFX file: the password is wrong, or it is not a PFX file.");

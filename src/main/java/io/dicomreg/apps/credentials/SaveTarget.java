@@ -1,12 +1,14 @@
 package io.dicomreg.apps.credentials;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.TextRules;
 import io.dicomreg.error.Subject;
 
 /**
@@ -14,6 +16,9 @@ import io.dicomreg.error.Subject;
  * not exist yet and their folder exists and takes new files.
  */
 final class SaveTarget {
+
+	/** The longest name of one file or folder most file systems take, in bytes. */
+	private static final int MAX_NAME_BYTES = 255;
 
 	private SaveTarget() {
 	}
@@ -38,6 +43,13 @@ final class SaveTarget {
 	 * @throws DicomregException (usage) naming {@code subject} when it is no usable path
 	 */
 	static Path absolute(Path path, Subject subject) {
+		TextRules.requireNoControlCharacters(subject, path.toString());
+		for (Path part : path) {
+			if (part.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+				throw DicomregException.invalid(subject, " has a file or folder name of more than " + MAX_NAME_BYTES
+						+ " bytes, which no file system here takes: give a shorter one.");
+			}
+		}
 		try {
 			return path.toAbsolutePath().normalize();
 		}

@@ -20,6 +20,7 @@ import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.TextRules;
 import io.dicomreg.error.Subject;
 
 /**
@@ -94,7 +95,7 @@ public class SecretService {
 		}
 		if (request.saveTo() != null && request.ifMissing()) {
 			// The file of an earlier run may be there: only a secret that is really added needs a new file.
-			SaveTarget.checkWritableFolder(request.saveTo().toAbsolutePath().normalize().getParent(), SAVE_TO);
+			SaveTarget.checkWritableFolder(SaveTarget.absolute(request.saveTo(), SAVE_TO).getParent(), SAVE_TO);
 		}
 		else if (request.saveTo() != null) {
 			SaveTarget.newFile(request.saveTo(), SAVE_TO);
@@ -188,7 +189,7 @@ public class SecretService {
 	}
 
 	private static String description(String description) {
-		return (description == null || description.isBlank()) ? null : description.strip();
+		return TextRules.description(Subject.SECRET_DESCRIPTION, description);
 	}
 
 	private static String reason(Exception ex) {

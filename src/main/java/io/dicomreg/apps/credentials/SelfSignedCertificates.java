@@ -35,6 +35,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.TextRules;
 import io.dicomreg.error.Subject;
 
 /**
@@ -72,13 +73,30 @@ final class SelfSignedCertificates {
 		if (value.isEmpty()) {
 			throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " is required, e.g. \"CN=DICOM client\".");
 		}
+		TextRules.requireNoControlCharacters(Subject.CERTIFICATE_SUBJECT, value);
 		try {
-			return new X500Principal(value.contains("=") ? value : "CN=" + value);
+			X500Principal subject = new X500Principal(value.contains("=") ? value : "CN=" + value);
+			if (X500Name.getInstance(subject.getEncoded()).getRDNs().length == 0 || hasEmptyValue(subject)) {
+				throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " \"" + value
+						+ "\" has an empty name: write it like \"CN=DICOM client\".");
+			}
+			return subject;
 		}
 		catch (IllegalArgumentException ex) {
 			throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " \"" + value
 					+ "\" is not a distinguished name: write it like \"CN=DICOM client\" or \"CN=DICOM client,O=Contoso\".");
 		}
+	}
+
+	private static boolean hasEmptyValue(X500Principal subject) {
+		for (org.bouncycastle.asn1.x500.RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs()) {
+			for (org.bouncycastle.asn1.x500.AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+				if (org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(value.getValue()).isBlank()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** A new key pair and a certificate for it, valid from now (less ten minutes) for {@code years}. */

@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.files.InputFileException;
+import io.dicomreg.files.InputFiles;
 
 /**
  * Reads a script: one command per line, a line ending in {@code \} goes on on the next (joined
  * with one space), and blank lines and lines starting with {@code #} are skipped.
  */
 public final class ScriptFile {
+
+	/** The most a script may hold. */
+	static final long MAX_BYTES = 1024 * 1024;
 
 	private ScriptFile() {
 	}
@@ -75,21 +80,19 @@ public final class ScriptFile {
 
 	private static List<String> lines(Path file) {
 		try {
-			List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+			List<String> lines = new ArrayList<>(InputFiles.readText(file, MAX_BYTES).lines().toList());
 			// A byte order mark, as some Windows editors write one, is not part of the first command.
 			if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
 				lines.set(0, lines.get(0).substring(1));
 			}
 			return lines;
 		}
-		catch (NoSuchFileException ex) {
-			throw DicomregException.invalidInput("No script " + file + ": give the path of a script file.");
-		}
-		catch (MalformedInputException ex) {
-			throw DicomregException.invalidInput("The script " + file + " is not UTF-8 text.");
-		}
-		catch (IOException ex) {
-			throw DicomregException.invalidInput("Cannot read the script " + file + ": " + ex.getMessage());
+		catch (InputFileException ex) {
+			throw switch (ex.problem()) {
+				case MISSING -> DicomregException.invalidInput("No script " + file + ": give the path of a script file.");
+				case NOT_TEXT -> DicomregException.invalidInput("The script " + file + " is not UTF-8 text.");
+				default -> DicomregException.invalidInput("The script " + file + " " + ex.reason() + ".");
+			};
 		}
 	}
 
