@@ -1,5 +1,16 @@
 package io.dicomreg.auth;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import java.awt.Desktop;
 import java.net.URI;
 import java.net.URL;
@@ -52,10 +63,43 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 			}
 			catch (RuntimeException ex) {
 				messages.accept("Sandbox: the sign-in page could not be completed: " + reason(ex));
+				cancel(url, reason(ex));
 			}
 		}, "sandbox-browser");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/**
+	 * Tells MSAL's loopback listener that the sign-in ended in an error, as a person closing the
+	 * error page would by going back to the application: without it MSAL waits minutes for a reply.
+	 */
+	private static void cancel(URL authorizeUrl, String reason) {
+		Map<String, String> query = new HashMap<>();
+		String rawQuery = URI.create(authorizeUrl.toString()).getRawQuery();
+		for (String pair : (rawQuery != null) ? rawQuery.split("&") : new String[0]) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				query.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+		}
+		String redirectUri = query.get("redirect_uri");
+		if (redirectUri == null || !redirectUri.startsWith("http://localhost")) {
+			return;
+		}
+		String answer = redirectUri + "?error=access_denied&error_description="
+				+ URLEncoder.encode(reason, StandardCharsets.UTF_8)
+				+ ((query.get("state") != null) ? "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8) : "");
+		try {
+			HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(answer)).timeout(Duration.ofSeconds(10)).GET()
+				.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException | RuntimeException ex) {
+			// MSAL then times out as it would have anyway.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void openSystemBrowser(URL url, Consumer<String> messages) {
