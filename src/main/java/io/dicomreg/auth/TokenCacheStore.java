@@ -60,14 +60,37 @@ public class TokenCacheStore {
 		if (!Files.exists(fallbackFile)) {
 			try {
 				this.keyring.open(directory, cacheKey);
+				restrictKeyringFiles(directory, cacheKey, false);
 				return () -> reopenKeyring(directory, cacheKey);
 			}
 			catch (Throwable unavailable) {
 				// The extension throws java.lang.Error when no keyring library or service is there.
+				restrictKeyringFiles(directory, cacheKey, true);
 				useFallback(fallbackFile);
 			}
 		}
 		return () -> new OwnerOnlyFileTokenCache(fallbackFile);
+	}
+
+	/**
+	 * The keyring extension creates its files with the process's default mode: make them owner-only,
+	 * and remove the empty ones a failed attempt left.
+	 */
+	private static void restrictKeyringFiles(Path directory, String cacheKey, boolean failed) {
+		for (String suffix : new String[] { ".keyring.bin", ".keyring.bin.lock" }) {
+			Path file = directory.resolve(cacheKey + suffix);
+			try {
+				if (failed && Files.isRegularFile(file) && Files.size(file) == 0) {
+					Files.deleteIfExists(file);
+				}
+				else if (Files.exists(file)) {
+					OwnerOnlyFiles.restrictToOwner(file);
+				}
+			}
+			catch (IOException ex) {
+				// Best effort: the folder is owner-only already.
+			}
+		}
 	}
 
 	private void useFallback(Path fallbackFile) {

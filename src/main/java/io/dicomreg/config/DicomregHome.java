@@ -38,7 +38,7 @@ public final class DicomregHome {
 	public Path createDirectory(String child) {
 		Path path = this.directory.resolve(child);
 		try {
-			Files.createDirectories(path);
+			OwnerOnlyFiles.createDirectories(path);
 			OwnerOnlyFiles.restrict(path, PosixFilePermissions.fromString("rwx------"));
 			return path;
 		}

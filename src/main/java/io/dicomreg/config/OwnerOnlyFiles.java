@@ -18,13 +18,15 @@ public final class OwnerOnlyFiles {
 
 	private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
+	private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
 	private OwnerOnlyFiles() {
 	}
 
 	/** Writes {@code content} to {@code target} through a 0600 temporary file and an atomic move. */
 	public static void write(Path target, byte[] content) throws IOException {
 		Path directory = target.toAbsolutePath().getParent();
-		Files.createDirectories(directory);
+		createDirectories(directory);
 		Path temporary = isPosix() ? Files.createTempFile(directory, ".dicomreg", ".tmp", ownerOnly())
 				: Files.createTempFile(directory, ".dicomreg", ".tmp");
 		try {
@@ -38,7 +40,7 @@ public final class OwnerOnlyFiles {
 
 	/** Creates {@code target} (or truncates it) with mode 0600 where the file system has modes. */
 	public static void createOwnerOnly(Path target) throws IOException {
-		Files.createDirectories(target.toAbsolutePath().getParent());
+		createDirectories(target.toAbsolutePath().getParent());
 		if (!Files.exists(target)) {
 			if (isPosix()) {
 				Files.createFile(target, ownerOnly());
@@ -48,6 +50,27 @@ public final class OwnerOnlyFiles {
 			}
 		}
 		restrict(target, OWNER_READ_WRITE);
+	}
+
+	/**
+	 * Creates {@code directory} and the folders above it that are missing, owner-only (0700): the
+	 * dicomreg home and its folders are never readable by others, not even for a moment.
+	 */
+	public static void createDirectories(Path directory) throws IOException {
+		if (Files.isDirectory(directory)) {
+			return;
+		}
+		if (isPosix()) {
+			Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+		}
+		else {
+			Files.createDirectories(directory);
+		}
+	}
+
+	/** Makes an existing file owner-only (0600) where the file system has modes. */
+	public static void restrictToOwner(Path file) throws IOException {
+		restrict(file, OWNER_READ_WRITE);
 	}
 
 	static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
