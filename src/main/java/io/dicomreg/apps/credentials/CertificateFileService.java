@@ -1,6 +1,7 @@
 package io.dicomreg.apps.credentials;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -191,9 +192,11 @@ public class CertificateFileService {
 			char[] password) {
 		List<Path> written = new ArrayList<>();
 		try {
-			Files.write(certificateFile, SelfSignedCertificates.certificatePem(made.certificate()),
-					StandardOpenOption.CREATE_NEW);
-			written.add(certificateFile);
+			try (OutputStream out = Files.newOutputStream(certificateFile, StandardOpenOption.CREATE_NEW)) {
+				// Created by this run: removed again if anything fails, even a half-written one (disk full).
+				written.add(certificateFile);
+				out.write(SelfSignedCertificates.certificatePem(made.certificate()));
+			}
 			SaveTarget.stillAbsent(keyFile, Subject.CERTIFICATE_FILES);
 			OwnerOnlyFiles.write(keyFile, SelfSignedCertificates.privateKeyPem(made.keyPair().getPrivate()));
 			written.add(keyFile);
@@ -206,9 +209,17 @@ public class CertificateFileService {
 		catch (IOException | RuntimeException ex) {
 			written.forEach(CertificateFileService::deleteQuietly);
 			throw (ex instanceof DicomregException dicomreg) ? dicomreg
-					: DicomregException.failure("Cannot write the certificate files: " + ex.getClass().getSimpleName()
-							+ ". Nothing was kept.");
+					: DicomregException.failure("Cannot write the certificate files: " + reason(ex) + ". Nothing was kept.",
+							ex);
 		}
+	}
+
+	/** Why writing failed, in words: the file system's reason (e.g. "No space left on device"). */
+	private static String reason(Exception ex) {
+		if (ex instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+			return system.getReason();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private static Path prefix(Path outPrefix) {
