@@ -18,6 +18,7 @@ import io.dicomreg.error.DicomregException;
 import io.dicomreg.files.InputFileException;
 import io.dicomreg.files.InputFiles;
 import io.dicomreg.error.Subject;
+import io.dicomreg.pki.CertificateIntegrity;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
@@ -100,6 +101,14 @@ public class ClientCredentials {
 					+ certificate.getNotBefore().toInstant() + ".");
 			case VALID -> {
 			}
+		}
+		if (!CertificateIntegrity.selfSignatureVerifies(certificate)) {
+			throw DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file + ") holds a damaged certificate: it is "
+					+ "self-signed, but its signature does not verify with its own key.");
+		}
+		if (!CertificateIntegrity.belongTogether(loaded.privateKey(), certificate.getPublicKey()).orElse(true)) {
+			throw DicomregException.invalid(Subject.CLIENT_CERTIFICATE, " (" + file + ") holds a private key that does not "
+					+ "belong to its certificate.");
 		}
 		return ClientCredentialFactory.createFromCertificateChain(loaded.privateKey(), loaded.certificates());
 	}

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Subject;
+import io.dicomreg.pki.CertificateIntegrity;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
@@ -32,6 +33,10 @@ final class CertificateFiles {
 	 */
 	static X509Certificate read(Path file, Supplier<char[]> pfxPassword, Instant now) {
 		X509Certificate certificate = certificate(file, pfxPassword);
+		if (!CertificateIntegrity.selfSignatureVerifies(certificate)) {
+			throw DicomregException.invalid(FILE, " (" + file + ") holds a damaged certificate: it is self-signed, but its "
+					+ "signature does not verify with its own key. Make it again (cert create) or take an intact copy.");
+		}
 		switch (CertificateValidity.of(certificate, now)) {
 			case EXPIRED -> throw DicomregException.invalidInput("The certificate in " + file + " expired on "
 					+ certificate.getNotAfter().toInstant() + ": make a new one (cert create) and upload that.");

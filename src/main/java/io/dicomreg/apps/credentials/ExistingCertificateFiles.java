@@ -16,6 +16,7 @@ import javax.security.auth.x500.X500Principal;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Subject;
 import io.dicomreg.pki.CertificateValidity;
+import io.dicomreg.pki.CertificateIntegrity;
 import io.dicomreg.pki.KeyFileException;
 import io.dicomreg.pki.KeyFiles;
 import io.dicomreg.pki.KeyMaterial;
@@ -100,30 +101,9 @@ final class ExistingCertificateFiles {
 
 	/** Whether {@code key} signs what {@code publicKey} verifies: what a client assertion needs. */
 	private static boolean belongTogether(PrivateKey key, PublicKey publicKey) {
-		String algorithm = switch (key.getAlgorithm()) {
-			case "RSA" -> "SHA256withRSA";
-			case "EC" -> "SHA256withECDSA";
-			case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
-			default -> null;
-		};
-		if (algorithm == null) {
-			throw DicomregException.invalidInput("dicomreg cannot check a private key of type "
-					+ key.getAlgorithm() + " against the certificate: " + ADVICE);
-		}
-		byte[] probe = "dicomreg: does this key belong to this certificate?".getBytes(StandardCharsets.US_ASCII);
-		try {
-			Signature signer = Signature.getInstance(algorithm);
-			signer.initSign(key);
-			signer.update(probe);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(algorithm);
-			verifier.initVerify(publicKey);
-			verifier.update(probe);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			return false;
-		}
+		return CertificateIntegrity.belongTogether(key, publicKey)
+			.orElseThrow(() -> DicomregException.invalidInput("dicomreg cannot check a private key of type "
+					+ key.getAlgorithm() + " against the certificate: " + ADVICE));
 	}
 
 	private static void checkPfx(Path file, char[] password, X509Certificate certificate, Path certificateFile) {
