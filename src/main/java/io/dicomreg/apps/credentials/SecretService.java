@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,8 @@ import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.Change;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.config.OwnerOnlyFiles;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.DicomregHome;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.TextRules;
@@ -37,14 +41,28 @@ public class SecretService {
 
 	private final Clock clock;
 
+	private final SecretIntents intents;
+
+	/** A secret that an intent names counts as added by that run when it started at most this long before. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
 	@Autowired
+	public SecretService(ApplicationsGateway applications, DicomregHome home, ConnectionTarget target) {
+		this(applications, Clock.systemUTC(), SecretIntents.in(home, target));
+	}
+
 	public SecretService(ApplicationsGateway applications) {
 		this(applications, Clock.systemUTC());
 	}
 
 	public SecretService(ApplicationsGateway applications, Clock clock) {
+		this(applications, clock, SecretIntents.inMemory());
+	}
+
+	public SecretService(ApplicationsGateway applications, Clock clock, SecretIntents intents) {
 		this.applications = applications;
 		this.clock = clock;
+		this.intents = intents;
 	}
 
 	/**
@@ -55,13 +73,22 @@ public class SecretService {
 	 */
 	public AddedSecret addSecret(AppRef app, SecretRequest request, DryRun plan) {
 		OffsetDateTime end = SecretLifetime.endOf(request.expires(), this.clock);
+		String description = description(request.description());
 		if (request.ifMissing()) {
-			Optional<ClientSecret> existing = validSecretDescribed(app, request.description());
+			Path wanted = (request.saveTo() != null) ? SaveTarget.absolute(request.saveTo(), SAVE_TO) : null;
+			Optional<ClientSecret> existing = validSecretDescribed(app, description);
 			if (existing.isPresent()) {
-				return new AddedSecret(app, existing.get(), null, null, false);
+				Optional<AddedSecret> kept = keepOrReplace(app, existing.get(), description, wanted, plan);
+				if (kept.isPresent()) {
+					return kept.get();
+				}
 			}
 		}
 		Path saveTo = (request.saveTo() != null) ? SaveTarget.newFile(request.saveTo(), SAVE_TO) : null;
+		if (!plan.active()) {
+			// Written down first: if this run dies before the value is kept, the next one knows.
+			this.intents.record(app, description, saveTo, this.clock.instant());
+		}
 		PasswordCredential credential = new PasswordCredential();
 		credential.setDisplayName(description(request.description()));
 		credential.setEndDateTime(end);
@@ -76,10 +103,47 @@ public class SecretService {
 		PasswordCredential created = added.get();
 		ClientSecret secret = toSecret(created);
 		if (saveTo == null) {
+			this.intents.clear(app, description, null);
 			return new AddedSecret(app, secret, null, created.getSecretText(), true);
 		}
-		save(app, secret, saveTo, created.getSecretText());
+		try {
+			save(app, secret, saveTo, created.getSecretText());
+		}
+		finally {
+			this.intents.clear(app, description, saveTo);
+		}
 		return new AddedSecret(app, secret, saveTo, null, true);
+	}
+
+	/**
+	 * What to do with the valid secret already described so, when a secret is to be added only if
+	 * missing: keep it when its value is where it was asked for (its file exists, or it was shown);
+	 * replace it when an earlier run of dicomreg added it and died before keeping its value (nobody
+	 * has it); refuse when its value is not in the file and no run here was adding it.
+	 * @return the secret kept, or empty when it was removed and a new one is to be added
+	 */
+	private Optional<AddedSecret> keepOrReplace(AppRef app, ClientSecret existing, String description, Path file,
+			DryRun plan) {
+		Optional<Instant> intended = this.intents.find(app, description, file);
+		if (file != null && SaveTarget.exists(file)) {
+			this.intents.clear(app, description, file);
+			return Optional.of(new AddedSecret(app, existing, null, null, false));
+		}
+		boolean lost = intended.isPresent() && existing.start() != null
+				&& !existing.start().toInstant().isBefore(intended.get().minus(CLOCK_SKEW));
+		if (lost) {
+			// Added by a run that died before its value was kept: take it away, then add one whose value is kept.
+			this.applications.removePassword(app, existing.keyId(), Change.of(plan, removal(existing)
+					+ ", whose value an interrupted run never kept", "Removing the client secret whose value was lost"));
+			return Optional.empty();
+		}
+		if (file == null) {
+			return Optional.of(new AddedSecret(app, existing, null, null, false));
+		}
+		throw DicomregException.failure("A valid secret described '" + description + "' is already on '"
+				+ app.displayName() + "' (key ID " + existing.keyId() + "), but its value is not in " + file
+				+ " and no run of dicomreg here was adding it: remove it ('secret remove " + existing.keyId()
+				+ "') to add a new one, or put its value in that file.");
 	}
 
 	/**

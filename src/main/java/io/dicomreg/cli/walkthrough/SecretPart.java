@@ -53,13 +53,14 @@ class SecretPart {
 				+ ((file != null) ? ", its value written to " + file : ", its value shown once") + "?");
 		context.progress().setSecret(Secret.pending(description, expires, file));
 		context.save();
-		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(description, expires, file, true), context.plan());
-		if (added.changed()) {
-			record(context, added, true);
-			report(prompts, added);
+		Optional<ClientSecret> existing = this.secrets.validSecretDescribed(app, description);
+		if (existing.isPresent()) {
+			alreadyThere(context, app, new AddedSecret(app, existing.get(), null, null, false), previous);
 			return;
 		}
-		alreadyThere(context, app, added, previous);
+		AddedSecret added = this.secrets.addSecret(app, new SecretRequest(description, expires, file), context.plan());
+		record(context, added, true);
+		report(prompts, added);
 	}
 
 	/**
