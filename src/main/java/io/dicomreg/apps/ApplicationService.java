@@ -103,7 +103,7 @@ public class ApplicationService {
 			throw DicomregException.invalid(Subject.NAME_PREFIX, " has " + nameStartsWith.length()
 					+ " characters: no display name is longer than " + MAX_DISPLAY_NAME_LENGTH + ".");
 		}
-		TextRules.requireNoControlCharacters(Subject.NAME_PREFIX, nameStartsWith);
+		TextRules.requirePlainText(Subject.NAME_PREFIX, nameStartsWith);
 		if (top < 1 || top > MAX_LIST) {
 			throw DicomregException.invalid(Subject.LIST_SIZE, " must be between 1 and " + MAX_LIST + ".");
 		}
@@ -236,7 +236,7 @@ public class ApplicationService {
 			throw DicomregException.invalid(Subject.DISPLAY_NAME, " is required: give the application's display name.");
 		}
 		String name = displayName.strip();
-		TextRules.requireNoControlCharacters(Subject.DISPLAY_NAME, name);
+		TextRules.requirePlainText(Subject.DISPLAY_NAME, name);
 		if (name.length() > MAX_DISPLAY_NAME_LENGTH) {
 			throw DicomregException.invalid(Subject.DISPLAY_NAME, " is " + name.length() + " characters long; Entra ID allows "
 					+ "at most " + MAX_DISPLAY_NAME_LENGTH + ".");

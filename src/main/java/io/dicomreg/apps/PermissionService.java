@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 
 /**
  * Tutorial step 5, API permissions: adds, lists and removes the permissions an application asks
@@ -229,7 +230,7 @@ public class PermissionService {
 
 	static String unknownPermission(ApiResource resource, PermissionType type, String name) {
 		String kind = type.label() + " permission";
-		String start = "{} '" + name + "': " + resource.displayName() + " (" + resource.appId() + ") offers no "
+		String start = "{} " + Echo.quoted(name) + ": " + resource.displayName() + " (" + resource.appId() + ") offers no "
 				+ kind;
 		List<ApiPermission> offered = resource.offered(type);
 		if (offered.isEmpty()) {

@@ -8,4 +8,14 @@ package io.dicomreg.auth;
  * @param credential where the secret or certificate is read from
  */
 public record ServicePrincipalLogin(String tenant, String clientId, CredentialSource credential) {
+
+	/**
+	 * Checks the tenant's and the client ID's forms.
+	 * @throws io.dicomreg.error.DicomregException (usage) naming the one of another form
+	 */
+	public ServicePrincipalLogin {
+		SignInNames.tenant(tenant);
+		SignInNames.clientId(clientId);
+	}
+
 }

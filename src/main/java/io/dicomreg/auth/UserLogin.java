@@ -8,4 +8,14 @@ package io.dicomreg.auth;
  * default
  */
 public record UserLogin(String tenant, String clientId) {
+
+	/**
+	 * Checks the tenant's and the client ID's forms.
+	 * @throws io.dicomreg.error.DicomregException (usage) naming the one of another form
+	 */
+	public UserLogin {
+		SignInNames.tenant(tenant);
+		SignInNames.clientId(clientId);
+	}
+
 }

@@ -267,7 +267,11 @@ public class AppCommands {
 			catch (Exception ex) {
 				throw DicomregException.invalidInput("Not confirmed: nothing was changed.");
 			}
-			if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+			if (answer == null) {
+				throw DicomregException.invalidInput("No answer to confirm with: nothing was changed. Add --yes to go "
+						+ "ahead without being asked.");
+			}
+			if (!answer.strip().equalsIgnoreCase("yes")) {
 				throw DicomregException.invalidInput("Not confirmed: nothing was changed.");
 			}
 		}

@@ -23,6 +23,7 @@ import io.dicomreg.cli.catalogue.OptionValue;
 import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.cli.completion.RedirectUriCompleter;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 import io.dicomreg.output.Details;
 import io.dicomreg.output.Result;
@@ -160,7 +161,8 @@ public class AuthCommands {
 		return switch (value) {
 			case "on" -> true;
 			case "off" -> false;
-			default -> throw DicomregException.invalidInput("Say 'on' or 'off': auth public-client on|off.");
+			default -> throw DicomregException.invalidInput(Echo.quoted(word == null ? "" : word)
+					+ " is neither on nor off: auth public-client on|off.");
 		};
 	}
 

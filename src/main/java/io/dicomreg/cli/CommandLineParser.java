@@ -51,11 +51,11 @@ public class CommandLineParser {
 		parseOptionsAndArguments(command, words.subList(length, words.size()), options, arguments);
 		if (arguments.size() > command.maximumArguments()) {
 			int maximum = command.maximumArguments();
-			// The stray word is not echoed: it may be a secret typed where an option was meant.
+			// Echoed whole only when short: a long stray word may be a secret typed where an option was meant.
 			throw DicomregException.invalidInput("'" + command.name() + "' takes "
-					+ ((maximum == 0) ? "no arguments" : "at most " + maximum + " argument(s)")
-					+ ": a word is neither an option nor an option's value. Run 'help " + command.name()
-					+ "' for its usage.");
+					+ ((maximum == 0) ? "no arguments" : "at most " + maximum + " argument(s)") + ": "
+					+ Echo.quoted(arguments.get(maximum)) + " is neither an option nor an option's value. Run 'help "
+					+ command.name() + "' for its usage.");
 		}
 		return new ParsedCommand(command, options, arguments);
 	}

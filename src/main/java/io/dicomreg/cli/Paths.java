@@ -25,13 +25,12 @@ public final class Paths {
 			return null;
 		}
 		if (value.isBlank()) {
-			throw DicomregException.invalidInput(option + " needs a file path.");
+			throw DicomregException.invalidInput(option + " is empty: give a file path.");
 		}
 		String path = value.strip();
-		if (TextRules.hasControlCharacter(path)) {
-			throw DicomregException.invalidInput(option + " holds a control character (a line break, a tab, an escape "
-					+ "character...): give a file path on one line of printable text.");
-		}
+		TextRules.plainTextProblem(path).ifPresent(problem -> {
+			throw DicomregException.invalidInput(option + problem);
+		});
 		for (String part : path.split("/")) {
 			if (part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
 				throw DicomregException.invalidInput(option + " has a file or folder name of more than " + MAX_NAME_BYTES

@@ -40,7 +40,7 @@ public class SessionCommands {
 			@Option(longName = "tenant", description = "tenant ID or domain (default: your home tenant; required for a service principal)")
 			@OptionValue(subject = Subject.TENANT) String tenant,
 			@Option(longName = "client-id", description = "application (client) ID to sign in with (default: Microsoft Graph Command Line Tools; required with --service-principal)")
-			@OptionValue(label = "ID") String clientId,
+			@OptionValue(label = "ID", subject = Subject.CLIENT_ID) String clientId,
 			@Option(longName = "service-principal", description = "sign in as an application with its own secret or certificate") boolean servicePrincipal,
 			@Option(longName = "secret-file", description = "file holding the client secret (service principal)")
 			@OptionValue(label = "FILE", file = true, subject = Subject.CLIENT_SECRET_FILE) String secretFile,

@@ -72,7 +72,7 @@ public class DicomregException extends RuntimeException {
 
 	/** The template with {@code name} where it names the thing; capitalised at the start of the sentence. */
 	private static String naming(String template, String name) {
-		return template.startsWith(NAME) ? Subject.capitalized(name) + template.substring(NAME.length())
+		return template.startsWith(NAME) ? Subject.capitalized(name) + template.substring(NAME.length()).replace(NAME, name)
 				: template.replace(NAME, name);
 	}
 

@@ -60,6 +60,8 @@ public enum Subject {
 
 	TENANT("the tenant", "%s"),
 
+	CLIENT_ID("the application (client) ID", "%s"),
+
 	CLIENT_SECRET_FILE("the file holding the client secret", "the file given by %s"),
 
 	CLIENT_SECRET_VARIABLE("the variable holding the client secret", "the environment variable given by %s"),

@@ -161,7 +161,7 @@ class AuthCommandsTests {
 			"auth platform add mobile-desktop | Give at least one --redirect-uri URI (or --postman)",
 			"auth platform add desktop --redirect-uri https://app.example | Unknown platform 'desktop': use one of mobile-desktop, web or spa.",
 			"auth platform add --redirect-uri https://app.example | No platform given: use one of mobile-desktop, web or spa.",
-			"auth public-client yes | Say 'on' or 'off'",
+			"auth public-client yes | is neither on nor off",
 			"auth redirect remove | Give the redirect URI to remove",
 			"auth show --app no-such-app | No application named 'no-such-app'" })
 	void badInputExitsTwoWithOneLineAndChangesNothing(String line, String message) throws Exception {

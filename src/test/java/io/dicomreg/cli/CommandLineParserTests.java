@@ -84,8 +84,11 @@ class CommandLineParserTests {
 	void commandsWithoutArgumentsRefuseStrayWords() {
 		assertThatThrownBy(() -> this.parser.parse("login contoso.onmicrosoft.com"))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> assertThat(ex.getMessage())
-				.startsWith("'login' takes no arguments")
+				.startsWith("'login' takes no arguments: 'con...' (23 characters) is neither")
 				.doesNotContain("contoso"));
+		assertThatThrownBy(() -> this.parser.parse("login now"))
+			.isInstanceOfSatisfying(DicomregException.class, ex -> assertThat(ex.getMessage())
+				.startsWith("'login' takes no arguments: 'now' is neither an option nor an option's value."));
 	}
 
 	@Test

@@ -31,9 +31,11 @@ class PathsTests {
 	void blankOrImpossiblePathsAreUsageErrorsNamingTheOption() {
 		assertThatThrownBy(() -> Paths.of(" ", "--save-to")).isInstanceOfSatisfying(DicomregException.class, ex -> {
 			assertThat(ex.getExitCode()).isEqualTo(ExitCode.USAGE);
-			assertThat(ex.getMessage()).isEqualTo("--save-to needs a file path.");
+			assertThat(ex.getMessage()).isEqualTo("--save-to is empty: give a file path.");
 		});
-		assertThatThrownBy(() -> Paths.of("bad\0path", "--save-to")).hasMessage("--save-to is not a usable file path.");
+		assertThatThrownBy(() -> Paths.of("bad\0path", "--save-to")).hasMessageStartingWith("--save-to holds a control character");
+		assertThatThrownBy(() -> Paths.of("txt.exe\u202Egpj", "--save-to"))
+			.hasMessageStartingWith("--save-to holds a bidirectional override or isolate character");
 	}
 
 	@Test

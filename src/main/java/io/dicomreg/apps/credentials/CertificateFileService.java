@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
@@ -160,9 +161,16 @@ public class CertificateFileService {
 			return CertificateToUpload.planned(upload.file());
 		}
 		String passwordEnv = (upload.pfxPasswordEnv() != null) ? passwordVariable(upload.pfxPasswordEnv()) : null;
-		Supplier<char[]> password = (passwordEnv != null)
-				? () -> pfxPassword(passwordEnv, true) : passwordPrompt;
+		AtomicBoolean asked = new AtomicBoolean();
+		Supplier<char[]> password = (passwordEnv != null) ? () -> {
+			asked.set(true);
+			return pfxPassword(passwordEnv, true);
+		} : passwordPrompt;
 		X509Certificate certificate = CertificateFiles.read(upload.file(), password, this.clock.instant());
+		if (passwordEnv != null && !asked.get()) {
+			throw DicomregException.invalidNaming(Subject.PFX_PASSWORD_VARIABLE, "{} is for a PFX file, and "
+					+ upload.file().getFileName() + " is no PFX (its certificate needs no password): leave {} out.");
+		}
 		String description = TextRules.description(Subject.CERTIFICATE_DESCRIPTION, upload.description());
 		return new CertificateToUpload(upload.file(), certificate, description);
 	}
@@ -227,6 +235,11 @@ public class CertificateFileService {
 				|| List.of(".", "..").contains(outPrefix.getFileName().toString())) {
 			throw DicomregException.invalid(Subject.CERTIFICATE_FILES, " must be given: the path and name of the files to "
 					+ "write, e.g. certs/dicom-client (writes certs/dicom-client.crt and .key).");
+		}
+		if (Files.isDirectory(outPrefix)) {
+			throw DicomregException.invalidNaming(Subject.CERTIFICATE_FILES, "{} names the folder " + outPrefix
+					+ ": give the path and name of the files to write in it, e.g. " + outPrefix.resolve("dicom-client")
+					+ " (writes dicom-client.crt and .key there).");
 		}
 		String name = outPrefix.getFileName().toString();
 		String lower = name.toLowerCase(Locale.ROOT);

@@ -26,6 +26,7 @@ import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.apps.Guids;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 
 /**
@@ -139,9 +140,9 @@ public class CertificateService {
 		}
 		String thumbprint = Thumbprints.normalize(typed);
 		if (!THUMBPRINT.matcher(thumbprint).matches()) {
-			// Not repeated: whatever was pasted here by mistake is not printed.
-			throw DicomregException.invalidInput("That is neither a thumbprint (40 hexadecimal digits) nor a "
-					+ "key ID (a GUID). Run 'cert list' to see them.");
+			// Echoed whole only when short: whatever long word was pasted here by mistake is not printed.
+			throw DicomregException.invalidInput(Echo.quoted(typed) + " is neither a thumbprint (40 hexadecimal "
+					+ "digits) nor a key ID (a GUID). Run 'cert list' to see them.");
 		}
 		return credential -> thumbprint.equals(Thumbprints.hex(credential.getCustomKeyIdentifier()));
 	}

@@ -15,6 +15,7 @@ import javax.security.auth.x500.X500Principal;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Subject;
+import io.dicomreg.files.InputFileException;
 import io.dicomreg.pki.CertificateValidity;
 import io.dicomreg.pki.CertificateIntegrity;
 import io.dicomreg.pki.KeyFileException;
@@ -130,8 +131,8 @@ final class ExistingCertificateFiles {
 		}
 		catch (KeyFileException ex) {
 			if (ex.problem().isFileAccess()) {
-				throw DicomregException.invalidInput("Cannot read " + file + " (" + ex.getCause().getClass().getSimpleName()
-						+ "): " + ADVICE);
+				String reason = (ex.getCause() instanceof InputFileException input) ? input.reason() : "cannot be read";
+				throw DicomregException.invalidInput(file + " " + reason + ": " + ADVICE);
 			}
 			throw DicomregException.invalidInput(unusable);
 		}

@@ -43,7 +43,7 @@ final class SaveTarget {
 	 * @throws DicomregException (usage) naming {@code subject} when it is no usable path
 	 */
 	static Path absolute(Path path, Subject subject) {
-		TextRules.requireNoControlCharacters(subject, path.toString());
+		TextRules.requirePlainText(subject, path.toString());
 		for (Path part : path) {
 			if (part.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
 				throw DicomregException.invalid(subject, " has a file or folder name of more than " + MAX_NAME_BYTES

@@ -24,6 +24,7 @@ import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.error.Echo;
 import io.dicomreg.error.TextRules;
 import io.dicomreg.error.Subject;
 
@@ -224,8 +225,8 @@ public class SecretService {
 		catch (IllegalArgumentException ex) {
 			// reported below
 		}
-		// Not repeated: a secret value pasted here by mistake must not be printed.
-		throw DicomregException.invalidInput("That is not a key ID (a GUID such as "
+		// Echoed whole only when short: a secret value pasted here by mistake is never printed.
+		throw DicomregException.invalidInput(Echo.quoted(value) + " is not a key ID (a GUID such as "
 				+ "0f8fad5b-d9cb-469f-a165-70867728950e). Run 'secret list' to see them.");
 	}
 

@@ -16,9 +16,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -63,6 +69,11 @@ final class SelfSignedCertificates {
 	private SelfSignedCertificates() {
 	}
 
+	private static final Map<ASN1ObjectIdentifier, Integer> UPPER_BOUNDS = Map.of(
+			BCStyle.CN, 64, BCStyle.O, 64,
+			BCStyle.OU, 64, BCStyle.L, 128,
+			BCStyle.ST, 128, BCStyle.C, 2);
+
 	/**
 	 * The subject {@code text} names; as New-SelfSignedCertificate, {@code CN=} is put before text
 	 * without an attribute name.
@@ -73,13 +84,14 @@ final class SelfSignedCertificates {
 		if (value.isEmpty()) {
 			throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " is required, e.g. \"CN=DICOM client\".");
 		}
-		TextRules.requireNoControlCharacters(Subject.CERTIFICATE_SUBJECT, value);
+		TextRules.requirePlainText(Subject.CERTIFICATE_SUBJECT, value);
 		try {
 			X500Principal subject = new X500Principal(value.contains("=") ? value : "CN=" + value);
 			if (X500Name.getInstance(subject.getEncoded()).getRDNs().length == 0 || hasEmptyValue(subject)) {
 				throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " \"" + value
 						+ "\" has an empty name: write it like \"CN=DICOM client\".");
 			}
+			requireWithinBounds(subject);
 			return subject;
 		}
 		catch (IllegalArgumentException ex) {
@@ -88,10 +100,29 @@ final class SelfSignedCertificates {
 		}
 	}
 
+	/**
+	 * Refuses an attribute longer than RFC 5280's upper bound for it (appendix A.1: ub-common-name,
+	 * ub-organization-name and ub-organizational-unit-name 64, ub-locality-name and
+	 * ub-state-name 128, a country 2 letters), which certificate parsers may refuse.
+	 */
+	private static void requireWithinBounds(X500Principal subject) {
+		for (RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs()) {
+			for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+				Integer bound = UPPER_BOUNDS.get(value.getType());
+				int length = IETFUtils.valueToString(value.getValue()).length();
+				if (bound != null && length > bound) {
+					String name = BCStyle.INSTANCE.oidToDisplayName(value.getType());
+					throw DicomregException.invalid(Subject.CERTIFICATE_SUBJECT, " has a " + name + " of " + length
+							+ " characters; at most " + bound + " are allowed (RFC 5280).");
+				}
+			}
+		}
+	}
+
 	private static boolean hasEmptyValue(X500Principal subject) {
-		for (org.bouncycastle.asn1.x500.RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs()) {
-			for (org.bouncycastle.asn1.x500.AttributeTypeAndValue value : rdn.getTypesAndValues()) {
-				if (org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(value.getValue()).isBlank()) {
+		for (RDN rdn : X500Name.getInstance(subject.getEncoded()).getRDNs()) {
+			for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+				if (IETFUtils.valueToString(value.getValue()).isBlank()) {
 					return true;
 				}
 			}

@@ -43,7 +43,7 @@ public class RecordCommands {
 		if (file == null || file.isBlank()) {
 			throw DicomregException.invalidInput("Give the new script file: record start FILE.");
 		}
-		Path target = this.recorder.start(Paths.of(file, "FILE"));
+		Path target = this.recorder.start(Paths.of(file, "The recording's path"));
 		return Result.of(Details.create().add("Recording to", "file", target.toString()))
 			.note("Each command that succeeds is added; 'record stop' ends. Secret values never go into it.");
 	}

@@ -61,7 +61,7 @@ public class ScriptCommands {
 			}
 			variables.put(matcher.group(1), matcher.group(2));
 		}
-		ExitCode code = this.runner.run(Paths.of(file, "FILE"), variables, continueOnError, run);
+		ExitCode code = this.runner.run(Paths.of(file, "The script's path"), variables, continueOnError, run);
 		if (code != ExitCode.OK) {
 			throw DicomregException.alreadyReported(code);
 		}

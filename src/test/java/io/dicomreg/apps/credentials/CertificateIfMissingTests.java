@@ -134,7 +134,7 @@ class CertificateIfMissingTests {
 				"The private key in " + mine.keyFile() + " is encrypted, and cert create writes it unencrypted");
 		Files.delete(mine.keyFile());
 		Files.createDirectory(mine.keyFile());
-		assertUsageError(() -> create("CN=same", prefix, null, true), "Cannot read " + mine.keyFile() + " (IOException)");
+		assertUsageError(() -> create("CN=same", prefix, null, true), mine.keyFile() + " is a folder, not a file: move the files away");
 		Files.writeString(mine.certificateFile(), "not a certificate");
 		assertUsageError(() -> create("CN=same", prefix, null, true), mine.certificateFile() + " holds no certificate");
 
