@@ -56,8 +56,19 @@ public final class TerminalSession implements AutoCloseable {
 			ByteArrayOutputStream errors = new ByteArrayOutputStream();
 			Streams streams = Streams.terminal(in, new PrintStream(synchronizedStream(screen), true, StandardCharsets.UTF_8),
 					new PrintStream(synchronizedStream(errors), true, StandardCharsets.UTF_8));
-			CompletableFuture<Integer> exit = CompletableFuture
-				.supplyAsync(() -> DicomregApplication.run(args, streams, new DicomregHome(home)));
+			// A thread of its own: the common pool has one worker on two cores, and a shell waiting for keys
+			// there would hold up every other test's asynchronous work (MSAL's among them).
+			CompletableFuture<Integer> exit = new CompletableFuture<>();
+			Thread shell = new Thread(() -> {
+				try {
+					exit.complete(DicomregApplication.run(args, streams, new DicomregHome(home)));
+				}
+				catch (Throwable ex) {
+					exit.completeExceptionally(ex);
+				}
+			}, "dicomreg-terminal-session");
+			shell.setDaemon(true);
+			shell.start();
 			return new TerminalSession(keys, screen, errors, exit);
 		}
 		catch (IOException ex) {
