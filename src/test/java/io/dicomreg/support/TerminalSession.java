@@ -61,8 +61,9 @@ public final class TerminalSession implements AutoCloseable {
 			ByteArrayOutputStream errors = new ByteArrayOutputStream();
 			Streams streams = Streams.terminal(in, new PrintStream(synchronizedStream(screen), true, StandardCharsets.UTF_8),
 					new PrintStream(synchronizedStream(errors), true, StandardCharsets.UTF_8));
-			// A thread of its own: the common pool has one worker on two cores, and a shell waiting for keys
-			// there would hold up every other test's asynchronous work (MSAL's among them).
+			// A thread of its own, not the common pool: on a machine with more cores the common pool runs
+			// everyone's asynchronous work (MSAL's among it), and shells of concurrent tests waiting there for keys
+			// would hold its few workers.
 			CompletableFuture<Integer> exit = new CompletableFuture<>();
 			Thread shell = new Thread(() -> {
 				try {
