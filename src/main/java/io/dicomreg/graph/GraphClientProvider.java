@@ -24,6 +24,13 @@ public class GraphClientProvider {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD");
 
+	/**
+	 * Guards the Graph SDK's process-wide serializer registries (plain hash maps), which every new client fills and
+	 * then wraps in place: clients built at once by runs sharing a JVM (the tests run several) could otherwise lose
+	 * an entry or fail on a concurrent modification.
+	 */
+	private static final Object SDK_REGISTRIES = new Object();
+
 	private final ConnectionTarget target;
 
 	private final SignInService signIn;
@@ -60,8 +67,18 @@ public class GraphClientProvider {
 		String host = URI.create(endpoints.graphBaseUrl()).getHost();
 		BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(
 				new SignedInTokenProvider(host));
-		return new GraphServiceClient(
-				new BaseGraphRequestAdapter(authentication, endpoints.graphBaseUrl(), http.build()));
+		return newClient(new BaseGraphRequestAdapter(authentication, endpoints.graphBaseUrl(), http.build()));
+	}
+
+	/**
+	 * A Graph client over {@code adapter}, built one at a time in this process (see {@link #SDK_REGISTRIES}).
+	 * @param adapter the request adapter
+	 * @return the client
+	 */
+	public static GraphServiceClient newClient(BaseGraphRequestAdapter adapter) {
+		synchronized (SDK_REGISTRIES) {
+			return new GraphServiceClient(adapter);
+		}
 	}
 
 	/** Hands out tokens of the signed-in context, and only for the configured Graph host. */

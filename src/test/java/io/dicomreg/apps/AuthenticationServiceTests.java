@@ -10,7 +10,8 @@ import com.microsoft.graph.models.ImplicitGrantSettings;
 import com.microsoft.graph.models.PublicClientApplication;
 import com.microsoft.graph.models.SpaApplication;
 import com.microsoft.graph.models.WebApplication;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,29 +38,34 @@ class AuthenticationServiceTests {
 
 	private static final String POSTMAN = AuthenticationService.POSTMAN_REDIRECT_URI;
 
-	@TempDir
-	Path directory;
+	/**
+	 * One sandbox tenant and signed-in administrator for the whole class: every test registers an application of its
+	 * own, works only on that one, and clears the request log before counting requests.
+	 */
+	private static ConnectionTarget target;
 
-	private ConnectionTarget target;
-
-	private SandboxAdmin admin;
+	private static SandboxAdmin admin;
 
 	private AuthenticationService authentication;
 
 	private AppRef app;
 
+	@BeforeAll
+	static void signIn(@TempDir Path adminHome) {
+		target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
+		admin = SandboxAdmin.signIn(target, adminHome);
+	}
+
 	@BeforeEach
 	void registerAnApplication() {
-		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
-		this.admin = SandboxAdmin.signIn(this.target, this.directory);
-		this.authentication = new AuthenticationService(this.admin.gateway());
-		RegisteredApplication registered = this.admin.register("DICOM client");
+		this.authentication = new AuthenticationService(admin.gateway());
+		RegisteredApplication registered = admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}
 
-	@AfterEach
-	void close() {
-		this.target.close();
+	@AfterAll
+	static void close() {
+		target.close();
 	}
 
 	@Test
@@ -171,7 +177,7 @@ class AuthenticationServiceTests {
 		web.setImplicitGrantSettings(implicit);
 		web.setRedirectUris(List.of("https://web.example/a"));
 		settings.setWeb(web);
-		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(settings, GraphWrites.allowed());
+		admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(settings, GraphWrites.allowed());
 
 		this.authentication.addRedirectUris(this.app, Platform.WEB, List.of("https://web.example/b"), DryRun.off());
 
@@ -323,14 +329,14 @@ class AuthenticationServiceTests {
 		patch.setWeb(webApplication);
 		patch.setSpa(spaApplication);
 		patch.setPublicClient(publicClient);
-		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch, GraphWrites.allowed());
+		admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch, GraphWrites.allowed());
 	}
 
 	private AppRef registerWithAudience(String signInAudience) {
 		Application application = new Application();
 		application.setDisplayName("with " + signInAudience);
 		application.setSignInAudience(signInAudience);
-		Application created = this.admin.graph().client().applications().post(application, GraphWrites.allowed());
+		Application created = admin.graph().client().applications().post(application, GraphWrites.allowed());
 		return new AppRef(created.getId(), created.getAppId(), created.getDisplayName());
 	}
 
@@ -339,11 +345,11 @@ class AuthenticationServiceTests {
 	}
 
 	private Application stored() {
-		return this.admin.graph().client().applications().byApplicationId(this.app.objectId()).get();
+		return admin.graph().client().applications().byApplicationId(this.app.objectId()).get();
 	}
 
 	private SandboxInspector server() {
-		return SandboxInspector.of(this.target.sandbox());
+		return SandboxInspector.of(target.sandbox());
 	}
 
 	private List<RecordedRequest> graphWrites() {

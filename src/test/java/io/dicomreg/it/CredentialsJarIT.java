@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.dicomreg.it.ProcessRunner.Run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +32,15 @@ class CredentialsJarIT {
 		Path saved = this.directory.resolve("repl-secret.txt");
 		Path state = this.directory.resolve("tenant.json");
 		Path home = this.directory.resolve("home");
-		Path input = Files.writeString(this.directory.resolve("typed.txt"), String.join("\n", "login",
+		String input = String.join("\n", "login",
 				"app register --name \"REPL client\"",
 				"secret add --app \"REPL client\" --description REPL --save-to " + saved,
 				"secret list --app \"REPL client\"",
 				"cert create --subject \"CN=REPL client\" --out " + this.directory.resolve("repl"),
 				"cert upload --app \"REPL client\" --file " + this.directory.resolve("repl.crt"),
-				"exit", ""));
+				"exit", "");
 
-		Run run = repl(input, home, "--sandbox-state", state.toString());
+		Run run = ProcessRunner.dicomreg(home, "--sandbox-state", state.toString()).input(input).run();
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		String secret = Files.readString(saved);
@@ -66,24 +66,6 @@ class CredentialsJarIT {
 	private static List<String> secretsIn(Path file) throws IOException {
 		Matcher matcher = SECRET_SHAPE.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
 		return matcher.results().map(match -> match.group()).toList();
-	}
-
-	private Run repl(Path input, Path home, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Ddicomreg.home=" + home, "-jar",
-				System.getProperty("dicomreg.jar")));
-		command.addAll(List.of(args));
-		Path out = this.directory.resolve("out.txt");
-		Path err = this.directory.resolve("err.txt");
-		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
-			.start();
-		assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("dicomreg finished in time").isTrue();
-		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
-	}
-
-	private record Run(int exitCode, String out, String err) {
 	}
 
 }

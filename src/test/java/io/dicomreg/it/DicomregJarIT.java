@@ -1,28 +1,28 @@
 package io.dicomreg.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.it.ProcessRunner.Run;
 import io.dicomreg.sandbox.Sandbox;
 import io.dicomreg.sandbox.SandboxInspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the packaged jar as separate processes, one-shot, and checks output and exit codes.
+ * <p>Each test has its own folder, home and tenant, so they run concurrently.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DicomregJarIT {
 
 	@TempDir
@@ -70,9 +70,8 @@ class DicomregJarIT {
 
 	@Test
 	void interactiveShellRunsTypedCommandsWithThePromptAndTheSameErrors() throws Exception {
-		Path input = Files.writeString(this.directory.resolve("typed.txt"),
-				"help\nwhoami\napp register --name \"DICOM client\" --bogus\nlogin\nwhoami\n"
-						+ "app register --name DICOM\\ client\\ \\!\\!\nexit\n");
+		String input = "help\nwhoami\napp register --name \"DICOM client\" --bogus\nlogin\nwhoami\n"
+				+ "app register --name DICOM\\ client\\ \\!\\!\nexit\n";
 
 		Run run = dicomregWithInput(input, "--sandbox");
 
@@ -114,14 +113,31 @@ class DicomregJarIT {
 
 	@Test
 	void tabCompletesAnAppNameAndAScopeNameInTheRealShell() throws Exception {
-		assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+		PseudoTerminal.assumeAvailable();
 		String state = this.directory.resolve("tenant.json").toString();
 		assertThat(dicomreg("--sandbox-state", state, "login").exitCode()).isZero();
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "DICOM client").exitCode()).isZero();
 		assertThat(dicomreg("--sandbox-state", state, "app", "register", "--name", "other app").exitCode()).isZero();
 
-		String screen = typeInTerminal(state, "app use DICOM\t", "\r", "app show --app \"DI\t", "\r", "app ids --app 'DI\t", "\r",
-				"permission add --resource-app 'Azure API for DICOM' --scope Di\t", "\r", "exit\r");
+		String screen;
+		try (PseudoTerminal terminal = PseudoTerminal.dicomreg(this.directory, this.directory.resolve("home"), 150, 40,
+				"--sandbox-state", state)) {
+			// Each step waits for the completed line, then for the last row the command prints and the next prompt.
+			terminal.expect("> ");
+			terminal.type("app use DICOM\t").expect("app use DICOM\\ client").type("\r").expect("Object ID").expect("(DICOM client)> ");
+			terminal.type("app show --app \"DI\t").expect("app show --app \"DICOM client\"").type("\r").expect("API permissions")
+				.expect("(DICOM client)> ");
+			terminal.type("app ids --app 'DI\t").expect("app ids --app 'DICOM client'").type("\r").expect("Authority")
+				.expect("(DICOM client)> ");
+			terminal.type("permission add --resource-app 'Azure API for DICOM' --scope Di\t")
+				.expect("--scope Dicom.ReadWrite")
+				.type("\r")
+				.expect("Changed")
+				.expect("(DICOM client)> ");
+			terminal.type("exit\r");
+			assertThat(terminal.exitCode()).as(terminal.text()).isZero();
+			screen = terminal.text();
+		}
 
 		assertThat(screen).contains("app use DICOM\\ client")
 			.contains("Selected app             DICOM client")
@@ -132,58 +148,12 @@ class DicomregJarIT {
 			.contains("(DICOM client)> ");
 	}
 
-	/** Runs the shell in a pseudo-terminal (script(1)) and types each step after a pause; returns the screen. */
-	private String typeInTerminal(String state, String... keystrokes) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String shell = "stty cols 150 rows 40; exec " + java + " -Ddicomreg.home=" + this.directory.resolve("home")
-				+ " -jar " + System.getProperty("dicomreg.jar") + " --sandbox-state " + state;
-		Path screen = this.directory.resolve("screen.txt");
-		Process process = new ProcessBuilder("/usr/bin/script", "-qfec", shell, "/dev/null")
-			.redirectOutput(screen.toFile()).redirectErrorStream(true).start();
-		try (var keyboard = process.getOutputStream()) {
-			waitFor(screen, "> ", 30);
-			for (String keys : keystrokes) {
-				keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
-				keyboard.flush();
-				Thread.sleep(keys.endsWith("\r") ? 2500 : 1500);
-			}
-		}
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exited").isTrue();
-		return Files.readString(screen, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
+	private Run dicomreg(String... args) {
+		return ProcessRunner.dicomreg(this.directory.resolve("home"), this.jvmOptions, args).run();
 	}
 
-	private static void waitFor(Path file, String text, int seconds) throws Exception {
-		for (int i = 0; i < seconds * 10; i++) {
-			if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("'" + text + "' did not appear in " + seconds + " s");
-	}
-
-	private Run dicomreg(String... args) throws IOException, InterruptedException {
-		return dicomregWithInput(null, args);
-	}
-
-	private Run dicomregWithInput(Path input, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Ddicomreg.home=" + this.directory.resolve("home")));
-		command.addAll(this.jvmOptions);
-		command.addAll(List.of("-jar", System.getProperty("dicomreg.jar")));
-		command.addAll(List.of(args));
-		Path out = this.directory.resolve("out.txt");
-		Path err = this.directory.resolve("err.txt");
-		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-			.redirectInput((input != null) ? ProcessBuilder.Redirect.from(input.toFile())
-					: ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-			.start();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("dicomreg finished in time").isTrue();
-		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
-	}
-
-	private record Run(int exitCode, String out, String err) {
+	private Run dicomregWithInput(String input, String... args) {
+		return ProcessRunner.dicomreg(this.directory.resolve("home"), this.jvmOptions, args).input(input).run();
 	}
 
 }

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.dicomreg.it.ProcessRunner.Run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Runs the {@code ./dicomreg} launcher from a clean checkout (a built jar, no {@code target/app}),
  * as a new user would: the first command ever may sign in, and no run leaves a crash log.
+ * <p>Each scenario has its own checkout and home, so they run concurrently.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LauncherIT {
 
 	private static final Path LAUNCHER = Path.of("dicomreg").toAbsolutePath();
@@ -133,28 +137,13 @@ class LauncherIT {
 
 	private Run launch(Path checkout, Path javaHome, String input, String... args) throws Exception {
 		Path work = Files.createDirectories(checkout.resolveSibling(checkout.getFileName() + "-work"));
-		Path out = Files.createTempFile(this.directory, "out", ".txt");
-		Path err = Files.createTempFile(this.directory, "err", ".txt");
-		Path in = (input != null) ? Files.writeString(Files.createTempFile(this.directory, "in", ".txt"), input)
-				: Path.of("/dev/null");
-		ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(checkout.resolve("dicomreg").toString()),
-				Stream.of(args)).toList()).directory(work.toFile())
-			.redirectInput(in.toFile())
-			.redirectOutput(out.toFile())
-			.redirectError(err.toFile());
-		Map<String, String> environment = builder.environment();
-		environment.put("JAVA_HOME", javaHome.toString());
-		environment.put("DICOMREG_HOME", work.resolve("home").toString());
-		environment.remove("DICOMREG_JAVA_OPTS");
-		Process process = builder.start();
-		try {
-			assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the launcher finished in time").isTrue();
-		}
-		finally {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
-		}
-		return new Run(process.exitValue(), read(out), read(err));
+		ProcessRunner launcher = ProcessRunner
+			.command(Stream.concat(Stream.of(checkout.resolve("dicomreg").toString()), Stream.of(args)).toList())
+			.in(work)
+			.environment("JAVA_HOME", javaHome.toString())
+			.environment("DICOMREG_HOME", work.resolve("home").toString())
+			.withoutEnvironment("DICOMREG_JAVA_OPTS");
+		return ((input != null) ? launcher.input(input) : launcher).run();
 	}
 
 	private static String read(Path file) {
@@ -164,9 +153,6 @@ class LauncherIT {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private record Run(int exitCode, String out, String err) {
 	}
 
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.sandbox.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,7 +148,7 @@ class GraphSdkWireCompatibilityTests {
 			.build();
 		BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(new BaseBearerTokenAuthenticationProvider(tokens),
 				server.graphEndpoint() + "/v1.0", okHttp);
-		return new GraphServiceClient(adapter);
+		return GraphClientProvider.newClient(adapter);
 	}
 
 }

@@ -82,13 +82,14 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void deviceCodeResponseHasEntrasFieldsWithAOneSecondInterval(Sandbox server) {
+	void deviceCodeResponseHasEntrasFieldsWithAZeroInterval(Sandbox server) {
 		JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 		assertThat(code.path("user_code").asText()).matches("[A-Z0-9]{9}");
 		assertThat(code.path("device_code").asText()).isNotBlank();
 		assertThat(code.path("verification_uri").asText()).isEqualTo(server.authorityHost() + "/devicelogin");
 		assertThat(code.path("expires_in").asInt()).isEqualTo(900);
-		assertThat(code.path("interval").asInt()).isEqualTo(1);
+		assertThat(code.path("interval").isIntegralNumber()).isTrue();
+		assertThat(code.path("interval").asInt()).isZero();
 		assertThat(code.path("message").asText()).isEqualTo("To sign in, use a web browser to open the page "
 				+ server.authorityHost() + "/devicelogin and enter the code " + code.path("user_code").asText()
 				+ " to authenticate.");

@@ -1,7 +1,14 @@
 package io.dicomreg.sandbox;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.dicomreg.sandbox.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The server itself: its addresses, the request log, and injected faults.
@@ -22,6 +30,26 @@ class SandboxTests {
 		assertThat(server.authorityHost().getHost()).isEqualTo("127.0.0.1");
 		assertThat(server.graphEndpoint()).isEqualTo(server.authorityHost());
 		assertThat(server.tenantId()).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void serverPresentsAnEcP256CertificateThatOnlyItsClientContextTrusts(Sandbox server) throws Exception {
+		URI openIdConfiguration = server.authorityHost().resolve("/" + server.tenantId() + "/v2.0/.well-known/openid-configuration");
+		HttpRequest request = HttpRequest.newBuilder(openIdConfiguration).timeout(Duration.ofSeconds(10)).build();
+
+		HttpResponse<String> trusted = HttpClient.newBuilder().sslContext(server.clientSslContext()).build()
+			.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(trusted.statusCode()).isEqualTo(200);
+		X509Certificate presented = (X509Certificate) trusted.sslSession().orElseThrow().getPeerCertificates()[0];
+		assertThat(presented).isEqualTo(server.clientTrustManager().getAcceptedIssuers()[0]);
+		assertThat(presented.getPublicKey()).isInstanceOf(ECPublicKey.class);
+		assertThat(((ECPublicKey) presented.getPublicKey()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+		assertThat(presented.getSigAlgName()).isEqualTo("SHA256withECDSA");
+		assertThat(presented.getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))))
+			.containsExactlyInAnyOrder("127.0.0.1", "localhost");
+		assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+			.isInstanceOf(SSLHandshakeException.class);
 	}
 
 	@Test

@@ -45,6 +45,11 @@ public final class TerminalSession implements AutoCloseable {
 		this.screen = screen;
 		this.errors = errors;
 		this.exit = exit;
+		exit.whenComplete((code, failure) -> {
+			synchronized (screen) {
+				screen.notifyAll();
+			}
+		});
 	}
 
 	/** Starts dicomreg with these arguments (none: the interactive shell) and {@code home} as its home. */
@@ -56,8 +61,20 @@ public final class TerminalSession implements AutoCloseable {
 			ByteArrayOutputStream errors = new ByteArrayOutputStream();
 			Streams streams = Streams.terminal(in, new PrintStream(synchronizedStream(screen), true, StandardCharsets.UTF_8),
 					new PrintStream(synchronizedStream(errors), true, StandardCharsets.UTF_8));
-			CompletableFuture<Integer> exit = CompletableFuture
-				.supplyAsync(() -> DicomregApplication.run(args, streams, new DicomregHome(home)));
+			// A thread of its own, not the common pool: on a machine with more cores the common pool runs
+			// everyone's asynchronous work (MSAL's among it), and shells of concurrent tests waiting there for keys
+			// would hold its few workers.
+			CompletableFuture<Integer> exit = new CompletableFuture<>();
+			Thread shell = new Thread(() -> {
+				try {
+					exit.complete(DicomregApplication.run(args, streams, new DicomregHome(home)));
+				}
+				catch (Throwable ex) {
+					exit.completeExceptionally(ex);
+				}
+			}, "dicomreg-terminal-session");
+			shell.setDaemon(true);
+			shell.start();
 			return new TerminalSession(keys, screen, errors, exit);
 		}
 		catch (IOException ex) {
@@ -72,17 +89,27 @@ public final class TerminalSession implements AutoCloseable {
 	public TerminalSession expect(String text) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		String wanted = oneLine(text);
-		while (System.nanoTime() < deadline) {
-			String shown = oneLine(text());
-			int at = shown.indexOf(wanted, this.seen);
-			if (at >= 0) {
-				this.seen = at + wanted.length();
-				return this;
+		synchronized (this.screen) {
+			while (true) {
+				String shown = oneLine(text());
+				int at = shown.indexOf(wanted, this.seen);
+				if (at >= 0) {
+					this.seen = at + wanted.length();
+					return this;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0 || this.exit.isDone()) {
+					break;
+				}
+				try {
+					// Woken by every write to the screen and by the end of the run.
+					this.screen.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new AssertionError(ex);
+				}
 			}
-			if (this.exit.isDone()) {
-				break;
-			}
-			sleep();
 		}
 		throw new AssertionError("Expected '" + text + "' on the terminal; it shows, after what was already seen:\n"
 				+ oneLine(text()).substring(Math.min(this.seen, oneLine(text()).length())) + "\n--- stderr:\n" + errors());
@@ -167,6 +194,7 @@ public final class TerminalSession implements AutoCloseable {
 			public void write(int b) {
 				synchronized (target) {
 					target.write(b);
+					target.notifyAll();
 				}
 			}
 
@@ -174,20 +202,11 @@ public final class TerminalSession implements AutoCloseable {
 			public void write(byte[] b, int off, int len) {
 				synchronized (target) {
 					target.write(b, off, len);
+					target.notifyAll();
 				}
 			}
 
 		};
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	/** The lines shown, for assertions on the final screen. */

@@ -6,12 +6,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /**
- * RSA key generation and PKCS#8 round trips for the keys the sandbox keeps.
+ * Key generation (RSA for signing tokens, EC P-256 for TLS) and PKCS#8 round trips for the keys the sandbox keeps.
  */
 public final class Keys {
 
@@ -30,6 +31,21 @@ public final class Keys {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("RSA is not available: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Generates an EC key pair on the P-256 curve (secp256r1), far quicker to make than an RSA 2048 key.
+	 * @return the key pair
+	 */
+	public static KeyPair newEcP256KeyPair() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("EC P-256 is not available: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -18,8 +18,11 @@ final class DeviceCodeEndpoint {
 	/** Entra says 900 seconds. */
 	static final long EXPIRES_IN_SECONDS = 900;
 
-	/** Entra says 5 seconds; 1 keeps sign-in in tests fast, and MSAL honours whatever is sent. */
-	static final long INTERVAL_SECONDS = 1;
+	/**
+	 * Entra says 5 seconds. The first poll is still answered {@code authorization_pending}; with 0 the client polls
+	 * again at once (MSAL sleeps exactly what is sent), so a sandbox sign-in takes no second of waiting.
+	 */
+	static final long INTERVAL_SECONDS = 0;
 
 	private static final String USER_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

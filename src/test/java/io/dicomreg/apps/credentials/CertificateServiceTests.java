@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +58,13 @@ class CertificateServiceTests {
 	@TempDir
 	Path directory;
 
-	private ConnectionTarget target;
+	/**
+	 * One sandbox tenant and signed-in administrator for the whole class: every test registers an application of its
+	 * own, works only on that one, and clears the request log before counting requests.
+	 */
+	private static ConnectionTarget target;
 
-	private SandboxAdmin admin;
+	private static SandboxAdmin admin;
 
 	private CertificateService certificates;
 
@@ -69,20 +74,24 @@ class CertificateServiceTests {
 
 	private final AtomicInteger prompts = new AtomicInteger();
 
+	@BeforeAll
+	static void signIn(@TempDir Path adminHome) {
+		target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
+		admin = SandboxAdmin.signIn(target, adminHome);
+	}
+
 	@BeforeEach
 	void registerAnApplication() {
-		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
-		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.certificates = new CertificateService(this.admin.gateway());
+		this.certificates = new CertificateService(admin.gateway());
 		this.files = new CertificateFileService(Clock.systemUTC(),
 				Map.of(PASSWORD_VARIABLE, PASSWORD, "EMPTY", "")::get);
-		RegisteredApplication registered = this.admin.register("DICOM client");
+		RegisteredApplication registered = admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}
 
-	@AfterEach
-	void close() {
-		this.target.close();
+	@AfterAll
+	static void close() {
+		target.close();
 	}
 
 	@Test
@@ -153,9 +162,7 @@ class CertificateServiceTests {
 				.doesNotContain("hunter2"));
 		assertUsageError(() -> create("CN=x", 1, this.directory.resolve("missing/fresh"), null), "does not exist");
 
-		assertThat(Files.list(this.directory).map(path -> path.getFileName().toString()))
-			.filteredOn(name -> !name.equals("admin"))
-			.containsExactly("taken.key");
+		assertThat(Files.list(this.directory).map(path -> path.getFileName().toString())).containsExactly("taken.key");
 		assertThat(this.directory.resolve("taken.key")).hasContent("someone else's key");
 	}
 
@@ -236,7 +243,7 @@ class CertificateServiceTests {
 		Path expired = pem("expired", Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(1)));
 		Path future = pem("future", Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(400)));
 		Path pfx = pair.writePfx(this.directory.resolve("refused.pfx"), PASSWORD.toCharArray());
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		assertUsageError(() -> upload(keyOnlyPem), "holds a private key but no certificate");
 		assertUsageError(() -> upload(keyOnlyDer), "holds a private key but no certificate");
@@ -251,14 +258,14 @@ class CertificateServiceTests {
 		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "UNSET_VARIABLE_FOR_DICOMREG", null)), "is not set");
 		assertUsageError(() -> uploadFile(new CertificateUpload(pfx, "$(pw)", null)), "The variable holding the PFX password takes the NAME");
 
-		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
+		assertThat(SandboxInspector.of(target.sandbox()).requests()).isEmpty();
 	}
 
 	@Test
 	void uploadingACertificateThatIsAlreadyThereChangesNothing() throws Exception {
 		Path crt = create("CN=twice", 1, this.directory.resolve("twice"), null).certificateFile();
 		UploadedCertificate first = uploadFile(CertificateUpload.of(crt));
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		UploadedCertificate again = uploadFile(CertificateUpload.of(crt));
 
@@ -272,7 +279,7 @@ class CertificateServiceTests {
 	void listIsSortedByEndDateWithExpiringOnesFlagged() throws Exception {
 		upload(pem("long", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300))));
 		upload(pem("short", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(20))));
-		CertificateService later = new CertificateService(this.admin.gateway(),
+		CertificateService later = new CertificateService(admin.gateway(),
 				Clock.fixed(Instant.now().plus(Duration.ofDays(25)), ZoneOffset.UTC));
 
 		List<CertificateCredential> now = this.certificates.listCertificates(this.app);
@@ -306,7 +313,7 @@ class CertificateServiceTests {
 	@Test
 	void removingAnUnknownOrMalformedCertificateIsAUsageErrorAndWritesNothing() throws Exception {
 		CertificateCredential kept = upload(pem("kept", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(9))));
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20), DryRun.off()), "no certificate with thumbprint");
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString(), DryRun.off()),
@@ -321,7 +328,7 @@ class CertificateServiceTests {
 	@Test
 	void graphRefusalOfTheUploadBecomesOneLineWithItsCode() throws Exception {
 		Path crt = create("CN=refused", 1, this.directory.resolve("refused"), null).certificateFile();
-		SandboxInspector.of(this.target.sandbox()).injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
+		SandboxInspector.of(target.sandbox()).injectFault("PATCH", "/v1.0/applications/" + this.app.objectId(), 403, 1, null);
 
 		assertThatThrownBy(() -> uploadFile(CertificateUpload.of(crt)))
 			.isInstanceOfSatisfying(DicomregException.class, ex -> {
@@ -359,14 +366,14 @@ class CertificateServiceTests {
 	}
 
 	private List<JsonNode> storedKeys() {
-		JsonNode application = SandboxInspector.of(this.target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow();
+		JsonNode application = SandboxInspector.of(target.sandbox()).tenant().applicationByAppId(this.app.appId()).orElseThrow();
 		List<JsonNode> keys = new ArrayList<>();
 		application.path("keyCredentials").forEach(keys::add);
 		return keys;
 	}
 
 	private List<RecordedRequest> writes() {
-		return SandboxInspector.of(this.target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
+		return SandboxInspector.of(target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
 	}
 
 	private static X509Certificate certificate(Path file) throws Exception {

@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,26 +41,34 @@ class SecretServiceTests {
 	@TempDir
 	Path directory;
 
-	private ConnectionTarget target;
+	/**
+	 * One sandbox tenant and signed-in administrator for the whole class: every test registers an application of its
+	 * own, works only on that one, and clears the request log before counting requests.
+	 */
+	private static ConnectionTarget target;
 
-	private SandboxAdmin admin;
+	private static SandboxAdmin admin;
 
 	private SecretService secrets;
 
 	private AppRef app;
 
+	@BeforeAll
+	static void signIn(@TempDir Path adminHome) {
+		target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
+		admin = SandboxAdmin.signIn(target, adminHome);
+	}
+
 	@BeforeEach
 	void registerAnApplication() {
-		this.target = new ConnectionTarget(true, null, AzureCloud.AzureCloud, null, null);
-		this.admin = SandboxAdmin.signIn(this.target, this.directory.resolve("admin"));
-		this.secrets = new SecretService(this.admin.gateway());
-		RegisteredApplication registered = this.admin.register("DICOM client");
+		this.secrets = new SecretService(admin.gateway());
+		RegisteredApplication registered = admin.register("DICOM client");
 		this.app = new AppRef(registered.objectId(), registered.appId(), registered.displayName());
 	}
 
-	@AfterEach
-	void close() {
-		this.target.close();
+	@AfterAll
+	static void close() {
+		target.close();
 	}
 
 	@Test
@@ -73,7 +82,7 @@ class SecretServiceTests {
 		assertThat(added.secret().end()).isCloseTo(OffsetDateTime.now(ZoneOffset.UTC).plusMonths(6), within(Duration.ofMinutes(1)));
 		assertThat(added.secret().status()).isEqualTo(CredentialStatus.VALID);
 		assertThat(added.toString()).doesNotContain(added.secretText()).contains("(hidden)");
-		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
+		assertThat(SandboxInspector.of(target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
 		assertThat(this.secrets.listSecrets(this.app)).extracting(ClientSecret::keyId).containsExactly(added.secret().keyId());
 		assertThat(this.secrets.listSecrets(this.app).toString()).doesNotContain(added.secretText());
 	}
@@ -93,7 +102,7 @@ class SecretServiceTests {
 	@Test
 	void lifetimesOverTwentyFourMonthsPastDatesAndOtherFormsAreRefusedBeforeAnyRequest() {
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "25m", null), DryRun.off()), "The secret's lifetime 25m");
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "0m", null), DryRun.off()), "The secret's lifetime 0m");
@@ -105,7 +114,7 @@ class SecretServiceTests {
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2026-02-30", null), DryRun.off()),
 				"is not a date");
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, "2 years", null), DryRun.off()), "The secret's lifetime takes");
-		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
+		assertThat(SandboxInspector.of(target.sandbox()).requests()).isEmpty();
 
 		assertThat(this.secrets.addSecret(this.app, new SecretRequest(null, today, null), DryRun.off()).secret().end().toLocalDate())
 			.hasToString(today);
@@ -127,7 +136,7 @@ class SecretServiceTests {
 	@Test
 	void saveToAnExistingFileOrAMissingFolderIsRefusedWithoutAnyGraphRequest() throws Exception {
 		Path existing = Files.writeString(this.directory.resolve("existing.txt"), "keep me");
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.addSecret(this.app, new SecretRequest(null, null, existing), DryRun.off()),
 				"already exists");
@@ -135,9 +144,9 @@ class SecretServiceTests {
 				new SecretRequest(null, null, this.directory.resolve("no-such-folder/secret.txt")), DryRun.off()), "does not exist");
 		assertUsageError(() -> this.secrets.validate(new SecretRequest(null, null, existing)), "already exists");
 
-		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).isEmpty();
+		assertThat(SandboxInspector.of(target.sandbox()).requests()).isEmpty();
 		assertThat(existing).hasContent("keep me");
-		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isZero();
+		assertThat(SandboxInspector.of(target.sandbox()).tenant().secretCount(this.app.appId())).isZero();
 	}
 
 	@Test
@@ -146,7 +155,7 @@ class SecretServiceTests {
 		this.secrets.addSecret(this.app, new SecretRequest("three", "3m", null), DryRun.off());
 		this.secrets.addSecret(this.app, new SecretRequest("six", "6m", null), DryRun.off());
 		// Seen from 170 days on: the 3-month secret has expired, the 6-month one has about 12 days left.
-		SecretService later = new SecretService(this.admin.gateway(),
+		SecretService later = new SecretService(admin.gateway(),
 				Clock.fixed(Instant.now().plus(Duration.ofDays(170)), ZoneOffset.UTC));
 
 		List<ClientSecret> listed = later.listSecrets(this.app);
@@ -170,14 +179,14 @@ class SecretServiceTests {
 		assertThat(removed.secret().description()).isEqualTo("first");
 		assertThat(this.secrets.listSecrets(this.app)).extracting(ClientSecret::keyId)
 			.containsExactly(second.secret().keyId());
-		assertThat(SandboxInspector.of(this.target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
+		assertThat(SandboxInspector.of(target.sandbox()).tenant().secretCount(this.app.appId())).isEqualTo(1);
 	}
 
 	@Test
 	void removingAnUnknownKeyIdIsAUsageErrorAndWritesNothing() {
 		this.secrets.addSecret(this.app, SecretRequest.withDescription("kept"), DryRun.off());
 		UUID unknown = UUID.randomUUID();
-		SandboxInspector.of(this.target.sandbox()).clearRequests();
+		SandboxInspector.of(target.sandbox()).clearRequests();
 
 		assertUsageError(() -> this.secrets.removeSecret(this.app, unknown, DryRun.off()), "Run 'secret list'");
 
@@ -197,7 +206,7 @@ class SecretServiceTests {
 
 	@Test
 	void graphRefusalBecomesOneLineWithItsCodeAndRequestId() {
-		SandboxInspector.of(this.target.sandbox()).injectFault("POST", "/v1.0/applications/" + this.app.objectId() + "/addPassword", 403,
+		SandboxInspector.of(target.sandbox()).injectFault("POST", "/v1.0/applications/" + this.app.objectId() + "/addPassword", 403,
 				1, null);
 
 		assertThatThrownBy(() -> this.secrets.addSecret(this.app, SecretRequest.withDescription("refused"), DryRun.off()))
@@ -210,7 +219,7 @@ class SecretServiceTests {
 	}
 
 	private List<RecordedRequest> writes() {
-		return SandboxInspector.of(this.target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
+		return SandboxInspector.of(target.sandbox()).requests().stream().filter(RecordedRequest::graphWrite).toList();
 	}
 
 	static void assertUsageError(Runnable call, String messagePart) {
