@@ -86,14 +86,17 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	private Endpoints startSandbox() {
+		String tenantId;
 		try {
 			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
+			tenantId = this.runningSandbox.tenantId();
 		}
 		catch (Sandbox.StateException | UncheckedIOException ex) {
+			close();
 			throw DicomregException.failure(ex.getMessage(), ex);
 		}
 		return new Endpoints("sandbox", this.runningSandbox.authorityHost(), this.runningSandbox.graphEndpoint(),
-				AzureCloud.AzureCloud.graphEndpoint().toString(), this.runningSandbox.tenantId(), cacheKey(), false,
+				AzureCloud.AzureCloud.graphEndpoint().toString(), tenantId, cacheKey(), false,
 				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager());
 	}
 

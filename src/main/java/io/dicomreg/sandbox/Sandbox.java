@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -66,10 +67,11 @@ public final class Sandbox implements AutoCloseable {
 
 	/**
 	 * Starts on 127.0.0.1 with a random free port; stateFile null = in-memory fresh tenant. Missing file = fresh
-	 * tenant saved there on first write. Corrupt/unreadable file = StateException, file left untouched.
+	 * tenant saved there at once. Corrupt/unreadable file = StateException, file left untouched. Every access to the
+	 * state file holds its lock ({@code STATE.lock} next to it), waiting at most 10 seconds for other processes.
 	 * @param stateFile the state file, or null
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 */
 	public static Sandbox start(Path stateFile) {
 		return start(stateFile, Clock.systemUTC());
@@ -80,7 +82,7 @@ public final class Sandbox implements AutoCloseable {
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 */
 	public static Sandbox start(Path stateFile, Clock clock) {
 		return start(stateFile, clock, null);
@@ -94,15 +96,21 @@ public final class Sandbox implements AutoCloseable {
 	 * @param clock the clock
 	 * @param requestLogFile the request log file, or null for none
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 * @throws UncheckedIOException when the request log file cannot be created or appended to
 	 */
 	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile) {
-		TenantStore store = TenantStore.open(stateFile, clock);
-		RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
-		SandboxTls tls = SandboxTls.create();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+		return start(stateFile, clock, requestLogFile, TenantStore.DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/** Starts like {@link #start(Path, Clock, Path)}, waiting at most {@code lockTimeout} for the state file. */
+	static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Duration lockTimeout) {
+		TenantStore store = TenantStore.open(stateFile, clock, lockTimeout);
+		ExecutorService executor = null;
 		try {
+			RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
+			SandboxTls tls = SandboxTls.create();
+			executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
 			HttpsServer server = createServer();
 			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
 			server.setExecutor(executor);
@@ -115,7 +123,15 @@ public final class Sandbox implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			executor.shutdownNow();
+			store.close();
 			throw new UncheckedIOException("Cannot start the sandbox server on 127.0.0.1", ex);
+		}
+		catch (RuntimeException | Error ex) {
+			if (executor != null) {
+				executor.shutdownNow();
+			}
+			store.close();
+			throw ex;
 		}
 	}
 
@@ -175,6 +191,7 @@ public final class Sandbox implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+		this.store.close();
 	}
 
 	/**
@@ -234,7 +251,8 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Thrown when a sandbox state file exists but cannot be used; the file is left exactly as it was.
+	 * Thrown when a sandbox state file exists but cannot be used, or is in use by another process for longer than
+	 * the sandbox waits; the file is left exactly as it was. The message is one line naming the file.
 	 */
 	public static final class StateException extends RuntimeException {
 
@@ -249,9 +267,24 @@ public final class Sandbox implements AutoCloseable {
 		 * @param cause the underlying failure, may be null
 		 */
 		public StateException(Path stateFile, String reason, Throwable cause) {
-			super("Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state (" + reason
-					+ "). Fix it or pass a new file name to start a fresh tenant.", cause);
+			this(stateFile, cause, "Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state ("
+					+ reason + "). Fix it or pass a new file name to start a fresh tenant.");
+		}
+
+		private StateException(Path stateFile, Throwable cause, String message) {
+			super(message, cause);
 			this.stateFile = stateFile;
+		}
+
+		/**
+		 * An exception for a state file that cannot be used for another reason than its content, such as its lock.
+		 * @param stateFile the state file
+		 * @param message the whole message, one line naming the file
+		 * @param cause the underlying failure, may be null
+		 * @return the exception
+		 */
+		public static StateException withMessage(Path stateFile, String message, Throwable cause) {
+			return new StateException(stateFile, cause, message);
 		}
 
 		public Path getStateFile() {

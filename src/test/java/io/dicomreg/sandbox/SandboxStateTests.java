@@ -96,12 +96,21 @@ class SandboxStateTests {
 	}
 
 	@Test
-	void missingFileIsWrittenOnTheFirstChangeOnly() {
+	void missingFileIsCreatedWithAFreshTenantWhenTheServerStarts() throws Exception {
 		Path stateFile = this.directory.resolve("nested/tenant.json");
 		try (Sandbox server = Sandbox.start(stateFile)) {
-			assertThat(stateFile).doesNotExist();
-			new GraphFixture(server).createApplication("first change");
 			assertThat(stateFile).exists();
+			assertThat(Files.readString(stateFile)).contains(server.tenantId());
+		}
+	}
+
+	@Test
+	void serversStartingOnOneMissingFileShareOneTenant() {
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (Sandbox first = Sandbox.start(stateFile); Sandbox second = Sandbox.start(stateFile)) {
+			assertThat(second.tenantId()).isEqualTo(first.tenantId());
+			String appId = new GraphFixture(second).createApplication("made by second").path("appId").asText();
+			assertThat(SandboxInspector.of(first).tenant().applicationByAppId(appId)).isPresent();
 		}
 	}
 

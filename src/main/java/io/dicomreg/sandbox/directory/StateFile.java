@@ -11,16 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.Optional;
 
 import io.dicomreg.sandbox.Sandbox;
 
 /**
  * The file a tenant is kept in between runs: written atomically, readable by its owner only, because it holds the
- * tenant's signing key and the hashes of refresh tokens and client secrets.
+ * tenant's signing key and the hashes of refresh tokens and client secrets. Callers hold its {@link StateLock}.
  */
 public final class StateFile {
 
@@ -28,7 +27,8 @@ public final class StateFile {
 
 	private final Path path;
 
-	private Stamp lastSeen;
+	/** The content last read or written by this process, to tell whether another one wrote since. */
+	private byte[] lastSeen;
 
 	public StateFile(Path path) {
 		this.path = path.toAbsolutePath();
@@ -44,20 +44,27 @@ public final class StateFile {
 	 * @throws Sandbox.StateException when the file exists but is not a usable state
 	 */
 	public Optional<Tenant> load() {
-		byte[] bytes;
-		Stamp stamp;
-		try {
-			stamp = stamp();
-			bytes = Files.readAllBytes(this.path);
-		}
-		catch (NoSuchFileException ex) {
+		Optional<byte[]> bytes = read();
+		if (bytes.isEmpty()) {
 			return Optional.empty();
 		}
-		catch (IOException ex) {
-			throw new Sandbox.StateException(this.path, "cannot be read: " + ex.getMessage(), ex);
+		Tenant tenant = decode(bytes.get());
+		this.lastSeen = bytes.get();
+		return Optional.of(tenant);
+	}
+
+	/**
+	 * Reads the tenant if another process has written the file since this one last read or wrote it.
+	 * @return the tenant on disk, empty when it is the one last seen or there is no file
+	 * @throws Sandbox.StateException when the file is no longer a usable state
+	 */
+	public Optional<Tenant> loadIfChanged() {
+		Optional<byte[]> bytes = read();
+		if (bytes.isEmpty() || Arrays.equals(bytes.get(), this.lastSeen)) {
+			return Optional.empty();
 		}
-		Tenant tenant = decode(bytes);
-		this.lastSeen = stamp;
+		Tenant tenant = decode(bytes.get());
+		this.lastSeen = bytes.get();
 		return Optional.of(tenant);
 	}
 
@@ -66,36 +73,33 @@ public final class StateFile {
 	 * @param tenant the tenant
 	 */
 	public void save(Tenant tenant) {
+		byte[] bytes = Json.prettyBytes(TenantCodec.toJson(tenant));
 		try {
 			Files.createDirectories(this.path.getParent());
 			Path temp = createTemp();
 			try {
-				write(temp, Json.prettyBytes(TenantCodec.toJson(tenant)));
+				write(temp, bytes);
 				move(temp);
 			}
 			finally {
 				Files.deleteIfExists(temp);
 			}
-			this.lastSeen = stamp();
+			this.lastSeen = bytes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot save sandbox state file " + this.path, ex);
 		}
 	}
 
-	/**
-	 * Tells whether another process has written the file since this one last read or wrote it.
-	 * @return true when the file changed on disk
-	 */
-	public boolean changedOnDisk() {
+	private Optional<byte[]> read() {
 		try {
-			return !Objects.equals(stamp(), this.lastSeen);
+			return Optional.of(Files.readAllBytes(this.path));
 		}
 		catch (NoSuchFileException ex) {
-			return false;
+			return Optional.empty();
 		}
 		catch (IOException ex) {
-			return true;
+			throw new Sandbox.StateException(this.path, "cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -140,14 +144,6 @@ public final class StateFile {
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(temp, this.path, StandardCopyOption.REPLACE_EXISTING);
 		}
-	}
-
-	private Stamp stamp() throws IOException {
-		return new Stamp(Files.getLastModifiedTime(this.path), Files.size(this.path));
-	}
-
-	private record Stamp(FileTime modified, long size) {
-
 	}
 
 }

@@ -53,7 +53,7 @@ public final class IdentityEndpoints implements Endpoints {
 	@Override
 	public SandboxResponse failure(SandboxRequest request, RuntimeException failure) {
 		IdentityError error = new IdentityError(500, "server_error", 90000,
-				"The sandbox failed to handle the request: " + failure);
+				Endpoints.failureMessage(failure));
 		return IdentityResponses.error(request, error, this.context.clock().instant(), this.context.authorityHost());
 	}
 
