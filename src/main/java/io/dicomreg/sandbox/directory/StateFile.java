@@ -1,6 +1,7 @@
 package io.dicomreg.sandbox.directory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import io.dicomreg.sandbox.Sandbox;
  * tenant's signing key and the hashes of refresh tokens and client secrets. Callers hold its {@link StateLock}.
  */
 public final class StateFile {
+
+	/** The largest state file read; a real tenant of the sandbox is a few hundred kilobytes at most. */
+	public static final long MAX_BYTES = 16L * 1024 * 1024;
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -91,16 +96,45 @@ public final class StateFile {
 		}
 	}
 
+	/**
+	 * The file's bytes, refusing without opening it anything but a regular file of at most {@link #MAX_BYTES}: a
+	 * FIFO would block the open, a device such as /dev/zero would never end.
+	 */
 	private Optional<byte[]> read() {
 		try {
-			return Optional.of(Files.readAllBytes(this.path));
+			BasicFileAttributes attributes = Files.readAttributes(this.path, BasicFileAttributes.class);
+			if (attributes.isDirectory()) {
+				throw unreadable("it is a directory", null);
+			}
+			if (!attributes.isRegularFile()) {
+				throw unreadable("it is not a regular file", null);
+			}
+			if (attributes.size() > MAX_BYTES) {
+				throw tooLarge();
+			}
+			byte[] bytes;
+			try (InputStream input = Files.newInputStream(this.path)) {
+				bytes = input.readNBytes((int) MAX_BYTES + 1);
+			}
+			if (bytes.length > MAX_BYTES) {
+				throw tooLarge();
+			}
+			return Optional.of(bytes);
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
 		}
 		catch (IOException ex) {
-			throw new Sandbox.StateException(this.path, "cannot be read: " + ex.getMessage(), ex);
+			throw unreadable(StateLock.reason(ex), ex);
 		}
+	}
+
+	private Sandbox.StateException tooLarge() {
+		return unreadable("it is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB", null);
+	}
+
+	private Sandbox.StateException unreadable(String why, IOException cause) {
+		return new Sandbox.StateException(this.path, "cannot be read: " + why, cause);
 	}
 
 	private Tenant decode(byte[] bytes) {
