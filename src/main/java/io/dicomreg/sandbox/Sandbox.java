@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.dicomreg.sandbox.crypto.SandboxTls;
+import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
 import io.dicomreg.sandbox.graph.GraphContext;
 import io.dicomreg.sandbox.graph.GraphEndpoints;
@@ -52,16 +53,21 @@ public final class Sandbox implements AutoCloseable {
 
 	private final FaultInjector faults;
 
+	private final Clock clock;
+
+	private final PendingCodes pending = new PendingCodes();
+
 	private final URI baseUri;
 
 	private Sandbox(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
-			RequestLog log, FaultInjector faults) {
+			RequestLog log, FaultInjector faults, Clock clock) {
 		this.server = server;
 		this.executor = executor;
 		this.tls = tls;
 		this.store = store;
 		this.log = log;
 		this.faults = faults;
+		this.clock = clock;
 		this.baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
 	}
 
@@ -116,8 +122,8 @@ public final class Sandbox implements AutoCloseable {
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog(logFile);
 			FaultInjector faults = new FaultInjector();
-			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults);
-			server.createContext("/", sandbox.handler(clock));
+			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults, clock);
+			server.createContext("/", sandbox.handler());
 			server.start();
 			return sandbox;
 		}
@@ -176,15 +182,30 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Plays the browser for an interactive sign-in: opens an authorize URL of this sandbox and posts the sign-in
-	 * page's answer to the client's redirect URI, so the client's flow completes without a real browser.
+	 * Plays the browser for an interactive sign-in as the sandbox's owner: opens an authorize URL of this sandbox,
+	 * submits the sign-in page with the owner secret, and posts the answer to the client's redirect URI, so the
+	 * client's flow completes without a real browser.
 	 * @param authorizeUrl the URL the client asked to open
 	 * @return the status the redirect URI answered
 	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form
 	 * @throws java.io.UncheckedIOException when the sandbox or the redirect URI cannot be reached
 	 */
 	public int playBrowser(URI authorizeUrl) {
-		return new SandboxBrowser(clientSslContext()).open(authorizeUrl);
+		return new SandboxBrowser(clientSslContext(), this.store.read(Tenant::ownerSecret)).open(authorizeUrl);
+	}
+
+	/**
+	 * Approves a device code sign-in as the sandbox's owner: the client polling with that code is signed in as the
+	 * administrator. The sandbox approves nothing by itself; other clients approve at {@code /devicelogin} with the
+	 * owner secret.
+	 * @param userCode the user code the client was given
+	 * @throws IllegalArgumentException when no such code is waiting for approval (unknown, expired, used)
+	 */
+	public void approveDeviceCode(String userCode) {
+		if (!this.pending.approve(userCode, this.clock.instant())) {
+			throw new IllegalArgumentException("No device code " + userCode
+					+ " is waiting for approval in this sandbox.");
+		}
 	}
 
 	@Override
@@ -233,11 +254,16 @@ public final class Sandbox implements AutoCloseable {
 		return this.faults;
 	}
 
-	private SandboxHttpHandler handler(Clock clock) {
+	/** The owner secret, for tests that sign in as the owner over HTTP. */
+	String ownerSecret() {
+		return this.store.read(Tenant::ownerSecret);
+	}
+
+	private SandboxHttpHandler handler() {
 		String host = this.baseUri.toString();
 		IdentityEndpoints identity = new IdentityEndpoints(
-				new IdentityContext(this.store, clock, host, new PendingCodes()));
-		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, clock, host + "/v1.0"));
+				new IdentityContext(this.store, this.clock, host, this.pending));
+		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, this.clock, host + "/v1.0"));
 		return new SandboxHttpHandler(identity, graph, this.faults, this.log);
 	}
 

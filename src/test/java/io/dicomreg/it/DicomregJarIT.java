@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,8 +103,18 @@ class DicomregJarIT {
 					"-Djavax.net.ssl.trustStorePassword=changeit");
 			String host = server.authorityHost().toString();
 
-			Run login = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(), "login",
-					"--tenant", server.tenantDomain());
+			// dicomreg does not know this is a sandbox: the test started it and approves the code as its owner.
+			CompletableFuture<Run> signingIn = CompletableFuture.supplyAsync(() -> {
+				try {
+					return dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(),
+							"login", "--tenant", server.tenantDomain());
+				}
+				catch (IOException | InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			server.approveDeviceCode(deviceCode(this.directory.resolve("err.txt"), 60));
+			Run login = signingIn.get(120, TimeUnit.SECONDS);
 			Run register = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(),
 					"--output", "json", "app", "register", "--name", "through custom endpoints");
 
@@ -150,6 +163,19 @@ class DicomregJarIT {
 		}
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exited").isTrue();
 		return Files.readString(screen, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "");
+	}
+
+	/** The user code a device code sign-in shows in {@code file}, once it appears there. */
+	private static String deviceCode(Path file, int seconds) throws Exception {
+		Pattern code = Pattern.compile("enter the code (\\S+) to authenticate");
+		for (int i = 0; i < seconds * 10; i++) {
+			Matcher matcher = code.matcher(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No device code appeared in " + file + " in " + seconds + " s");
 	}
 
 	private static void waitFor(Path file, String text, int seconds) throws Exception {

@@ -53,8 +53,8 @@ class GraphSdkWireCompatibilityTests {
 			.instanceDiscovery(false)
 			.sslSocketFactory(server.clientSslContext().getSocketFactory())
 			.build();
-		String token = msal.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, (code) -> {
-		}).build()).get(30, TimeUnit.SECONDS).accessToken();
+		String token = msal.acquireToken(DeviceCodeFlowParameters.builder(SCOPES,
+				(code) -> server.approveDeviceCode(code.userCode())).build()).get(30, TimeUnit.SECONDS).accessToken();
 		this.graph = graphClient(server, token);
 	}
 

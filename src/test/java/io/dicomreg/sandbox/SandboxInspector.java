@@ -35,6 +35,15 @@ public final class SandboxInspector {
 	}
 
 	/**
+	 * The owner secret, which approves device codes and completes the browser sign-in page; in the state file (as
+	 * {@code ownerSecret}) or, for an in-memory tenant, only in memory.
+	 * @return the secret
+	 */
+	public String ownerSecret() {
+		return this.sandbox.ownerSecret();
+	}
+
+	/**
 	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
 	 * @return method, path with query, status, and whether it was a Graph write
 	 */

@@ -41,7 +41,7 @@ public final class TenantStore implements AutoCloseable {
 
 	/**
 	 * Opens a tenant. A missing state file is created at once with a fresh tenant, so that every process starting on
-	 * it shares that one tenant.
+	 * it shares that one tenant; a state file written before there were owner secrets gets one.
 	 * @param stateFile the file to keep it in, null to keep it in memory only
 	 * @param clock the sandbox clock
 	 * @param lockTimeout how long to wait for other processes using the file, here and on each later access
@@ -59,6 +59,10 @@ public final class TenantStore implements AutoCloseable {
 			Tenant tenant = file.load().orElse(null);
 			if (tenant == null) {
 				tenant = TenantFactory.fresh(clock);
+				file.save(tenant);
+			}
+			else if (tenant.ownerSecret() == null) {
+				tenant.setOwnerSecret(TenantFactory.newOwnerSecret());
 				file.save(tenant);
 			}
 			return new TenantStore(file, lock, tenant);

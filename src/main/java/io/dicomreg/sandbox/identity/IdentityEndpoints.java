@@ -23,11 +23,14 @@ public final class IdentityEndpoints implements Endpoints {
 
 	private final TokenEndpoint token;
 
+	private final DeviceLoginEndpoint deviceLogin;
+
 	public IdentityEndpoints(IdentityContext context) {
 		this.context = context;
 		this.deviceCode = new DeviceCodeEndpoint(context);
 		this.authorize = new AuthorizeEndpoint(context);
 		this.token = new TokenEndpoint(context);
+		this.deviceLogin = new DeviceLoginEndpoint(context);
 	}
 
 	@Override
@@ -60,7 +63,7 @@ public final class IdentityEndpoints implements Endpoints {
 	private SandboxResponse route(SandboxRequest request) {
 		String path = request.path();
 		if (path.equals("/devicelogin")) {
-			return SandboxResponse.html(200, Html.deviceLogin());
+			return IdentityResponses.headers(request, this.deviceLogin.handle(request));
 		}
 		int slash = path.indexOf('/', 1);
 		if (slash < 0) {
