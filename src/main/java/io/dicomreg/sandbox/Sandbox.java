@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -206,6 +207,16 @@ public final class Sandbox implements AutoCloseable {
 			throw new IllegalArgumentException("No device code " + userCode
 					+ " is waiting for approval in this sandbox.");
 		}
+	}
+
+	/**
+	 * The state file and its lock file if, when the sandbox started, the group or others could read them (the state
+	 * file holds the tenant's signing key and owner secret). The sandbox creates both owner-only and does not change
+	 * the mode of files it finds; whoever started it should say so, once.
+	 * @return the files, state file first; empty when both are owner-only, or for an in-memory tenant
+	 */
+	public List<Path> filesReadableByOthers() {
+		return this.store.readableByOthers();
 	}
 
 	@Override

@@ -99,6 +99,40 @@ class SandboxStateTests {
 	}
 
 	@Test
+	void stateFileAndLockFileAreCreatedOwnerOnlyAndReportedAsPrivate() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).isEmpty();
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(stateFile + ".lock"))))
+			.isEqualTo("rw-------");
+		try (Sandbox server = Sandbox.start(null)) {
+			assertThat(server.filesReadableByOthers()).isEmpty();
+		}
+	}
+
+	@Test
+	void stateFileOrLockFileOthersCanReadIsReported() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path stateFile = this.directory.resolve("tenant.json");
+		Path lockFile = Path.of(stateFile + ".lock");
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			new GraphFixture(server).createApplication("shared too widely");
+		}
+		Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-r--r--"));
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).containsExactly(stateFile);
+		}
+		Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-------"));
+		Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-rw----"));
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).containsExactly(lockFile);
+		}
+	}
+
+	@Test
 	void missingFileIsCreatedWithAFreshTenantWhenTheServerStarts() throws Exception {
 		Path stateFile = this.directory.resolve("nested/tenant.json");
 		try (Sandbox server = Sandbox.start(stateFile)) {

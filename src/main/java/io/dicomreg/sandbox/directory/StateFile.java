@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import io.dicomreg.sandbox.Sandbox;
 
@@ -41,6 +43,25 @@ public final class StateFile {
 
 	public Path path() {
 		return this.path;
+	}
+
+	/**
+	 * Tells whether the group or others may read a file, which the state file and its lock should never allow.
+	 * @param file the file; a link is followed
+	 * @return false for a missing file or a file system without POSIX permissions
+	 */
+	public static boolean readableByOthers(Path file) {
+		if (!POSIX) {
+			return false;
+		}
+		try {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+			return permissions.contains(PosixFilePermission.GROUP_READ)
+					|| permissions.contains(PosixFilePermission.OTHERS_READ);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return false;
+		}
 	}
 
 	/**

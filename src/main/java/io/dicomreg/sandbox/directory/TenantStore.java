@@ -3,7 +3,9 @@ package io.dicomreg.sandbox.directory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Guards the tenant with one lock; every change is applied to a copy, saved, and only then made current. A tenant
@@ -19,12 +21,15 @@ public final class TenantStore implements AutoCloseable {
 
 	private final StateLock lock;
 
+	private final List<Path> readableByOthers;
+
 	private Tenant tenant;
 
-	private TenantStore(StateFile stateFile, StateLock lock, Tenant tenant) {
+	private TenantStore(StateFile stateFile, StateLock lock, Tenant tenant, List<Path> readableByOthers) {
 		this.stateFile = stateFile;
 		this.lock = lock;
 		this.tenant = tenant;
+		this.readableByOthers = readableByOthers;
 	}
 
 	/**
@@ -51,9 +56,12 @@ public final class TenantStore implements AutoCloseable {
 	 */
 	public static TenantStore open(Path stateFile, Clock clock, Duration lockTimeout) {
 		if (stateFile == null) {
-			return new TenantStore(null, null, TenantFactory.fresh(clock));
+			return new TenantStore(null, null, TenantFactory.fresh(clock), List.of());
 		}
 		StateFile file = new StateFile(stateFile);
+		List<Path> readableByOthers = Stream.of(file.path(), StateLock.lockFileOf(file.path()))
+			.filter(StateFile::readableByOthers)
+			.toList();
 		StateLock lock = StateLock.open(file.path(), lockTimeout);
 		try (StateLock.Hold hold = lock.exclusive()) {
 			Tenant tenant = file.load().orElse(null);
@@ -65,7 +73,7 @@ public final class TenantStore implements AutoCloseable {
 				tenant.setOwnerSecret(TenantFactory.newOwnerSecret());
 				file.save(tenant);
 			}
-			return new TenantStore(file, lock, tenant);
+			return new TenantStore(file, lock, tenant, readableByOthers);
 		}
 		catch (RuntimeException ex) {
 			lock.close();
@@ -102,6 +110,15 @@ public final class TenantStore implements AutoCloseable {
 			refreshFromDisk();
 			return apply(action);
 		}
+	}
+
+	/**
+	 * The state file and its lock file if, when the store was opened, the group or others could read them. The
+	 * sandbox creates both owner-only; it does not change the mode of files it finds.
+	 * @return the files, state file first; empty for a tenant in memory
+	 */
+	public List<Path> readableByOthers() {
+		return this.readableByOthers;
 	}
 
 	/** Releases the state file's lock; the store is not used afterwards. */
