@@ -64,7 +64,7 @@ class DicomregConfiguration {
 	ConnectionTarget connectionTarget(Invocation invocation, Notices notices) {
 		GlobalOptions options = invocation.options();
 		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
-				options.graphEndpoint(), options.sandboxLog(), notices::println);
+				options.graphEndpoint(), options.sandboxLog(), options.sandboxFaults(), notices::println);
 	}
 
 	@Bean

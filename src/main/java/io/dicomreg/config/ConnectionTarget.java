@@ -34,6 +34,8 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final Consumer<String> notices;
 
+	private final Sandbox.Faults sandboxFaults;
+
 	private Endpoints endpoints;
 
 	private Sandbox runningSandbox;
@@ -49,24 +51,37 @@ public class ConnectionTarget implements AutoCloseable {
 	 */
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
 			URI graphEndpoint, Path sandboxLog) {
-		this(sandbox, sandboxState, cloud, authorityHost, graphEndpoint, sandboxLog, (notice) -> {
+		this(sandbox, sandboxState, cloud, authorityHost, graphEndpoint, sandboxLog, null, (notice) -> {
 		});
 	}
 
 	/**
-	 * A target that also tells the person, through {@code notices}, what is wrong with its sandbox's files.
+	 * A target whose sandbox also answers with the faults of {@code sandboxFaults}, and that tells the person,
+	 * through {@code notices}, what is wrong with its sandbox's files.
 	 * @param sandboxLog the sandbox's request log file, or {@code null} for none; ignored for a cloud target
+	 * @param sandboxFaults the fault switch SPEC of {@code --sandbox-faults}, or {@code null} for none
 	 * @param notices receives one-line warnings, such as a state file other users can read
+	 * @throws IllegalArgumentException when {@code sandboxFaults} is not a valid SPEC
 	 */
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
-			URI graphEndpoint, Path sandboxLog, Consumer<String> notices) {
+			URI graphEndpoint, Path sandboxLog, String sandboxFaults, Consumer<String> notices) {
 		this.notices = notices;
+		this.sandboxFaults = (sandboxFaults != null) ? Sandbox.Faults.parse(sandboxFaults) : Sandbox.Faults.none();
 		this.sandbox = sandbox || sandboxState != null;
 		this.sandboxState = (sandboxState != null) ? sandboxState.toAbsolutePath().normalize() : null;
 		this.cloud = cloud;
 		this.authorityHost = authorityHost;
 		this.graphEndpoint = graphEndpoint;
 		this.sandboxLog = (sandboxLog != null) ? sandboxLog.toAbsolutePath().normalize() : null;
+	}
+
+	/**
+	 * Checks a fault switch SPEC for {@code --sandbox-faults} without starting anything.
+	 * @param spec the SPEC
+	 * @throws IllegalArgumentException with a one-line message naming the rule that is wrong
+	 */
+	public static void checkSandboxFaults(String spec) {
+		Sandbox.Faults.parse(spec);
 	}
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
@@ -105,7 +120,7 @@ public class ConnectionTarget implements AutoCloseable {
 	private Endpoints startSandbox() {
 		String tenantId;
 		try {
-			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
+			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog, this.sandboxFaults);
 			tenantId = this.runningSandbox.tenantId();
 		}
 		catch (Sandbox.StateException | UncheckedIOException ex) {

@@ -24,7 +24,9 @@ import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
 import io.dicomreg.sandbox.graph.GraphContext;
 import io.dicomreg.sandbox.graph.GraphEndpoints;
+import io.dicomreg.sandbox.http.Fault;
 import io.dicomreg.sandbox.http.FaultInjector;
+import io.dicomreg.sandbox.http.FaultSpec;
 import io.dicomreg.sandbox.http.RequestLog;
 import io.dicomreg.sandbox.http.RequestLogFile;
 import io.dicomreg.sandbox.http.SandboxHttpHandler;
@@ -107,11 +109,30 @@ public final class Sandbox implements AutoCloseable {
 	 * @throws UncheckedIOException when the request log file cannot be created or appended to
 	 */
 	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile) {
-		return start(stateFile, clock, requestLogFile, TenantStore.DEFAULT_LOCK_TIMEOUT);
+		return start(stateFile, clock, requestLogFile, Faults.none());
+	}
+
+	/**
+	 * Starts like {@link #start(Path, Clock, Path)}, answering the requests the fault switch chooses with its faults.
+	 * @param stateFile the state file, or null
+	 * @param clock the clock
+	 * @param requestLogFile the request log file, or null for none
+	 * @param faults the fault switch, {@link Faults#none()} for none
+	 * @return the running sandbox
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
+	 * @throws UncheckedIOException when the request log file cannot be created or appended to
+	 */
+	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faults) {
+		return start(stateFile, clock, requestLogFile, faults, TenantStore.DEFAULT_LOCK_TIMEOUT);
 	}
 
 	/** Starts like {@link #start(Path, Clock, Path)}, waiting at most {@code lockTimeout} for the state file. */
 	static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Duration lockTimeout) {
+		return start(stateFile, clock, requestLogFile, Faults.none(), lockTimeout);
+	}
+
+	private static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faultSwitch,
+			Duration lockTimeout) {
 		TenantStore store = TenantStore.open(stateFile, clock, lockTimeout);
 		ExecutorService executor = null;
 		try {
@@ -123,6 +144,7 @@ public final class Sandbox implements AutoCloseable {
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog(logFile);
 			FaultInjector faults = new FaultInjector();
+			faults.addAll(faultSwitch.rules);
 			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults, clock);
 			server.createContext("/", sandbox.handler());
 			server.start();
@@ -260,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
 		return this.log;
 	}
 
-	/** The faults waiting to be answered, for tests of a client's retry handling. */
+	/** The faults waiting to be answered, for tests that add faults while the sandbox runs. */
 	FaultInjector faults() {
 		return this.faults;
 	}
@@ -275,7 +297,7 @@ public final class Sandbox implements AutoCloseable {
 		IdentityEndpoints identity = new IdentityEndpoints(
 				new IdentityContext(this.store, this.clock, host, this.pending));
 		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, this.clock, host + "/v1.0"));
-		return new SandboxHttpHandler(identity, graph, this.faults, this.log);
+		return new SandboxHttpHandler(identity, graph, this.faults, this.log, this.clock);
 	}
 
 	private static ThreadFactory daemonThreads() {
@@ -285,6 +307,50 @@ public final class Sandbox implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * A fault switch: rules that make the sandbox answer chosen requests with throttling, errors, a closed
+	 * connection, a delay or a 404 for a new object, parsed from the SPEC of {@code --sandbox-faults} (see
+	 * docs/sandbox.md, "Faults"). Immutable; each sandbox started with it counts the rules' uses anew.
+	 */
+	public static final class Faults {
+
+		private static final Faults NONE = new Faults("", List.of());
+
+		private final String spec;
+
+		private final List<Fault> rules;
+
+		private Faults(String spec, List<Fault> rules) {
+			this.spec = spec;
+			this.rules = rules;
+		}
+
+		/**
+		 * Parses a SPEC: rules separated by {@code ;}, each {@code METHOD PATH FAULT [OPTION...]}, such as
+		 * {@code POST /v1.0/applications 429 times=2 retry-after=1; GET /v1.0/applications 404-fresh for=5s}.
+		 * @param spec the text
+		 * @return the faults
+		 * @throws IllegalArgumentException with a one-line message naming the rule that is wrong
+		 */
+		public static Faults parse(String spec) {
+			return new Faults(spec.strip(), List.copyOf(FaultSpec.parse(spec)));
+		}
+
+		/**
+		 * No faults.
+		 * @return the empty switch
+		 */
+		public static Faults none() {
+			return NONE;
+		}
+
+		@Override
+		public String toString() {
+			return this.spec;
+		}
+
 	}
 
 	/**

@@ -128,6 +128,11 @@ class GraphSdkWireCompatibilityTests {
 	 * client from GraphClientFactory (with Graph's middleware) must trust the sandbox certificate.
 	 */
 	static GraphServiceClient graphClient(Sandbox server, String token) {
+		return graphClient(server, token, Duration.ofSeconds(100));
+	}
+
+	/** The same Graph client, with a read timeout. */
+	static GraphServiceClient graphClient(Sandbox server, String token, Duration readTimeout) {
 		AllowedHostsValidator allowedHosts = new AllowedHostsValidator(server.graphEndpoint().getHost());
 		AccessTokenProvider tokens = new AccessTokenProvider() {
 
@@ -144,6 +149,7 @@ class GraphSdkWireCompatibilityTests {
 		};
 		OkHttpClient okHttp = GraphClientFactory.create()
 			.sslSocketFactory(server.clientSslContext().getSocketFactory(), server.clientTrustManager())
+			.readTimeout(readTimeout)
 			.build();
 		BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(new BaseBearerTokenAuthenticationProvider(tokens),
 				server.graphEndpoint() + "/v1.0", okHttp);
