@@ -61,10 +61,10 @@ import io.dicomreg.output.Renderer;
 class DicomregConfiguration {
 
 	@Bean(destroyMethod = "close")
-	ConnectionTarget connectionTarget(Invocation invocation) {
+	ConnectionTarget connectionTarget(Invocation invocation, Notices notices) {
 		GlobalOptions options = invocation.options();
 		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
-				options.graphEndpoint(), options.sandboxLog());
+				options.graphEndpoint(), options.sandboxLog(), options.sandboxFaults(), notices::println);
 	}
 
 	@Bean

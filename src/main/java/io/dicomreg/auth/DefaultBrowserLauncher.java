@@ -23,8 +23,8 @@ import io.dicomreg.config.Endpoints;
 import io.dicomreg.sandbox.Sandbox;
 
 /**
- * Opens the system browser for a real cloud, and plays the browser itself for the sandbox tenant,
- * whose sign-in page approves at once.
+ * Opens the system browser for a real cloud, and plays the browser itself for the sandbox tenant, as its
+ * owner (the sandbox enters the owner secret on its own sign-in page).
  */
 public class DefaultBrowserLauncher implements BrowserLauncher {
 

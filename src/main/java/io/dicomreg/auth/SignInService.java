@@ -85,9 +85,10 @@ public class SignInService {
 	/** Signs a user in with the device code flow, passing MSAL's instructions to {@code messages}. */
 	public SignedIn loginWithDeviceCode(UserLogin login, Consumer<String> messages) {
 		PublicClientApplication app = newUserApp(login);
-		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters
-			.builder(userScopes(), deviceCode -> messages.accept(deviceCode.message()))
-			.build();
+		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters.builder(userScopes(), deviceCode -> {
+			messages.accept(deviceCode.message());
+			approveInSandbox(deviceCode.userCode());
+		}).build();
 		return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
 	}
 
@@ -239,6 +240,16 @@ public class SignInService {
 		Set<String> scopes = new LinkedHashSet<>();
 		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().delegatedGraphScope(permission)));
 		return scopes;
+	}
+
+	/**
+	 * The sandbox approves no device code by itself, so that another local user reaching its port cannot sign its
+	 * administrator in: this process started it and is its owner, and approves the code it was given.
+	 */
+	private void approveInSandbox(String userCode) {
+		if (endpoints().isSandbox()) {
+			this.target.sandbox().approveDeviceCode(userCode);
+		}
 	}
 
 	private String sandboxTenantOrNull() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Echo;
 import io.dicomreg.output.OutputFormat;
@@ -17,6 +18,7 @@ import io.dicomreg.output.OutputFormat;
  * @param sandbox run against the embedded sandbox tenant
  * @param sandboxState the file that keeps the sandbox tenant between runs, or {@code null}
  * @param sandboxLog the file the sandbox appends every request it serves to, or {@code null}
+ * @param sandboxFaults the sandbox's fault switch SPEC (checked), or {@code null} for none
  * @param cloud the Azure cloud
  * @param authorityHost a custom sign-in host, or {@code null} for the cloud's
  * @param graphEndpoint a custom Microsoft Graph endpoint, or {@code null} for the cloud's
@@ -24,12 +26,12 @@ import io.dicomreg.output.OutputFormat;
  * @param verbose show stack traces and request ids on errors
  * @param help print usage and exit
  */
-public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog, AzureCloud cloud, URI authorityHost,
-		URI graphEndpoint, OutputFormat output, boolean verbose, boolean help) {
+public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog, String sandboxFaults, AzureCloud cloud,
+		URI authorityHost, URI graphEndpoint, OutputFormat output, boolean verbose, boolean help) {
 
 	/** The options of a plain {@code dicomreg} run. */
 	public static GlobalOptions defaults() {
-		return new GlobalOptions(false, null, null, AzureCloud.AzureCloud, null, null, OutputFormat.TABLE, false,
+		return new GlobalOptions(false, null, null, null, AzureCloud.AzureCloud, null, null, OutputFormat.TABLE, false,
 				false);
 	}
 
@@ -59,6 +61,9 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				  --sandbox-state FILE      keep the sandbox tenant in FILE between runs (implies --sandbox)
 				  --sandbox-log FILE        append every request the sandbox serves to FILE, one line each
 				                            (needs --sandbox or --sandbox-state)
+				  --sandbox-faults SPEC     make the sandbox answer chosen requests with faults, e.g.
+				                            'POST /v1.0/applications 429 times=2; GET /v1.0/me delay for=40s'
+				                            (needs --sandbox or --sandbox-state; see docs/sandbox.md)
 				  --cloud NAME              AzureCloud (default), AzureUSGovernment or AzureChinaCloud
 				  --authority-host URL      custom sign-in host (https), instead of the cloud's
 				  --graph-endpoint URL      custom Microsoft Graph endpoint (https), instead of the cloud's
@@ -77,6 +82,8 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 		private Path sandboxState;
 
 		private Path sandboxLog;
+
+		private String sandboxFaults;
 
 		private AzureCloud cloud;
 
@@ -100,6 +107,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				case "--help", "-h" -> this.help = flag(name, inlineValue);
 				case "--sandbox-state" -> this.sandboxState = Path.of(value(args, index, name, inlineValue));
 				case "--sandbox-log" -> this.sandboxLog = Path.of(value(args, index, name, inlineValue));
+				case "--sandbox-faults" -> this.sandboxFaults = sandboxFaults(name, value(args, index, name, inlineValue));
 				case "--cloud" -> this.cloud = AzureCloud.parse(value(args, index, name, inlineValue));
 				case "--authority-host" -> this.authorityHost = httpsUrl(name, value(args, index, name, inlineValue));
 				case "--graph-endpoint" -> this.graphEndpoint = httpsUrl(name, value(args, index, name, inlineValue));
@@ -138,6 +146,16 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 			return value;
 		}
 
+		private static String sandboxFaults(String name, String spec) {
+			try {
+				ConnectionTarget.checkSandboxFaults(spec);
+				return spec;
+			}
+			catch (IllegalArgumentException ex) {
+				throw DicomregException.invalidInput("Invalid value for " + name + ": " + ex.getMessage() + ".");
+			}
+		}
+
 		private static URI httpsUrl(String name, String value) {
 			try {
 				URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
@@ -166,12 +184,16 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				throw DicomregException.invalidInput(
 						"--sandbox-log needs --sandbox or --sandbox-state: it records the requests the sandbox serves.");
 			}
+			if (this.sandboxFaults != null && !useSandbox) {
+				throw DicomregException.invalidInput(
+						"--sandbox-faults needs --sandbox or --sandbox-state: it makes the sandbox answer with faults.");
+			}
 			if (this.sandboxLog != null && this.sandboxState != null && sameFile(this.sandboxLog, this.sandboxState)) {
 				throw DicomregException.invalidInput("--sandbox-log and --sandbox-state must name different files.");
 			}
 			AzureCloud chosenCloud = (this.cloud != null) ? this.cloud : AzureCloud.AzureCloud;
-			return new GlobalOptions(useSandbox, this.sandboxState, this.sandboxLog, chosenCloud, this.authorityHost,
-					this.graphEndpoint, this.output, this.verbose, this.help);
+			return new GlobalOptions(useSandbox, this.sandboxState, this.sandboxLog, this.sandboxFaults, chosenCloud,
+					this.authorityHost, this.graphEndpoint, this.output, this.verbose, this.help);
 		}
 
 		private static boolean sameFile(Path first, Path second) {

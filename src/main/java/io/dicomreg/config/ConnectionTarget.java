@@ -8,6 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.sandbox.Sandbox;
@@ -29,6 +32,10 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final Path sandboxLog;
 
+	private final Consumer<String> notices;
+
+	private final Sandbox.Faults sandboxFaults;
+
 	private Endpoints endpoints;
 
 	private Sandbox runningSandbox;
@@ -44,12 +51,37 @@ public class ConnectionTarget implements AutoCloseable {
 	 */
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
 			URI graphEndpoint, Path sandboxLog) {
+		this(sandbox, sandboxState, cloud, authorityHost, graphEndpoint, sandboxLog, null, (notice) -> {
+		});
+	}
+
+	/**
+	 * A target whose sandbox also answers with the faults of {@code sandboxFaults}, and that tells the person,
+	 * through {@code notices}, what is wrong with its sandbox's files.
+	 * @param sandboxLog the sandbox's request log file, or {@code null} for none; ignored for a cloud target
+	 * @param sandboxFaults the fault switch SPEC of {@code --sandbox-faults}, or {@code null} for none
+	 * @param notices receives one-line warnings, such as a state file other users can read
+	 * @throws IllegalArgumentException when {@code sandboxFaults} is not a valid SPEC
+	 */
+	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
+			URI graphEndpoint, Path sandboxLog, String sandboxFaults, Consumer<String> notices) {
+		this.notices = notices;
+		this.sandboxFaults = (sandboxFaults != null) ? Sandbox.Faults.parse(sandboxFaults) : Sandbox.Faults.none();
 		this.sandbox = sandbox || sandboxState != null;
 		this.sandboxState = (sandboxState != null) ? sandboxState.toAbsolutePath().normalize() : null;
 		this.cloud = cloud;
 		this.authorityHost = authorityHost;
 		this.graphEndpoint = graphEndpoint;
 		this.sandboxLog = (sandboxLog != null) ? sandboxLog.toAbsolutePath().normalize() : null;
+	}
+
+	/**
+	 * Checks a fault switch SPEC for {@code --sandbox-faults} without starting anything.
+	 * @param spec the SPEC
+	 * @throws IllegalArgumentException with a one-line message naming the rule that is wrong
+	 */
+	public static void checkSandboxFaults(String spec) {
+		Sandbox.Faults.parse(spec);
 	}
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
@@ -86,15 +118,41 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	private Endpoints startSandbox() {
+		String tenantId;
 		try {
-			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog);
+			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog, this.sandboxFaults);
+			tenantId = this.runningSandbox.tenantId();
 		}
 		catch (Sandbox.StateException | UncheckedIOException ex) {
+			close();
 			throw DicomregException.failure(ex.getMessage(), ex);
 		}
+		warnAboutReadableFiles(this.runningSandbox.filesReadableByOthers());
 		return new Endpoints("sandbox", this.runningSandbox.authorityHost(), this.runningSandbox.graphEndpoint(),
-				AzureCloud.AzureCloud.graphEndpoint().toString(), this.runningSandbox.tenantId(), cacheKey(), false,
+				AzureCloud.AzureCloud.graphEndpoint().toString(), tenantId, cacheKey(), false,
 				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager());
+	}
+
+	/** One line, once per run (the sandbox starts once), when others can read the state file or its lock. */
+	private void warnAboutReadableFiles(List<Path> files) {
+		if (files.isEmpty()) {
+			return;
+		}
+		String chmod = "run 'chmod 600 " + files.stream().map(Path::toString).collect(Collectors.joining(" ")) + "'.";
+		boolean stateFile = files.contains(this.sandboxState);
+		if (stateFile && files.size() > 1) {
+			this.notices.accept("Warning: the sandbox state file " + this.sandboxState + " and its lock file "
+					+ files.get(1) + " can be read by other users, and the state file holds the tenant's signing key "
+					+ "and owner secret: " + chmod);
+		}
+		else if (stateFile) {
+			this.notices.accept("Warning: the sandbox state file " + this.sandboxState + " can be read by other users, "
+					+ "and it holds the tenant's signing key and owner secret: " + chmod);
+		}
+		else {
+			this.notices.accept("Warning: the lock file " + files.get(0) + " of the sandbox state file "
+					+ this.sandboxState + " can be read by other users: " + chmod);
+		}
 	}
 
 	private Endpoints cloudEndpoints() {

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -18,10 +20,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.dicomreg.sandbox.crypto.SandboxTls;
+import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
 import io.dicomreg.sandbox.graph.GraphContext;
 import io.dicomreg.sandbox.graph.GraphEndpoints;
+import io.dicomreg.sandbox.http.Fault;
 import io.dicomreg.sandbox.http.FaultInjector;
+import io.dicomreg.sandbox.http.FaultSpec;
 import io.dicomreg.sandbox.http.RequestLog;
 import io.dicomreg.sandbox.http.RequestLogFile;
 import io.dicomreg.sandbox.http.SandboxHttpHandler;
@@ -51,25 +56,31 @@ public final class Sandbox implements AutoCloseable {
 
 	private final FaultInjector faults;
 
+	private final Clock clock;
+
+	private final PendingCodes pending = new PendingCodes();
+
 	private final URI baseUri;
 
 	private Sandbox(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
-			RequestLog log, FaultInjector faults) {
+			RequestLog log, FaultInjector faults, Clock clock) {
 		this.server = server;
 		this.executor = executor;
 		this.tls = tls;
 		this.store = store;
 		this.log = log;
 		this.faults = faults;
+		this.clock = clock;
 		this.baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
 	}
 
 	/**
 	 * Starts on 127.0.0.1 with a random free port; stateFile null = in-memory fresh tenant. Missing file = fresh
-	 * tenant saved there on first write. Corrupt/unreadable file = StateException, file left untouched.
+	 * tenant saved there at once. Corrupt/unreadable file = StateException, file left untouched. Every access to the
+	 * state file holds its lock ({@code STATE.lock} next to it), waiting at most 10 seconds for other processes.
 	 * @param stateFile the state file, or null
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 */
 	public static Sandbox start(Path stateFile) {
 		return start(stateFile, Clock.systemUTC());
@@ -80,7 +91,7 @@ public final class Sandbox implements AutoCloseable {
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 */
 	public static Sandbox start(Path stateFile, Clock clock) {
 		return start(stateFile, clock, null);
@@ -94,28 +105,62 @@ public final class Sandbox implements AutoCloseable {
 	 * @param clock the clock
 	 * @param requestLogFile the request log file, or null for none
 	 * @return the running sandbox
-	 * @throws StateException when the state file exists but is not a usable sandbox state
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
 	 * @throws UncheckedIOException when the request log file cannot be created or appended to
 	 */
 	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile) {
-		TenantStore store = TenantStore.open(stateFile, clock);
-		RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
-		SandboxTls tls = SandboxTls.create();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+		return start(stateFile, clock, requestLogFile, Faults.none());
+	}
+
+	/**
+	 * Starts like {@link #start(Path, Clock, Path)}, answering the requests the fault switch chooses with its faults.
+	 * @param stateFile the state file, or null
+	 * @param clock the clock
+	 * @param requestLogFile the request log file, or null for none
+	 * @param faults the fault switch, {@link Faults#none()} for none
+	 * @return the running sandbox
+	 * @throws StateException when the state file exists but is not a usable sandbox state, or stays locked
+	 * @throws UncheckedIOException when the request log file cannot be created or appended to
+	 */
+	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faults) {
+		return start(stateFile, clock, requestLogFile, faults, TenantStore.DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/** Starts like {@link #start(Path, Clock, Path)}, waiting at most {@code lockTimeout} for the state file. */
+	static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Duration lockTimeout) {
+		return start(stateFile, clock, requestLogFile, Faults.none(), lockTimeout);
+	}
+
+	private static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faultSwitch,
+			Duration lockTimeout) {
+		TenantStore store = TenantStore.open(stateFile, clock, lockTimeout);
+		ExecutorService executor = null;
 		try {
+			RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
+			SandboxTls tls = SandboxTls.create();
+			executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
 			HttpsServer server = createServer();
 			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog(logFile);
 			FaultInjector faults = new FaultInjector();
-			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults);
-			server.createContext("/", sandbox.handler(clock));
+			faults.addAll(faultSwitch.rules);
+			Sandbox sandbox = new Sandbox(server, executor, tls, store, log, faults, clock);
+			server.createContext("/", sandbox.handler());
 			server.start();
 			return sandbox;
 		}
 		catch (IOException ex) {
 			executor.shutdownNow();
+			store.close();
 			throw new UncheckedIOException("Cannot start the sandbox server on 127.0.0.1", ex);
+		}
+		catch (RuntimeException | Error ex) {
+			if (executor != null) {
+				executor.shutdownNow();
+			}
+			store.close();
+			throw ex;
 		}
 	}
 
@@ -160,21 +205,47 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Plays the browser for an interactive sign-in: opens an authorize URL of this sandbox and posts the sign-in
-	 * page's answer to the client's redirect URI, so the client's flow completes without a real browser.
+	 * Plays the browser for an interactive sign-in as the sandbox's owner: opens an authorize URL of this sandbox,
+	 * submits the sign-in page with the owner secret, and posts the answer to the client's redirect URI, so the
+	 * client's flow completes without a real browser.
 	 * @param authorizeUrl the URL the client asked to open
 	 * @return the status the redirect URI answered
 	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form
 	 * @throws java.io.UncheckedIOException when the sandbox or the redirect URI cannot be reached
 	 */
 	public int playBrowser(URI authorizeUrl) {
-		return new SandboxBrowser(clientSslContext()).open(authorizeUrl);
+		return new SandboxBrowser(clientSslContext(), this.store.read(Tenant::ownerSecret)).open(authorizeUrl);
+	}
+
+	/**
+	 * Approves a device code sign-in as the sandbox's owner: the client polling with that code is signed in as the
+	 * administrator. The sandbox approves nothing by itself; other clients approve at {@code /devicelogin} with the
+	 * owner secret.
+	 * @param userCode the user code the client was given
+	 * @throws IllegalArgumentException when no such code is waiting for approval (unknown, expired, used)
+	 */
+	public void approveDeviceCode(String userCode) {
+		if (!this.pending.approve(userCode, this.clock.instant())) {
+			throw new IllegalArgumentException("No device code " + userCode
+					+ " is waiting for approval in this sandbox.");
+		}
+	}
+
+	/**
+	 * The state file and its lock file if, when the sandbox started, the group or others could read them (the state
+	 * file holds the tenant's signing key and owner secret). The sandbox creates both owner-only and does not change
+	 * the mode of files it finds; whoever started it should say so, once.
+	 * @return the files, state file first; empty when both are owner-only, or for an in-memory tenant
+	 */
+	public List<Path> filesReadableByOthers() {
+		return this.store.readableByOthers();
 	}
 
 	@Override
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+		this.store.close();
 	}
 
 	/**
@@ -211,17 +282,22 @@ public final class Sandbox implements AutoCloseable {
 		return this.log;
 	}
 
-	/** The faults waiting to be answered, for tests of a client's retry handling. */
+	/** The faults waiting to be answered, for tests that add faults while the sandbox runs. */
 	FaultInjector faults() {
 		return this.faults;
 	}
 
-	private SandboxHttpHandler handler(Clock clock) {
+	/** The owner secret, for tests that sign in as the owner over HTTP. */
+	String ownerSecret() {
+		return this.store.read(Tenant::ownerSecret);
+	}
+
+	private SandboxHttpHandler handler() {
 		String host = this.baseUri.toString();
 		IdentityEndpoints identity = new IdentityEndpoints(
-				new IdentityContext(this.store, clock, host, new PendingCodes()));
-		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, clock, host + "/v1.0"));
-		return new SandboxHttpHandler(identity, graph, this.faults, this.log);
+				new IdentityContext(this.store, this.clock, host, this.pending));
+		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, this.clock, host + "/v1.0"));
+		return new SandboxHttpHandler(identity, graph, this.faults, this.log, this.clock);
 	}
 
 	private static ThreadFactory daemonThreads() {
@@ -234,7 +310,52 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Thrown when a sandbox state file exists but cannot be used; the file is left exactly as it was.
+	 * A fault switch: rules that make the sandbox answer chosen requests with throttling, errors, a closed
+	 * connection, a delay or a 404 for a new object, parsed from the SPEC of {@code --sandbox-faults} (see
+	 * docs/sandbox.md, "Faults"). Immutable; each sandbox started with it counts the rules' uses anew.
+	 */
+	public static final class Faults {
+
+		private static final Faults NONE = new Faults("", List.of());
+
+		private final String spec;
+
+		private final List<Fault> rules;
+
+		private Faults(String spec, List<Fault> rules) {
+			this.spec = spec;
+			this.rules = rules;
+		}
+
+		/**
+		 * Parses a SPEC: rules separated by {@code ;}, each {@code METHOD PATH FAULT [OPTION...]}, such as
+		 * {@code POST /v1.0/applications 429 times=2 retry-after=1; GET /v1.0/applications 404-fresh for=5s}.
+		 * @param spec the text
+		 * @return the faults
+		 * @throws IllegalArgumentException with a one-line message naming the rule that is wrong
+		 */
+		public static Faults parse(String spec) {
+			return new Faults(spec.strip(), List.copyOf(FaultSpec.parse(spec)));
+		}
+
+		/**
+		 * No faults.
+		 * @return the empty switch
+		 */
+		public static Faults none() {
+			return NONE;
+		}
+
+		@Override
+		public String toString() {
+			return this.spec;
+		}
+
+	}
+
+	/**
+	 * Thrown when a sandbox state file exists but cannot be used, or is in use by another process for longer than
+	 * the sandbox waits; the file is left exactly as it was. The message is one line naming the file.
 	 */
 	public static final class StateException extends RuntimeException {
 
@@ -249,9 +370,24 @@ public final class Sandbox implements AutoCloseable {
 		 * @param cause the underlying failure, may be null
 		 */
 		public StateException(Path stateFile, String reason, Throwable cause) {
-			super("Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state (" + reason
-					+ "). Fix it or pass a new file name to start a fresh tenant.", cause);
+			this(stateFile, cause, "Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state ("
+					+ reason + "). Fix it or pass a new file name to start a fresh tenant.");
+		}
+
+		private StateException(Path stateFile, Throwable cause, String message) {
+			super(message, cause);
 			this.stateFile = stateFile;
+		}
+
+		/**
+		 * An exception for a state file that cannot be used for another reason than its content, such as its lock.
+		 * @param stateFile the state file
+		 * @param message the whole message, one line naming the file
+		 * @param cause the underlying failure, may be null
+		 * @return the exception
+		 */
+		public static StateException withMessage(Path stateFile, String message, Throwable cause) {
+			return new StateException(stateFile, cause, message);
 		}
 
 		public Path getStateFile() {

@@ -17,18 +17,27 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
- * Plays the browser for a sandbox sign-in: opens the authorize URL and submits the form_post page it answers to
- * the client's loopback redirect URI, so MSAL's interactive flow completes without a real browser.
+ * Plays the browser for a sandbox sign-in as its owner: opens the authorize URL, submits the sign-in page with the
+ * owner secret, and submits the form_post page it answers to the client's loopback redirect URI, so MSAL's
+ * interactive flow completes without a real browser.
  */
 final class SandboxBrowser {
 
-	private static final Pattern FORM = Pattern.compile("<form method=\"post\"[^>]* action=\"([^\"]*)\">");
+	private static final Pattern FORM = Pattern.compile("<form method=\"post\" name=\"([^\"]*)\" action=\"([^\"]*)\">");
+
+	/** The name of the sign-in page's form; the page that posts the answer to the client has another. */
+	private static final String SIGN_IN_FORM = "signin";
 
 	private static final Pattern INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\" />");
 
+	private static final String OWNER_SECRET = "owner_secret";
+
 	private final HttpClient client;
 
-	SandboxBrowser(SSLContext sslContext) {
+	private final String ownerSecret;
+
+	SandboxBrowser(SSLContext sslContext, String ownerSecret) {
+		this.ownerSecret = ownerSecret;
 		this.client = HttpClient.newBuilder()
 			.sslContext(sslContext)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -36,29 +45,49 @@ final class SandboxBrowser {
 	}
 
 	/**
-	 * Opens an authorize URL of the sandbox and posts the sign-in result to the redirect URI.
+	 * Opens an authorize URL of the sandbox, signs in on its page with the owner secret, and posts the sign-in
+	 * result to the redirect URI.
 	 * @param authorizeUrl the URL MSAL asked to open
 	 * @return the status the redirect URI answered
 	 * @throws IllegalStateException when the sandbox answers an error page instead of a form
 	 */
 	int open(URI authorizeUrl) {
-		String page = send(HttpRequest.newBuilder(authorizeUrl).GET()).body();
+		Form signIn = form(send(HttpRequest.newBuilder(authorizeUrl).GET()));
+		if (!SIGN_IN_FORM.equals(signIn.name())) {
+			// An invalid request goes straight back to the client, without a sign-in page.
+			return submit(signIn).statusCode();
+		}
+		signIn.fields().put(OWNER_SECRET, this.ownerSecret);
+		HttpResponse<String> answer = submit(signIn);
+		if (answer.statusCode() == 302) {
+			String location = answer.headers().firstValue("Location").orElseThrow();
+			return send(HttpRequest.newBuilder(URI.create(location)).GET()).statusCode();
+		}
+		return submit(form(answer)).statusCode();
+	}
+
+	private static Form form(HttpResponse<String> response) {
+		String page = response.body();
 		Matcher form = FORM.matcher(page);
 		if (!form.find()) {
-			throw new IllegalStateException("The sandbox did not answer a sign-in form: " + page);
+			throw new IllegalStateException("The sandbox did not answer a sign-in form (HTTP " + response.statusCode()
+					+ "): " + page);
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		Matcher input = INPUT.matcher(page);
 		while (input.find()) {
 			fields.put(unescape(input.group(1)), unescape(input.group(2)));
 		}
-		String body = fields.entrySet().stream()
+		return new Form(form.group(1), URI.create(unescape(form.group(2))), fields);
+	}
+
+	private HttpResponse<String> submit(Form form) {
+		String body = form.fields().entrySet().stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
+		return send(HttpRequest.newBuilder(form.action())
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		return send(post).statusCode();
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -82,6 +111,10 @@ final class SandboxBrowser {
 	private static String unescape(String html) {
 		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
 			.replace("&amp;", "&");
+	}
+
+	private record Form(String name, URI action, Map<String, String> fields) {
+
 	}
 
 }

@@ -69,6 +69,20 @@ class GlobalOptionsTests {
 	}
 
 	@Test
+	void sandboxFaultsAreCheckedWhenParsed() {
+		Invocation invocation = GlobalOptions.parse(new String[] { "--sandbox", "--sandbox-faults",
+				"POST /v1.0/applications 429 times=2", "whoami" });
+		assertThat(invocation.options().sandboxFaults()).isEqualTo("POST /v1.0/applications 429 times=2");
+		assertThat(GlobalOptions.defaults().sandboxFaults()).isNull();
+		assertUsageError(new String[] { "--sandbox", "--sandbox-faults", "GET /v1.0 delay for=later" },
+				"Invalid value for --sandbox-faults: rule 'GET /v1.0 delay for=later': for must be a duration such as "
+						+ "500ms, 5s or 2m.");
+		assertUsageError(new String[] { "--sandbox-faults", "GET /v1.0 503" },
+				"--sandbox-faults needs --sandbox or --sandbox-state");
+		assertThat(GlobalOptions.usage()).contains("--sandbox-faults SPEC");
+	}
+
+	@Test
 	void optionsNeedTheirValues() {
 		assertUsageError(new String[] { "--output" }, "Option --output needs a value.");
 		assertUsageError(new String[] { "--output", "yaml" }, "use table or json");

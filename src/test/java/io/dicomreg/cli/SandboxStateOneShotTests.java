@@ -1,7 +1,9 @@
 package io.dicomreg.cli;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dicomreg.support.TestShell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * One-shot runs against a sandbox tenant kept in a state file: each run is a new sandbox server on
@@ -77,6 +80,22 @@ class SandboxStateOneShotTests {
 			.startsWith("Error: Sandbox state file")
 			.contains(state.toString());
 		assertThat(state).hasContent("{ this is not json");
+	}
+
+	@Test
+	void stateFileOtherUsersCanReadIsOneWarningLine() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path state = this.directory.resolve("tenant.json");
+		TestShell shell = new TestShell(this.directory.resolve("home"), "--sandbox-state", state.toString());
+		assertThat(shell.run("login").err()).doesNotContain("Warning");
+		Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-r--r--"));
+
+		TestShell.Result whoami = shell.run("whoami");
+
+		assertThat(whoami.exitCode()).as(whoami.all()).isZero();
+		assertThat(whoami.err().lines()).singleElement().asString().isEqualTo("Warning: the sandbox state file " + state
+				+ " can be read by other users, and it holds the tenant's signing key and owner secret: "
+				+ "run 'chmod 600 " + state + "'.");
 	}
 
 	@Test

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,8 +102,24 @@ class DicomregJarIT {
 					"-Djavax.net.ssl.trustStorePassword=changeit");
 			String host = server.authorityHost().toString();
 
-			Run login = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(), "login",
-					"--tenant", server.tenantDomain());
+			// dicomreg does not know this is a sandbox: the test started it and approves the code as its owner.
+			Path err = this.directory.resolve("login-err.txt");
+			ProcessBuilder builder = new ProcessBuilder(ProcessRunner.dicomregCommand(this.directory.resolve("home"),
+					this.jvmOptions, List.of("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(),
+							"login", "--tenant", server.tenantDomain())))
+				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+				.redirectOutput(this.directory.resolve("login-out.txt").toFile())
+				.redirectError(err.toFile());
+			Process signingIn = ProcessRunner.start(builder);
+			try {
+				server.approveDeviceCode(deviceCode(err, signingIn));
+				assertThat(signingIn.waitFor(ProcessRunner.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("login ended").isTrue();
+			}
+			finally {
+				ProcessRunner.destroyTree(signingIn);
+			}
+			Run login = new Run(signingIn.exitValue(), Files.readString(this.directory.resolve("login-out.txt")),
+					Files.readString(err));
 			Run register = dicomreg("--authority-host", host, "--graph-endpoint", server.graphEndpoint().toString(),
 					"--output", "json", "app", "register", "--name", "through custom endpoints");
 
@@ -146,6 +165,22 @@ class DicomregJarIT {
 			.contains("--scope Dicom.ReadWrite")
 			.containsPattern("Changed +true")
 			.contains("(DICOM client)> ");
+	}
+
+	/** The user code a device code sign-in writes to {@code file}, once it is there; waits on the file's changes. */
+	private static String deviceCode(Path file, Process process) throws Exception {
+		Pattern code = Pattern.compile("enter the code (\\S+) to authenticate");
+		long deadline = System.nanoTime() + ProcessRunner.TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			Matcher matcher = code.matcher(Files.exists(file) ? Files.readString(file) : "");
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+			if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
+				throw new AssertionError("login ended without a device code: " + Files.readString(file));
+			}
+		}
+		throw new AssertionError("No device code appeared in " + file);
 	}
 
 	private Run dicomreg(String... args) {

@@ -54,8 +54,8 @@ class GraphSdkWireCompatibilityTests {
 			.instanceDiscovery(false)
 			.sslSocketFactory(server.clientSslContext().getSocketFactory())
 			.build();
-		String token = msal.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, (code) -> {
-		}).build()).get(30, TimeUnit.SECONDS).accessToken();
+		String token = msal.acquireToken(DeviceCodeFlowParameters.builder(SCOPES,
+				(code) -> server.approveDeviceCode(code.userCode())).build()).get(30, TimeUnit.SECONDS).accessToken();
 		this.graph = graphClient(server, token);
 	}
 
@@ -129,6 +129,11 @@ class GraphSdkWireCompatibilityTests {
 	 * client from GraphClientFactory (with Graph's middleware) must trust the sandbox certificate.
 	 */
 	static GraphServiceClient graphClient(Sandbox server, String token) {
+		return graphClient(server, token, Duration.ofSeconds(100));
+	}
+
+	/** The same Graph client, with a read timeout. */
+	static GraphServiceClient graphClient(Sandbox server, String token, Duration readTimeout) {
 		AllowedHostsValidator allowedHosts = new AllowedHostsValidator(server.graphEndpoint().getHost());
 		AccessTokenProvider tokens = new AccessTokenProvider() {
 
@@ -145,6 +150,7 @@ class GraphSdkWireCompatibilityTests {
 		};
 		OkHttpClient okHttp = GraphClientFactory.create()
 			.sslSocketFactory(server.clientSslContext().getSocketFactory(), server.clientTrustManager())
+			.readTimeout(readTimeout)
 			.build();
 		BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(new BaseBearerTokenAuthenticationProvider(tokens),
 				server.graphEndpoint() + "/v1.0", okHttp);

@@ -82,23 +82,24 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void deviceCodeResponseHasEntrasFieldsWithAZeroInterval(Sandbox server) {
+	void deviceCodeResponseHasEntrasFieldsWithAOneSecondInterval(Sandbox server) {
 		JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 		assertThat(code.path("user_code").asText()).matches("[A-Z0-9]{9}");
 		assertThat(code.path("device_code").asText()).isNotBlank();
 		assertThat(code.path("verification_uri").asText()).isEqualTo(server.authorityHost() + "/devicelogin");
 		assertThat(code.path("expires_in").asInt()).isEqualTo(900);
 		assertThat(code.path("interval").isIntegralNumber()).isTrue();
-		assertThat(code.path("interval").asInt()).isZero();
+		assertThat(code.path("interval").asInt()).isEqualTo(1);
 		assertThat(code.path("message").asText()).isEqualTo("To sign in, use a web browser to open the page "
 				+ server.authorityHost() + "/devicelogin and enter the code " + code.path("user_code").asText()
 				+ " to authenticate.");
 	}
 
 	@Test
-	void firstPollIsPendingThenTheAdministratorIsSignedIn(Sandbox server) throws Exception {
+	void pollIsPendingUntilTheOwnerApprovesThenTheAdministratorIsSignedIn(Sandbox server) throws Exception {
 		JsonNode code = deviceCodeRequest(server, SandboxDirectory.GRAPH_CLI_APP_ID, GRAPH_USER_READ).json();
 		SandboxHttp.Response pending = poll(server, SandboxDirectory.GRAPH_CLI_APP_ID, code, "device_code");
+		server.approveDeviceCode(code.path("user_code").asText());
 		SandboxHttp.Response approved = poll(server, SandboxDirectory.GRAPH_CLI_APP_ID, code,
 				"urn:ietf:params:oauth:grant-type:device_code");
 		assertIdentityError(pending, 400, "authorization_pending", 70016);
@@ -315,12 +316,19 @@ class IdentityProtocolTests {
 				+ SandboxDirectory.GRAPH_CLI_APP_ID + "&response_type=code&response_mode=form_post&state=xyz"
 				+ "&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri="
 				+ SandboxHttp.encode(redirectUri) + "&scope=" + SandboxHttp.encode("openid offline_access " + GRAPH_USER_READ);
-		String page = new SandboxHttp(server).send(HttpRequest.newBuilder(URI.create(url)).GET()).text();
+		SandboxHttp http = new SandboxHttp(server);
+		Map<String, String> signIn = hiddenFields(http.send(HttpRequest.newBuilder(URI.create(url)).GET()).text());
+		signIn.put("owner_secret", SandboxInspector.of(server).ownerSecret());
+		String page = http.postForm(url.substring(0, url.indexOf('?')), signIn).text();
 		assertThat(page).contains("<form method=\"post\"").contains("action=\"" + redirectUri + "\"");
+		return hiddenFields(page);
+	}
+
+	private static Map<String, String> hiddenFields(String page) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\" />").matcher(page);
 		while (input.find()) {
-			fields.put(input.group(1), input.group(2));
+			fields.put(input.group(1), input.group(2).replace("&amp;", "&"));
 		}
 		return fields;
 	}

@@ -45,7 +45,10 @@ class MsalWireCompatibilityTests {
 	void deviceCodeSignInRecordsAnAccountForTheAdministrator(Sandbox server) throws Exception {
 		AtomicReference<DeviceCode> deviceCode = new AtomicReference<>();
 		IAuthenticationResult result = publicClient(server, new SharedCache())
-			.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, deviceCode::set).build())
+			.acquireToken(DeviceCodeFlowParameters.builder(SCOPES, (code) -> {
+				deviceCode.set(code);
+				server.approveDeviceCode(code.userCode());
+			}).build())
 			.get(30, TimeUnit.SECONDS);
 		assertThat(deviceCode.get().message()).startsWith("To sign in, use a web browser to open the page "
 				+ server.authorityHost() + "/devicelogin and enter the code " + deviceCode.get().userCode());
@@ -60,8 +63,8 @@ class MsalWireCompatibilityTests {
 		Path stateFile = directory.resolve("tenant.json");
 		SharedCache cache = new SharedCache();
 		try (Sandbox first = Sandbox.start(stateFile)) {
-			publicClient(first, cache).acquireToken(DeviceCodeFlowParameters.builder(SCOPES, (code) -> {
-			}).build()).get(30, TimeUnit.SECONDS);
+			publicClient(first, cache).acquireToken(DeviceCodeFlowParameters.builder(SCOPES,
+					(code) -> first.approveDeviceCode(code.userCode())).build()).get(30, TimeUnit.SECONDS);
 			try (Sandbox second = Sandbox.start(stateFile)) {
 				PublicClientApplication application = publicClient(second, cache);
 				IAccount account = application.getAccounts().get().iterator().next();

@@ -3,6 +3,7 @@ package io.dicomreg.sandbox;
 import java.time.Duration;
 import java.util.List;
 
+import io.dicomreg.sandbox.http.FaultSpec;
 import io.dicomreg.sandbox.http.RecordedRequest;
 
 /**
@@ -35,6 +36,15 @@ public final class SandboxInspector {
 	}
 
 	/**
+	 * The owner secret, which approves device codes and completes the browser sign-in page; in the state file (as
+	 * {@code ownerSecret}) or, for an in-memory tenant, only in memory.
+	 * @return the secret
+	 */
+	public String ownerSecret() {
+		return this.sandbox.ownerSecret();
+	}
+
+	/**
 	 * Every HTTP request served so far (since the last {@link #clearRequests()}).
 	 * @return method, path with query, status, and whether it was a Graph write
 	 */
@@ -50,13 +60,23 @@ public final class SandboxInspector {
 	/**
 	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
 	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
-	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet.
+	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet. The same
+	 * mechanism as {@link #injectFaults(String)}: a status rule with a count.
 	 * @param method the HTTP method, or "*" for any
 	 * @param pathPrefix the start of the path (with query), e.g. /v1.0/applications
 	 * @param status e.g. 429 or 503
 	 * @param times how many requests to fail
 	 * @param retryAfter the Retry-After to send, may be null
 	 */
+	/**
+	 * Adds the rules of a fault switch SPEC, the syntax of {@code --sandbox-faults} (see docs/sandbox.md, "Faults"),
+	 * after those the sandbox has.
+	 * @param spec e.g. {@code POST /v1.0/applications 429 times=2 retry-after=1}
+	 */
+	public void injectFaults(String spec) {
+		this.sandbox.faults().addAll(FaultSpec.parse(spec));
+	}
+
 	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
 		this.sandbox.faults().add(method, pathPrefix, status, times, retryAfter);
 	}

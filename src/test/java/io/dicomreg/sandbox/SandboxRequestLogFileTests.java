@@ -45,7 +45,6 @@ class SandboxRequestLogFileTests {
 
 			assertThat(Files.readAllLines(log)).containsExactly("an earlier run",
 					"2026-11-27T08:10:01Z POST " + tokenPath + "devicecode 200",
-					"2026-11-27T08:10:01Z POST " + tokenPath + "token 400",
 					"2026-11-27T08:10:01Z POST " + tokenPath + "token 200",
 					"2026-11-27T08:10:01Z POST /v1.0/applications 201 graph-write",
 					"2026-11-27T08:10:01Z GET /v1.0/applications?$top=1 200",
@@ -71,9 +70,19 @@ class SandboxRequestLogFileTests {
 					+ "&state=state-value-42&nonce=nonce-value-42&code_challenge_method=plain"
 					+ "&code_challenge=challenge-value-42&redirect_uri=http%3A%2F%2Flocalhost%3A54321&scope=openid"))
 				.GET());
+			String ownerSecret = SandboxInspector.of(server).ownerSecret();
+			new SandboxHttp(server).postForm(server.authorityHost() + authorizePath,
+					Map.of("client_id", SandboxDirectory.GRAPH_CLI_APP_ID, "response_type", "code", "response_mode",
+							"form_post", "redirect_uri", "http://localhost:54321", "scope", "openid", "owner_secret",
+							ownerSecret));
+			new SandboxHttp(server).postForm(server.authorityHost() + "/devicelogin", Map.of("user_code", "ABCDEFGHJ",
+					"owner_secret", ownerSecret));
 
 			String written = Files.readString(log);
 			assertThat(written).contains("GET " + authorizePath + " 200\n")
+				.contains("POST " + authorizePath + " 200\n")
+				.contains("POST /devicelogin 400\n")
+				.doesNotContain(ownerSecret, "owner_secret", "ABCDEFGHJ")
 				.contains("POST /v1.0/applications/" + daemon.path("id").asText() + "/addPassword 200 graph-write")
 				.doesNotContain(secret, appToken, signIn.path("access_token").asText(),
 						signIn.path("refresh_token").asText(), "client_id", "device_code", "state-value-42",
@@ -125,7 +134,7 @@ class SandboxRequestLogFileTests {
 					Map.of("displayName", "unlogged"));
 
 			assertThat(created.status()).isEqualTo(201);
-			assertThat(SandboxInspector.of(server).requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, false, true);
+			assertThat(SandboxInspector.of(server).requests()).map(RecordedRequest::graphWrite).containsExactly(false, false, true);
 			assertThat(log).isEmptyDirectory();
 		}
 	}

@@ -1,10 +1,12 @@
 package io.dicomreg.sandbox;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The state file: what survives a restart, what must never be written, and refusing files that are not ours.
@@ -96,12 +99,55 @@ class SandboxStateTests {
 	}
 
 	@Test
-	void missingFileIsWrittenOnTheFirstChangeOnly() {
+	void stateFileAndLockFileAreCreatedOwnerOnlyAndReportedAsPrivate() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).isEmpty();
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(stateFile + ".lock"))))
+			.isEqualTo("rw-------");
+		try (Sandbox server = Sandbox.start(null)) {
+			assertThat(server.filesReadableByOthers()).isEmpty();
+		}
+	}
+
+	@Test
+	void stateFileOrLockFileOthersCanReadIsReported() throws Exception {
+		assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+		Path stateFile = this.directory.resolve("tenant.json");
+		Path lockFile = Path.of(stateFile + ".lock");
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			new GraphFixture(server).createApplication("shared too widely");
+		}
+		Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-r--r--"));
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).containsExactly(stateFile);
+		}
+		Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-------"));
+		Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-rw----"));
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			assertThat(server.filesReadableByOthers()).containsExactly(lockFile);
+		}
+	}
+
+	@Test
+	void missingFileIsCreatedWithAFreshTenantWhenTheServerStarts() throws Exception {
 		Path stateFile = this.directory.resolve("nested/tenant.json");
 		try (Sandbox server = Sandbox.start(stateFile)) {
-			assertThat(stateFile).doesNotExist();
-			new GraphFixture(server).createApplication("first change");
 			assertThat(stateFile).exists();
+			assertThat(Files.readString(stateFile)).contains(server.tenantId());
+		}
+	}
+
+	@Test
+	void serversStartingOnOneMissingFileShareOneTenant() {
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (Sandbox first = Sandbox.start(stateFile); Sandbox second = Sandbox.start(stateFile)) {
+			assertThat(second.tenantId()).isEqualTo(first.tenantId());
+			String appId = new GraphFixture(second).createApplication("made by second").path("appId").asText();
+			assertThat(SandboxInspector.of(first).tenant().applicationByAppId(appId)).isPresent();
 		}
 	}
 
@@ -136,10 +182,54 @@ class SandboxStateTests {
 	}
 
 	@Test
+	void truncatedStateFileIsRefusedInOneLineWithoutItsContent() throws Exception {
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (Sandbox server = Sandbox.start(stateFile)) {
+			new GraphFixture(server).createApplication("kept");
+		}
+		String content = Files.readString(stateFile);
+		Files.writeString(stateFile, content.substring(0, content.length() / 2));
+		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("Sandbox state file " + stateFile
+					+ " is not a valid dicomreg sandbox state (").doesNotContain("\n", "\r", "privateKeyPkcs8", "MII"));
+	}
+
+	@Test
+	void fifoIsRefusedWithoutWaitingForAWriter() throws Exception {
+		Path stateFile = this.directory.resolve("tenant.json");
+		assumeThat(new ProcessBuilder("mkfifo", stateFile.toString()).start().waitFor()).isZero();
+		assertRefusedPromptly(stateFile, "(cannot be read: it is not a regular file)");
+	}
+
+	@Test
+	void linkToDevZeroIsRefusedWithoutReadingIt() throws Exception {
+		assumeThat(Path.of("/dev/zero")).exists();
+		Path stateFile = Files.createSymbolicLink(this.directory.resolve("tenant.json"), Path.of("/dev/zero"));
+		assertRefusedPromptly(stateFile, "(cannot be read: it is not a regular file)");
+	}
+
+	@Test
+	void stateFileOver16MibIsRefusedWithoutReadingIt() throws Exception {
+		Path stateFile = this.directory.resolve("tenant.json");
+		try (RandomAccessFile file = new RandomAccessFile(stateFile.toFile(), "rw")) {
+			file.setLength(16L * 1024 * 1024 + 1);
+		}
+		assertRefusedPromptly(stateFile, "(cannot be read: it is larger than 16 MiB)");
+		assertThat(Files.size(stateFile)).isEqualTo(16L * 1024 * 1024 + 1);
+	}
+
+	private static void assertRefusedPromptly(Path stateFile, String reason) {
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatExceptionOfType(Sandbox.StateException.class)
+			.isThrownBy(() -> Sandbox.start(stateFile))
+			.withMessage("Sandbox state file " + stateFile + " is not a valid dicomreg sandbox state " + reason
+					+ ". Fix it or pass a new file name to start a fresh tenant."));
+	}
+
+	@Test
 	void unreadableStateFileIsRefused() throws Exception {
 		Path stateFile = Files.createDirectory(this.directory.resolve("a-directory.json"));
 		assertThatExceptionOfType(Sandbox.StateException.class).isThrownBy(() -> Sandbox.start(stateFile))
-			.withMessageContaining("cannot be read");
+			.withMessageContaining("(cannot be read: it is a directory)");
 	}
 
 }

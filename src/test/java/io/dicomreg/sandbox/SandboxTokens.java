@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Obtains tokens from a {@link Sandbox} over plain HTTP, without MSAL and without waiting for the device
- * code polling interval.
+ * code polling interval, approving device codes as the sandbox's owner.
  */
 public final class SandboxTokens {
 
@@ -33,7 +33,8 @@ public final class SandboxTokens {
 	}
 
 	/**
-	 * Runs a device code sign-in: request a code, poll once (pending), poll again (approved).
+	 * Runs a device code sign-in as the sandbox's owner does: request a code, approve it through the entry point,
+	 * poll once.
 	 * @param server the server
 	 * @param clientId the client
 	 * @param scope the scopes
@@ -52,7 +53,7 @@ public final class SandboxTokens {
 		poll.put("client_id", clientId);
 		poll.put("device_code", code.json().path("device_code").asText());
 		poll.put("client_info", "1");
-		http.postForm(server.authorityHost() + tenantPath + "token", poll);
+		server.approveDeviceCode(code.json().path("user_code").asText());
 		SandboxHttp.Response token = http.postForm(server.authorityHost() + tenantPath + "token", poll);
 		if (token.status() != 200) {
 			throw new IllegalStateException("device code token failed: " + token.text());

@@ -1,6 +1,7 @@
 package io.dicomreg.sandbox.directory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,24 +12,30 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import io.dicomreg.sandbox.Sandbox;
 
 /**
  * The file a tenant is kept in between runs: written atomically, readable by its owner only, because it holds the
- * tenant's signing key and the hashes of refresh tokens and client secrets.
+ * tenant's signing key and the hashes of refresh tokens and client secrets. Callers hold its {@link StateLock}.
  */
 public final class StateFile {
+
+	/** The largest state file read; a real tenant of the sandbox is a few hundred kilobytes at most. */
+	public static final long MAX_BYTES = 16L * 1024 * 1024;
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private final Path path;
 
-	private Stamp lastSeen;
+	/** The content last read or written by this process, to tell whether another one wrote since. */
+	private byte[] lastSeen;
 
 	public StateFile(Path path) {
 		this.path = path.toAbsolutePath();
@@ -39,25 +46,51 @@ public final class StateFile {
 	}
 
 	/**
+	 * Tells whether the group or others may read a file, which the state file and its lock should never allow.
+	 * @param file the file; a link is followed
+	 * @return false for a missing file or a file system without POSIX permissions
+	 */
+	public static boolean readableByOthers(Path file) {
+		if (!POSIX) {
+			return false;
+		}
+		try {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+			return permissions.contains(PosixFilePermission.GROUP_READ)
+					|| permissions.contains(PosixFilePermission.OTHERS_READ);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Reads the tenant, if the file exists.
 	 * @return the tenant, empty when there is no file yet
 	 * @throws Sandbox.StateException when the file exists but is not a usable state
 	 */
 	public Optional<Tenant> load() {
-		byte[] bytes;
-		Stamp stamp;
-		try {
-			stamp = stamp();
-			bytes = Files.readAllBytes(this.path);
-		}
-		catch (NoSuchFileException ex) {
+		Optional<byte[]> bytes = read();
+		if (bytes.isEmpty()) {
 			return Optional.empty();
 		}
-		catch (IOException ex) {
-			throw new Sandbox.StateException(this.path, "cannot be read: " + ex.getMessage(), ex);
+		Tenant tenant = decode(bytes.get());
+		this.lastSeen = bytes.get();
+		return Optional.of(tenant);
+	}
+
+	/**
+	 * Reads the tenant if another process has written the file since this one last read or wrote it.
+	 * @return the tenant on disk, empty when it is the one last seen or there is no file
+	 * @throws Sandbox.StateException when the file is no longer a usable state
+	 */
+	public Optional<Tenant> loadIfChanged() {
+		Optional<byte[]> bytes = read();
+		if (bytes.isEmpty() || Arrays.equals(bytes.get(), this.lastSeen)) {
+			return Optional.empty();
 		}
-		Tenant tenant = decode(bytes);
-		this.lastSeen = stamp;
+		Tenant tenant = decode(bytes.get());
+		this.lastSeen = bytes.get();
 		return Optional.of(tenant);
 	}
 
@@ -66,17 +99,18 @@ public final class StateFile {
 	 * @param tenant the tenant
 	 */
 	public void save(Tenant tenant) {
+		byte[] bytes = Json.prettyBytes(TenantCodec.toJson(tenant));
 		try {
 			Files.createDirectories(this.path.getParent());
 			Path temp = createTemp();
 			try {
-				write(temp, Json.prettyBytes(TenantCodec.toJson(tenant)));
+				write(temp, bytes);
 				move(temp);
 			}
 			finally {
 				Files.deleteIfExists(temp);
 			}
-			this.lastSeen = stamp();
+			this.lastSeen = bytes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot save sandbox state file " + this.path, ex);
@@ -84,19 +118,44 @@ public final class StateFile {
 	}
 
 	/**
-	 * Tells whether another process has written the file since this one last read or wrote it.
-	 * @return true when the file changed on disk
+	 * The file's bytes, refusing without opening it anything but a regular file of at most {@link #MAX_BYTES}: a
+	 * FIFO would block the open, a device such as /dev/zero would never end.
 	 */
-	public boolean changedOnDisk() {
+	private Optional<byte[]> read() {
 		try {
-			return !Objects.equals(stamp(), this.lastSeen);
+			BasicFileAttributes attributes = Files.readAttributes(this.path, BasicFileAttributes.class);
+			if (attributes.isDirectory()) {
+				throw unreadable("it is a directory", null);
+			}
+			if (!attributes.isRegularFile()) {
+				throw unreadable("it is not a regular file", null);
+			}
+			if (attributes.size() > MAX_BYTES) {
+				throw tooLarge();
+			}
+			byte[] bytes;
+			try (InputStream input = Files.newInputStream(this.path)) {
+				bytes = input.readNBytes((int) MAX_BYTES + 1);
+			}
+			if (bytes.length > MAX_BYTES) {
+				throw tooLarge();
+			}
+			return Optional.of(bytes);
 		}
 		catch (NoSuchFileException ex) {
-			return false;
+			return Optional.empty();
 		}
 		catch (IOException ex) {
-			return true;
+			throw unreadable(StateLock.reason(ex), ex);
 		}
+	}
+
+	private Sandbox.StateException tooLarge() {
+		return unreadable("it is larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB", null);
+	}
+
+	private Sandbox.StateException unreadable(String why, IOException cause) {
+		return new Sandbox.StateException(this.path, "cannot be read: " + why, cause);
 	}
 
 	private Tenant decode(byte[] bytes) {
@@ -140,14 +199,6 @@ public final class StateFile {
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(temp, this.path, StandardCopyOption.REPLACE_EXISTING);
 		}
-	}
-
-	private Stamp stamp() throws IOException {
-		return new Stamp(Files.getLastModifiedTime(this.path), Files.size(this.path));
-	}
-
-	private record Stamp(FileTime modified, long size) {
-
 	}
 
 }

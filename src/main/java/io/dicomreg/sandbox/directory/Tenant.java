@@ -32,11 +32,26 @@ public final class Tenant {
 
 	private final List<RefreshTokenRecord> refreshTokens = new ArrayList<>();
 
+	private String ownerSecret;
+
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
 		this.tenantId = tenantId;
 		this.createdDateTime = createdDateTime;
 		this.signingKey = signingKey;
 		this.admin = admin;
+	}
+
+	/**
+	 * The secret of the sandbox's owner, which alone signs the administrator in interactively (approving a device
+	 * code, completing the browser sign-in page); null in a state file written before there was one.
+	 * @return the owner secret
+	 */
+	public String ownerSecret() {
+		return this.ownerSecret;
+	}
+
+	public void setOwnerSecret(String ownerSecret) {
+		this.ownerSecret = ownerSecret;
 	}
 
 	public String tenantId() {

@@ -29,6 +29,9 @@ public final class TenantCodec {
 		root.put("format", FORMAT);
 		root.put("version", VERSION);
 		root.put("tenantId", tenant.tenantId());
+		if (tenant.ownerSecret() != null) {
+			root.put("ownerSecret", tenant.ownerSecret());
+		}
 		root.put("createdDateTime", Times.format(tenant.createdDateTime()));
 		root.set("signingKey", signingKey(tenant.signingKey()));
 		root.set("adminUser", Json.mapper().valueToTree(tenant.admin()));
@@ -58,6 +61,7 @@ public final class TenantCodec {
 		}
 		Tenant tenant = new Tenant(required(root, "tenantId"), Times.parse(required(root, "createdDateTime")),
 				signingKey(root.path("signingKey")), adminUser(root.path("adminUser")));
+		tenant.setOwnerSecret(Json.text(root, "ownerSecret"));
 		for (JsonNode app : array(root, "applications")) {
 			tenant.putApplication(application(app));
 		}

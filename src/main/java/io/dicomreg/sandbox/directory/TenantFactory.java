@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.SandboxDirectory.Permission;
 import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.sandbox.crypto.Secrets;
 
 /**
  * Creates a fresh tenant: new ids and signing key, one administrator, and the first-party service principals of
@@ -33,6 +34,7 @@ public final class TenantFactory {
 		AdminUser admin = new AdminUser(UUID.randomUUID().toString(), SandboxDirectory.ADMIN_USER_PRINCIPAL_NAME,
 				"Sandbox Administrator", "Sandbox", "Administrator");
 		Tenant tenant = new Tenant(UUID.randomUUID().toString(), clock.instant(), SigningKey.generate(), admin);
+		tenant.setOwnerSecret(newOwnerSecret());
 		tenant.putServicePrincipal(graph());
 		tenant.putServicePrincipal(dicom());
 		tenant.putServicePrincipal(graphCommandLineTools());
@@ -72,6 +74,14 @@ public final class TenantFactory {
 		replyUrls.add("http://localhost");
 		replyUrls.add("https://login.microsoftonline.com/common/oauth2/nativeclient");
 		return sp;
+	}
+
+	/**
+	 * A new owner secret: 32 random bytes, base64url.
+	 * @return the secret
+	 */
+	public static String newOwnerSecret() {
+		return Secrets.newToken(32);
 	}
 
 	static ObjectNode scope(Permission permission) {

@@ -74,7 +74,7 @@ public final class GraphEndpoints implements Endpoints {
 
 	@Override
 	public SandboxResponse failure(SandboxRequest request, RuntimeException failure) {
-		GraphError error = new GraphError(500, "UnknownError", "The sandbox failed to handle the request: " + failure);
+		GraphError error = new GraphError(500, "UnknownError", Endpoints.failureMessage(failure));
 		SandboxResponse response = GraphResponses.error(request, error, this.context.clock().instant(), authorityHost());
 		return GraphResponses.withHeaders(request, response);
 	}

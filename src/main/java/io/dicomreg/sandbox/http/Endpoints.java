@@ -2,6 +2,8 @@ package io.dicomreg.sandbox.http;
 
 import java.time.Duration;
 
+import io.dicomreg.sandbox.Sandbox;
+
 /**
  * One family of endpoints (sign-in or Graph) and how it answers failures in its own error format.
  */
@@ -30,5 +32,18 @@ public interface Endpoints {
 	 * @return a 500 response
 	 */
 	SandboxResponse failure(SandboxRequest request, RuntimeException failure);
+
+	/**
+	 * The message of a failure answer: a state file that cannot be used says so in its own one line, naming the
+	 * file; anything else is a failure of the sandbox.
+	 * @param failure what went wrong
+	 * @return the message
+	 */
+	static String failureMessage(RuntimeException failure) {
+		if (failure instanceof Sandbox.StateException state) {
+			return state.getMessage();
+		}
+		return "The sandbox failed to handle the request: " + failure;
+	}
 
 }

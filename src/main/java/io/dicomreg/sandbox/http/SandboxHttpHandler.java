@@ -3,8 +3,10 @@ package io.dicomreg.sandbox.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -15,6 +17,9 @@ import com.sun.net.httpserver.HttpHandler;
  */
 public final class SandboxHttpHandler implements HttpHandler {
 
+	/** The status recorded for a request whose connection a fault closed without an answer. */
+	public static final int NO_ANSWER = 0;
+
 	private final Endpoints identity;
 
 	private final Endpoints graph;
@@ -23,32 +28,62 @@ public final class SandboxHttpHandler implements HttpHandler {
 
 	private final RequestLog log;
 
-	public SandboxHttpHandler(Endpoints identity, Endpoints graph, FaultInjector faults, RequestLog log) {
+	private final Clock clock;
+
+	public SandboxHttpHandler(Endpoints identity, Endpoints graph, FaultInjector faults, RequestLog log, Clock clock) {
 		this.identity = identity;
 		this.graph = graph;
 		this.faults = faults;
 		this.log = log;
+		this.clock = clock;
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			SandboxRequest request = read(exchange);
-			SandboxResponse response = answer(request);
+			Optional<Fault> fault = this.faults.take(request, this.clock.instant());
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.RESET) {
+				// Closing the exchange before any answer closes the connection: the client sees it end.
+				this.log.record(request, NO_ANSWER);
+				return;
+			}
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY && !pause(fault.get())) {
+				this.log.record(request, NO_ANSWER);
+				return;
+			}
+			SandboxResponse response = answer(request, fault);
+			this.faults.observe(response, this.clock.instant());
 			this.log.record(request, response.status());
 			write(exchange, response);
 		}
 	}
 
-	private SandboxResponse answer(SandboxRequest request) {
+	private SandboxResponse answer(SandboxRequest request, Optional<Fault> fault) {
 		Endpoints endpoints = RequestLog.isGraph(request.path()) ? this.graph : this.identity;
 		try {
-			return this.faults.take(request)
-				.map((fault) -> endpoints.fault(request, fault.status(), fault.retryAfter()))
-				.orElseGet(() -> endpoints.handle(request));
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
+				return endpoints.fault(request, fault.get().status(), fault.get().retryAfter());
+			}
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.NOT_FOUND_FRESH) {
+				return endpoints.fault(request, 404, null);
+			}
+			return endpoints.handle(request);
 		}
 		catch (RuntimeException ex) {
 			return endpoints.failure(request, ex);
+		}
+	}
+
+	/** Waits out a delay fault (in real time); false when the sandbox is stopping meanwhile. */
+	private static boolean pause(Fault delay) {
+		try {
+			Thread.sleep(delay.duration().toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

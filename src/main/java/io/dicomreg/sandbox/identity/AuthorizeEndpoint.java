@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Secrets;
 import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.http.SandboxResponse;
 
 /**
- * {@code GET /{tenant}/oauth2/v2.0/authorize}: the interactive sign-in, approved at once for the administrator.
+ * {@code GET /{tenant}/oauth2/v2.0/authorize}: the interactive sign-in. A valid request gets a sign-in page asking
+ * for the owner secret; posting the page with it signs the administrator in and answers the code to the client's
+ * redirect URI. An invalid request goes back to the client (or, for a redirect URI that is not the client's, is an
+ * error page) without a sign-in page.
  */
 final class AuthorizeEndpoint {
 
@@ -38,7 +42,16 @@ final class AuthorizeEndpoint {
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		try {
-			fields.put("code", issueCode(parameters, target));
+			String scope = checkCodeRequest(parameters, target);
+			String offered = parameters.get(OwnerSecret.FIELD);
+			if (offered == null) {
+				return IdentityResponses.headers(request, signInPage(request, parameters, target, 200, null));
+			}
+			if (!OwnerSecret.matches(this.context.store(), offered)) {
+				return IdentityResponses.headers(request, signInPage(request, parameters, target, 401,
+						"That is not the owner secret of this sandbox."));
+			}
+			fields.put("code", issueCode(parameters, target, scope));
 			if ("1".equals(parameters.get("client_info"))) {
 				String userId = this.context.store().read((tenant) -> tenant.admin().objectId());
 				String tenantId = this.context.store().read((tenant) -> tenant.tenantId());
@@ -55,6 +68,15 @@ final class AuthorizeEndpoint {
 		}
 		fields.put("session_state", Secrets.newToken(16));
 		return IdentityResponses.headers(request, respond(parameters.get("response_mode"), target.redirectUri(), fields));
+	}
+
+	/**
+	 * The sign-in page: the administrator signs in only when the owner secret is entered.
+	 */
+	private SandboxResponse signInPage(SandboxRequest request, Map<String, String> parameters, Target target,
+			int status, String problem) {
+		return SandboxResponse.html(status, Html.signIn(this.context.authorityHost() + request.path(), parameters,
+				target.client().appId(), SandboxDirectory.ADMIN_USER_PRINCIPAL_NAME, problem));
 	}
 
 	private Target target(Map<String, String> parameters) {
@@ -79,7 +101,11 @@ final class AuthorizeEndpoint {
 				+ "this.");
 	}
 
-	private String issueCode(Map<String, String> parameters, Target target) {
+	/**
+	 * Checks what the code would be issued for, before the sign-in page: an invalid request goes back to the client.
+	 * @return the scope asked for
+	 */
+	private String checkCodeRequest(Map<String, String> parameters, Target target) {
 		String responseType = parameters.getOrDefault("response_type", "");
 		if (!"code".equals(responseType)) {
 			throw IdentityError.badRequest("unsupported_response_type", 700054,
@@ -93,9 +119,14 @@ final class AuthorizeEndpoint {
 			throw IdentityError.badRequest("invalid_request", 9002313, "Invalid request. Request is malformed or "
 					+ "invalid. Unsupported code_challenge_method '" + method + "'; use 'S256' or 'plain'.");
 		}
+		return scope;
+	}
+
+	private String issueCode(Map<String, String> parameters, Target target, String scope) {
 		String code = "1.AQ" + Secrets.newToken(96);
 		this.context.pending().add(new PendingCodes.AuthorizationCode(code, target.client().appId(),
-				target.redirectUri(), target.publicRedirect(), scope, challenge, method, parameters.get("nonce"),
+				target.redirectUri(), target.publicRedirect(), scope, parameters.get("code_challenge"),
+				parameters.getOrDefault("code_challenge_method", "plain"), parameters.get("nonce"),
 				this.context.clock().instant().plus(CODE_LIFETIME), new AtomicBoolean()));
 		return code;
 	}

@@ -19,10 +19,11 @@ final class DeviceCodeEndpoint {
 	static final long EXPIRES_IN_SECONDS = 900;
 
 	/**
-	 * Entra says 5 seconds. The first poll is still answered {@code authorization_pending}; with 0 the client polls
-	 * again at once (MSAL sleeps exactly what is sent), so a sandbox sign-in takes no second of waiting.
+	 * Entra says 5 seconds. A poll is answered {@code authorization_pending} until the owner approves
+	 * the code; dicomreg approves its own before MSAL's first poll, so it never waits, and a client
+	 * waiting for a person polls once a second rather than in a tight loop.
 	 */
-	static final long INTERVAL_SECONDS = 0;
+	static final long INTERVAL_SECONDS = 1;
 
 	private static final String USER_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

@@ -34,10 +34,59 @@ final class Html {
 				+ "</p><p>Request Id: " + escape(traceId) + "</p></body></html>";
 	}
 
-	static String deviceLogin() {
+	/**
+	 * The page where the owner approves a device code: the code and the owner secret.
+	 * @param action where the form posts, the absolute /devicelogin address
+	 * @param userCode the code to fill in, may be null
+	 * @param problem what went wrong with the last attempt, or null
+	 * @return the page
+	 */
+	static String deviceLogin(String action, String userCode, String problem) {
 		return "<html><head><title>Enter code</title></head><body><h1>Enter code</h1>"
-				+ "<p>The dicomreg sandbox approves every device code for its administrator automatically; there is "
-				+ "nothing to enter here.</p></body></html>";
+				+ "<p>Approve a device code sign-in to the dicomreg sandbox as its administrator. The owner secret is the "
+				+ "<code>ownerSecret</code> of the sandbox's state file.</p>"
+				+ ((problem != null) ? "<p id=\"error\">" + escape(problem) + "</p>" : "")
+				+ "<form method=\"post\" name=\"devicelogin\" action=\"" + escape(action) + "\">"
+				+ "<p><label>Code <input type=\"text\" name=\"user_code\" value=\""
+				+ escape((userCode != null) ? userCode : "") + "\" /></label></p>"
+				+ "<p><label>Owner secret <input type=\"password\" name=\"" + OwnerSecret.FIELD + "\" /></label></p>"
+				+ "<p><input type=\"submit\" value=\"Approve\" /></p></form></body></html>";
+	}
+
+	static String deviceLoginApproved(String userPrincipalName) {
+		return "<html><head><title>Approved</title></head><body><h1>Approved</h1><p>The application that showed this "
+				+ "code is now signed in as " + escape(userPrincipalName) + ". You can close this page.</p></body></html>";
+	}
+
+	/**
+	 * The sign-in page of the authorization code flow: it carries the authorize request's parameters as hidden
+	 * fields and asks for the owner secret.
+	 * @param action where the form posts, the absolute authorize address
+	 * @param parameters the authorize request's parameters
+	 * @param clientId the client signing in
+	 * @param userPrincipalName the administrator
+	 * @param problem what went wrong with the last attempt, or null
+	 * @return the page
+	 */
+	static String signIn(String action, Map<String, String> parameters, String clientId, String userPrincipalName,
+			String problem) {
+		StringBuilder page = new StringBuilder("<html><head><title>Sign in to your account</title></head><body>")
+			.append("<h1>Sign in to the dicomreg sandbox</h1><p>Application ").append(escape(clientId))
+			.append(" asks to sign in as ").append(escape(userPrincipalName))
+			.append(". Enter the owner secret (the <code>ownerSecret</code> of the sandbox's state file).</p>");
+		if (problem != null) {
+			page.append("<p id=\"error\">").append(escape(problem)).append("</p>");
+		}
+		page.append("<form method=\"post\" name=\"signin\" action=\"").append(escape(action)).append("\">");
+		parameters.forEach((name, value) -> {
+			if (!OwnerSecret.FIELD.equals(name)) {
+				page.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
+					.append(escape(value)).append("\" />");
+			}
+		});
+		page.append("<p><label>Owner secret <input type=\"password\" name=\"").append(OwnerSecret.FIELD)
+			.append("\" /></label></p><p><input type=\"submit\" value=\"Sign in\" /></p></form></body></html>");
+		return page.toString();
 	}
 
 	static String escape(String text) {

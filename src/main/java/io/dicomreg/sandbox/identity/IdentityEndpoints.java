@@ -23,11 +23,14 @@ public final class IdentityEndpoints implements Endpoints {
 
 	private final TokenEndpoint token;
 
+	private final DeviceLoginEndpoint deviceLogin;
+
 	public IdentityEndpoints(IdentityContext context) {
 		this.context = context;
 		this.deviceCode = new DeviceCodeEndpoint(context);
 		this.authorize = new AuthorizeEndpoint(context);
 		this.token = new TokenEndpoint(context);
+		this.deviceLogin = new DeviceLoginEndpoint(context);
 	}
 
 	@Override
@@ -53,14 +56,14 @@ public final class IdentityEndpoints implements Endpoints {
 	@Override
 	public SandboxResponse failure(SandboxRequest request, RuntimeException failure) {
 		IdentityError error = new IdentityError(500, "server_error", 90000,
-				"The sandbox failed to handle the request: " + failure);
+				Endpoints.failureMessage(failure));
 		return IdentityResponses.error(request, error, this.context.clock().instant(), this.context.authorityHost());
 	}
 
 	private SandboxResponse route(SandboxRequest request) {
 		String path = request.path();
 		if (path.equals("/devicelogin")) {
-			return SandboxResponse.html(200, Html.deviceLogin());
+			return IdentityResponses.headers(request, this.deviceLogin.handle(request));
 		}
 		int slash = path.indexOf('/', 1);
 		if (slash < 0) {

@@ -1,6 +1,7 @@
 package io.dicomreg.sandbox.identity;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,27 @@ public final class PendingCodes {
 
 	Optional<DeviceCode> deviceCode(String deviceCode) {
 		return Optional.ofNullable(this.deviceCodes.get(deviceCode));
+	}
+
+	/**
+	 * Approves the device code a user code names, for the administrator: its next poll gets tokens. Only the
+	 * sandbox's owner may call this (see {@link OwnerSecret}).
+	 * @param userCode the code the user was shown, in any case, spaces and dashes ignored
+	 * @param now the current time
+	 * @return whether a code was waiting for approval and is now approved
+	 */
+	public boolean approve(String userCode, Instant now) {
+		String wanted = normalise(userCode);
+		for (DeviceCode deviceCode : this.deviceCodes.values()) {
+			if (deviceCode.userCode().equals(wanted) && now.isBefore(deviceCode.expiresAt())) {
+				return deviceCode.approve();
+			}
+		}
+		return false;
+	}
+
+	private static String normalise(String userCode) {
+		return (userCode != null) ? userCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT) : "";
 	}
 
 	void add(AuthorizationCode code) {
@@ -46,7 +68,7 @@ public final class PendingCodes {
 
 		private final Instant expiresAt;
 
-		private int polls;
+		private boolean approved;
 
 		private boolean redeemed;
 
@@ -79,12 +101,23 @@ public final class PendingCodes {
 		}
 
 		/**
-		 * Counts a poll; the administrator "approves" the code after the first one.
+		 * Tells a poll whether the owner has approved the code yet.
 		 * @return true while approval is still pending
 		 */
 		synchronized boolean pollIsPending() {
-			this.polls++;
-			return this.polls == 1;
+			return !this.approved;
+		}
+
+		/**
+		 * Approves the code, once.
+		 * @return false when it was approved or redeemed already
+		 */
+		synchronized boolean approve() {
+			if (this.approved || this.redeemed) {
+				return false;
+			}
+			this.approved = true;
+			return true;
 		}
 
 		synchronized boolean redeem() {
