@@ -17,6 +17,7 @@ import io.dicomreg.apps.credentials.CertificateService;
 import io.dicomreg.apps.credentials.CertificateToUpload;
 import io.dicomreg.apps.credentials.CertificateUpload;
 import io.dicomreg.apps.credentials.CreatedCertificate;
+import io.dicomreg.apps.Guids;
 import io.dicomreg.apps.credentials.RemovedCertificate;
 import io.dicomreg.apps.credentials.UploadedCertificate;
 import io.dicomreg.cli.catalogue.OptionValue;
@@ -132,6 +133,18 @@ public class CertificateCommands {
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		String selector = CertificateService.checkThumbprintOrKeyId(thumbprintOrKeyId);
 		RemovedCertificate removed = this.certificates.removeCertificate(this.locator.resolve(app, run.plan()), selector, run.plan());
+		if (removed.removed().isEmpty()) {
+			Details details = Details.create()
+				.add("Application", "displayName", removed.app().displayName())
+				.add("Application (client) ID", "appId", removed.app().appId())
+				.add(Guids.isGuid(removed.selector()) ? "Key ID" : "Thumbprint",
+						Guids.isGuid(removed.selector()) ? "keyId" : "thumbprint", removed.selector())
+				.add("Certificates left", "remaining", removed.remaining());
+			return Result.of(details).changed(false).note("No change: '" + removed.app().displayName()
+					+ "' has no certificate with " + (Guids.isGuid(removed.selector()) ? "key ID " : "thumbprint ")
+					+ removed.selector() + " (removed already, or never there). Run 'cert list' to see its "
+					+ "thumbprints and key IDs.");
+		}
 		CertificateCredential first = removed.removed().get(0);
 		Details details = Details.create()
 			.add("Application", "displayName", removed.app().displayName())

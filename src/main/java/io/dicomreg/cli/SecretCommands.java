@@ -122,6 +122,11 @@ public class SecretCommands {
 		Details details = Details.create()
 			.add("Application", "displayName", removed.app().displayName())
 			.add("Application (client) ID", "appId", removed.app().appId());
+		if (removed.secret() == null) {
+			return Result.of(details.add("Key ID", "keyId", removed.keyId())).changed(false)
+				.note("No change: '" + removed.app().displayName() + "' has no client secret with key ID "
+						+ removed.keyId() + " (removed already, or never there). Run 'secret list' to see its key IDs.");
+		}
 		describe(details, removed.secret());
 		return Result.of(details).changed(removed.changed())
 			.note("Removed: anything signing in with this secret now fails.");

@@ -142,7 +142,7 @@ class SecretCommandsTests {
 	}
 
 	@Test
-	void removeTakesTheKeyIdAndRefusesUnknownOrMalformedOnes() throws Exception {
+	void removeTakesTheKeyIdRefusesMalformedOnesAndSaysWhenOneIsGoneAlready() throws Exception {
 		String appId = register("remove app");
 		String keep = this.json.readTree(this.shell.run("--output", "json", "secret", "add", "--app", appId,
 				"--description", "keep", "--show-secret").out()).path("keyId").asText();
@@ -158,7 +158,9 @@ class SecretCommandsTests {
 
 		assertThat(remove.exitCode()).as(remove.all()).isZero();
 		assertThat(remove.out()).containsPattern("Key ID +" + drop).containsPattern("Changed +true");
-		assertOneLineUsageError(again, "has no client secret with key ID " + drop + ". Run 'secret list'");
+		assertThat(again.exitCode()).as(again.all()).isZero();
+		assertThat(again.out()).containsPattern("Changed +false")
+			.contains("No change: 'remove app' has no client secret with key ID " + drop + " (removed already");
 		assertOneLineUsageError(malformed, "is not a key ID");
 		assertThat(malformed.all()).doesNotContain(pasted);
 		assertOneLineUsageError(missing, "Give the key ID");

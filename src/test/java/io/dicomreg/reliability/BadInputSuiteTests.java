@@ -409,10 +409,11 @@ class BadInputSuiteTests {
 			case SECRET_LIFETIME -> numbers(List.of("0m", "25m", "-3m", "abc", "", "12", "2020-01-01", "2099-01-01",
 					"2026-02-30", "99999999999m", "3M3", "P6M"));
 			case CERTIFICATE_YEARS -> numbers(List.of("0", "4", "-1", "abc", "", "99999999999", "1.5"));
-			case SECRET_KEY_ID -> List.of(Bad.of("not-a-guid", "not-a-guid"), Bad.of(UUID.randomUUID().toString()),
-					Bad.of(""), Bad.of(LONG), Bad.of(CONTROL));
-			case CERTIFICATE_SELECTOR -> List.of(Bad.of("zz", "zz"), Bad.of(UUID.randomUUID().toString()),
-					Bad.of("ABCDEF0123456789ABCDEF0123456789ABCDEF01"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG));
+			// A well-formed key ID or thumbprint the app does not have is no error: removing it again changes nothing.
+			case SECRET_KEY_ID -> List.of(Bad.of("not-a-guid", "not-a-guid"), Bad.of(""), Bad.of(LONG), Bad.of(CONTROL),
+					Bad.of("0f8fad5b-d9cb-469f-a165-70867728950"));
+			case CERTIFICATE_SELECTOR -> List.of(Bad.of("zz", "zz"), Bad.of("ABCDEF0123456789ABCDEF0123456789ABCDEF0"),
+					Bad.of(""), Bad.of(CONTROL), Bad.of(LONG));
 			case REDIRECT_URI -> command.equals("auth redirect remove") ? List.of(Bad.of("")) : redirectUris();
 			case PLATFORM -> List.of(Bad.usage("desktop"), Bad.usage(""), Bad.usage(CONTROL));
 			case API -> List.of(Bad.of("No Such API", "No Such API"), Bad.of(UUID.randomUUID().toString()), Bad.of(""),

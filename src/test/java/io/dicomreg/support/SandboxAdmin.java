@@ -101,10 +101,15 @@ public final class SandboxAdmin {
 	/** Registers an application and creates its service principal, so that it can sign in. */
 	public RegisteredApplication registerWithServicePrincipal(String name) {
 		RegisteredApplication app = register(name);
-		ServicePrincipal principal = new ServicePrincipal();
-		principal.setAppId(app.appId());
-		this.graph.client().servicePrincipals().post(principal, GraphWrites.allowed());
+		createServicePrincipal(app.appId());
 		return app;
+	}
+
+	/** Creates the service principal of the application {@code appId}, so that it can sign in. */
+	public void createServicePrincipal(String appId) {
+		ServicePrincipal principal = new ServicePrincipal();
+		principal.setAppId(appId);
+		this.graph.client().servicePrincipals().post(principal, GraphWrites.allowed());
 	}
 
 	/** Adds a client secret to the application and returns its value. */

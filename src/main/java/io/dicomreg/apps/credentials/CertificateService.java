@@ -97,18 +97,16 @@ public class CertificateService {
 
 	/**
 	 * Removes the certificate with this thumbprint (every credential with it) or key ID, keeping all
-	 * the others.
-	 * @throws DicomregException (usage) when it is neither form or names no certificate of the
-	 * application, before any write
+	 * the others. One the application does not have (any more) is no error: nothing is removed, and
+	 * the result says so, so that a rerun of a removal that took effect succeeds.
+	 * @throws DicomregException (usage) when it is neither form, before any call
 	 */
 	public RemovedCertificate removeCertificate(AppRef app, String thumbprintOrKeyId, DryRun plan) {
 		String typed = checkThumbprintOrKeyId(thumbprintOrKeyId);
 		List<KeyCredential> existing = keyCredentials(app);
 		List<KeyCredential> removed = existing.stream().filter(matcher(typed)).toList();
 		if (removed.isEmpty()) {
-			throw DicomregException.invalidInput("'" + app.displayName() + "' has no certificate with "
-					+ (Guids.isGuid(typed) ? "key ID " : "thumbprint ") + typed
-					+ ". Run 'cert list' to see its thumbprints and key IDs.");
+			return new RemovedCertificate(app, typed, List.of(), existing.size(), false);
 		}
 		List<KeyCredential> kept = existing.stream().filter(credential -> !removed.contains(credential))
 			.map(CertificateService::sentBack).toList();
@@ -116,7 +114,7 @@ public class CertificateService {
 				+ removed.stream().map(credential -> Thumbprints.hex(credential.getCustomKeyIdentifier())).distinct()
 					.collect(Collectors.joining(", "))
 				+ " from '" + app.displayName() + "'");
-		return new RemovedCertificate(app, removed.stream().map(this::toCredential).toList(), kept.size(), true);
+		return new RemovedCertificate(app, typed, removed.stream().map(this::toCredential).toList(), kept.size(), true);
 	}
 
 	/**

@@ -195,17 +195,19 @@ public class SecretService {
 	}
 
 	/**
-	 * Removes one client secret with Graph's {@code removePassword}; the others stay.
-	 * @throws DicomregException (usage) when the application has no secret with that key ID, before any write
+	 * Removes one client secret with Graph's {@code removePassword}; the others stay. A key ID the
+	 * application does not have (any more) is no error: nothing is removed, and the result says so,
+	 * so that a rerun of a removal that took effect (after an interruption, in a script) succeeds.
 	 */
 	public RemovedSecret removeSecret(AppRef app, UUID keyId, DryRun plan) {
-		ClientSecret secret = listSecrets(app).stream()
+		Optional<ClientSecret> secret = listSecrets(app).stream()
 			.filter(candidate -> keyId.equals(candidate.keyId()))
-			.findFirst()
-			.orElseThrow(() -> DicomregException.invalidInput("'" + app.displayName() + "' has no client secret with key ID "
-					+ keyId + ". Run 'secret list' to see its key IDs."));
-		this.applications.removePassword(app, keyId, Change.of(plan, removal(secret), "Removing the client secret"));
-		return new RemovedSecret(app, secret, true);
+			.findFirst();
+		if (secret.isEmpty()) {
+			return new RemovedSecret(app, keyId, null, false);
+		}
+		this.applications.removePassword(app, keyId, Change.of(plan, removal(secret.get()), "Removing the client secret"));
+		return new RemovedSecret(app, keyId, secret.get(), true);
 	}
 
 	/**

@@ -23,9 +23,21 @@ public final class Fault {
 		DELAY,
 
 		/** 404 for a request that names an object created less than a while ago. */
-		NOT_FOUND_FRESH
+		NOT_FOUND_FRESH,
+
+		/**
+		 * The real answer is made (a change is made and saved), then the process running the sandbox ends at once,
+		 * as {@code kill -9} would end it, before anything is answered.
+		 */
+		KILL
 
 	}
+
+	/** The exit status of a process a kill fault ends: that of a process ended by SIGKILL. */
+	public static final int KILLED_STATUS = 137;
+
+	/** The method word that matches every request that may change something: POST, PATCH, PUT, DELETE. */
+	static final String WRITE = "WRITE";
 
 	/** {@link #remaining} for a rule that matches every request. */
 	static final int ALWAYS = -1;
@@ -46,6 +58,8 @@ public final class Fault {
 
 	private int remaining;
 
+	private int skip;
+
 	Fault(String method, String pathPrefix, Kind kind, int status, Duration retryAfter, Duration duration,
 			int remaining) {
 		this.method = method;
@@ -56,6 +70,13 @@ public final class Fault {
 		this.retryAfter = retryAfter;
 		this.duration = duration;
 		this.remaining = remaining;
+	}
+
+	/** The same rule letting the first {@code skip} matching requests through. */
+	Fault skipping(int skip) {
+		Fault copy = copy();
+		copy.skip = skip;
+		return copy;
 	}
 
 	/**
@@ -91,18 +112,26 @@ public final class Fault {
 
 	/** A fresh copy with its count reset, so that one parsed SPEC can serve several sandboxes. */
 	Fault copy() {
-		return new Fault(this.method, this.pathPrefix, this.kind, this.status, this.retryAfter, this.duration,
+		Fault copy = new Fault(this.method, this.pathPrefix, this.kind, this.status, this.retryAfter, this.duration,
 				this.remaining);
+		copy.skip = this.skip;
+		return copy;
 	}
 
 	boolean matches(SandboxRequest request) {
 		boolean anyMethod = this.method == null || "*".equals(this.method);
-		return (anyMethod || this.method.equalsIgnoreCase(request.method()))
+		boolean write = WRITE.equals(this.method) && !"GET".equalsIgnoreCase(request.method())
+				&& !"HEAD".equalsIgnoreCase(request.method());
+		return (anyMethod || write || this.method.equalsIgnoreCase(request.method()))
 				&& this.path.matcher(request.pathAndQuery()).lookingAt();
 	}
 
-	/** Counts one use; the caller holds the injector's lock. */
+	/** Counts one use, or one request let through while skipping; the caller holds the injector's lock. */
 	boolean use() {
+		if (this.skip > 0) {
+			this.skip--;
+			return false;
+		}
 		if (this.remaining == ALWAYS) {
 			return true;
 		}
@@ -135,6 +164,7 @@ public final class Fault {
 			case RESET -> "reset";
 			case DELAY -> "delay";
 			case NOT_FOUND_FRESH -> "404-fresh";
+			case KILL -> "kill";
 		};
 		return ((this.method != null) ? this.method.toUpperCase(Locale.ROOT) : "*") + " " + this.pathPrefix + " " + what;
 	}

@@ -18,17 +18,20 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <ul>
- * <li>METHOD: GET, POST, PATCH, PUT, DELETE, or {@code *} for any.</li>
+ * <li>METHOD: GET, POST, PATCH, PUT, DELETE, {@code WRITE} for any of the four that may change something, or
+ * {@code *} for any.</li>
  * <li>PATH: the start of the path and query as sent, from {@code /}; {@code *} matches any characters but / and ?
  * (so {@code /*&#47;oauth2/v2.0/token} matches the token endpoint of any tenant).</li>
  * <li>FAULT: a status from 400 to 599 (in the service's error format; 429, 503 and 504 with {@code Retry-After: 1}
  * unless {@code retry-after} says otherwise), {@code reset} (the connection is closed without an answer),
- * {@code delay} (the real answer after a pause) or {@code 404-fresh} (404 for a request naming an object this
- * sandbox created less than a while ago).</li>
+ * {@code delay} (the real answer after a pause), {@code 404-fresh} (404 for a request naming an object this
+ * sandbox created less than a while ago) or {@code kill} (the request is carried out and saved, then the process
+ * running the sandbox ends at once with status 137, as {@code kill -9} would end it, before answering).</li>
  * <li>OPTION: {@code times=N} or {@code times=all}, how many matching requests get the fault (default 1; 404-fresh:
  * all); {@code retry-after=SECONDS} or {@code retry-after=none}, for a status; {@code for=DURATION} ({@code 500ms},
  * {@code 5s}, {@code 2m}; a bare number is seconds), the pause of a delay (default 30s) or how long a new object stays
- * unseen (default 5s).</li>
+ * unseen (default 5s); {@code skip=N}, how many matching requests pass untouched before the rule applies (default
+ * 0), e.g. {@code WRITE /v1.0/ kill skip=2} ends the process at the third Graph write.</li>
  * </ul>
  * Errors are one line naming the rule.
  */
@@ -37,7 +40,7 @@ public final class FaultSpec {
 	/** The shape of a rule, for error messages. */
 	public static final String SHAPE = "expected METHOD PATH FAULT [OPTION...], e.g. 'POST /v1.0/applications 429 times=2'";
 
-	private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE", "*");
+	private static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE", Fault.WRITE, "*");
 
 	private static final Set<Integer> RETRIED = Set.of(429, 503, 504);
 
@@ -79,7 +82,7 @@ public final class FaultSpec {
 		}
 		String method = words.get(0).toUpperCase(Locale.ROOT);
 		if (!METHODS.contains(method)) {
-			throw problem(text, "unknown method '" + words.get(0) + "' (use GET, POST, PATCH, PUT, DELETE or *)");
+			throw problem(text, "unknown method '" + words.get(0) + "' (use GET, POST, PATCH, PUT, DELETE, WRITE or *)");
 		}
 		String path = words.get(1);
 		if (!path.startsWith("/")) {
@@ -92,12 +95,13 @@ public final class FaultSpec {
 			case "reset" -> kind = Fault.Kind.RESET;
 			case "delay" -> kind = Fault.Kind.DELAY;
 			case "404-fresh" -> kind = Fault.Kind.NOT_FOUND_FRESH;
+			case "kill" -> kind = Fault.Kind.KILL;
 			default -> {
 				kind = Fault.Kind.STATUS;
 				status = status(faultWord);
 				if (status < 0) {
 					throw problem(text, "unknown fault '" + words.get(2)
-							+ "' (use a status from 400 to 599, reset, delay or 404-fresh)");
+							+ "' (use a status from 400 to 599, reset, delay, 404-fresh or kill)");
 				}
 			}
 		}
@@ -108,6 +112,7 @@ public final class FaultSpec {
 			case NOT_FOUND_FRESH -> DEFAULT_FRESH;
 			default -> null;
 		};
+		int skip = 0;
 		Set<String> seen = new HashSet<>();
 		for (String option : words.subList(3, words.size())) {
 			int equals = option.indexOf('=');
@@ -118,6 +123,7 @@ public final class FaultSpec {
 			}
 			switch (name) {
 				case "times" -> times = times(text, value);
+				case "skip" -> skip = skip(text, value);
 				case "retry-after" -> {
 					if (kind != Fault.Kind.STATUS) {
 						throw problem(text, "retry-after applies to a status only");
@@ -130,10 +136,17 @@ public final class FaultSpec {
 					}
 					duration = duration(text, value);
 				}
-				default -> throw problem(text, "unknown option '" + name + "' (use times, retry-after or for)");
+				default -> throw problem(text, "unknown option '" + name + "' (use times, skip, retry-after or for)");
 			}
 		}
-		return new Fault(method, path, kind, status, retryAfter, duration, times);
+		return new Fault(method, path, kind, status, retryAfter, duration, times).skipping(skip);
+	}
+
+	private static int skip(String rule, String value) {
+		if (value.matches("\\d{1,9}")) {
+			return Integer.parseInt(value);
+		}
+		throw problem(rule, "skip must be a whole number from 0");
 	}
 
 	private static int status(String word) {

@@ -55,6 +55,10 @@ public final class SandboxHttpHandler implements HttpHandler {
 			SandboxResponse response = answer(request, fault);
 			this.faults.observe(response, this.clock.instant());
 			this.log.record(request, response.status());
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.KILL) {
+				// Carried out and saved, never answered: what a client killed right after its request leaves behind.
+				Runtime.getRuntime().halt(Fault.KILLED_STATUS);
+			}
 			write(exchange, response);
 		}
 	}

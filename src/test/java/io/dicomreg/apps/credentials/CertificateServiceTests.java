@@ -311,13 +311,13 @@ class CertificateServiceTests {
 	}
 
 	@Test
-	void removingAnUnknownOrMalformedCertificateIsAUsageErrorAndWritesNothing() throws Exception {
+	void removingAnAbsentCertificateChangesNothingAndAMalformedOneIsAUsageErrorAndNeitherWrites() throws Exception {
 		CertificateCredential kept = upload(pem("kept", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(9))));
 		SandboxInspector.of(target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, "AB".repeat(20), DryRun.off()), "no certificate with thumbprint");
-		assertUsageError(() -> this.certificates.removeCertificate(this.app, UUID.randomUUID().toString(), DryRun.off()),
-				"no certificate with key ID");
+		assertThat(this.certificates.removeCertificate(this.app, "AB".repeat(20), DryRun.off()).changed()).isFalse();
+		assertThat(this.certificates.removeCertificate(this.app, UUID.randomUUID().toString(), DryRun.off()).removed())
+			.isEmpty();
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, "ABC", DryRun.off()), "is neither a thumbprint");
 		assertUsageError(() -> this.certificates.removeCertificate(this.app, " ", DryRun.off()), "Give the thumbprint or key ID");
 

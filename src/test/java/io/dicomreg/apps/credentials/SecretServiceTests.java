@@ -183,12 +183,16 @@ class SecretServiceTests {
 	}
 
 	@Test
-	void removingAnUnknownKeyIdIsAUsageErrorAndWritesNothing() {
+	void removingAKeyIdTheAppDoesNotHaveChangesNothingAndWritesNothing() {
 		this.secrets.addSecret(this.app, SecretRequest.withDescription("kept"), DryRun.off());
 		UUID unknown = UUID.randomUUID();
 		SandboxInspector.of(target.sandbox()).clearRequests();
 
-		assertUsageError(() -> this.secrets.removeSecret(this.app, unknown, DryRun.off()), "Run 'secret list'");
+		RemovedSecret removed = this.secrets.removeSecret(this.app, unknown, DryRun.off());
+
+		assertThat(removed.changed()).isFalse();
+		assertThat(removed.secret()).isNull();
+		assertThat(removed.keyId()).isEqualTo(unknown);
 
 		assertThat(writes()).isEmpty();
 		assertThat(this.secrets.listSecrets(this.app)).hasSize(1);
