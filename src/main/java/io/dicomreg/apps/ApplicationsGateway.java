@@ -217,7 +217,7 @@ public class ApplicationsGateway {
 		try {
 			return Optional.of(get.get());
 		}
-		catch (ApiException ex) {
+		catch (RuntimeException ex) {
 			if (GraphFailures.isNotFound(ex)) {
 				return Optional.empty();
 			}

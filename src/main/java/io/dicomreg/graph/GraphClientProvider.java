@@ -1,5 +1,6 @@
 package io.dicomreg.graph;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,11 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
@@ -64,6 +69,17 @@ public class GraphClientProvider {
 			}
 			return chain.proceed(chain.request());
 		});
+		// A POST (create, addPassword, removePassword) is not repeatable: once it was sent, a connection that ends
+		// without an answer must reach dicomreg, which looks before trying again, instead of the HTTP client sending
+		// it again by itself (which it does for a connection that ends, and which could add a second secret). The
+		// SDK's own retries of 429, 503 and 504, answers that say nothing was done, stay: they wrap this one.
+		http.addInterceptor(chain -> {
+			Request request = chain.request();
+			if (!"POST".equals(request.method()) || request.body() == null) {
+				return chain.proceed(request);
+			}
+			return chain.proceed(request.newBuilder().method("POST", new SentOnce(request.body())).build());
+		});
 		String host = URI.create(endpoints.graphBaseUrl()).getHost();
 		BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(
 				new SignedInTokenProvider(host));
@@ -101,6 +117,37 @@ public class GraphClientProvider {
 		@Override
 		public AllowedHostsValidator getAllowedHostsValidator() {
 			return this.allowedHosts;
+		}
+
+	}
+
+	/** A request body the HTTP client must not send again by itself. */
+	private static final class SentOnce extends RequestBody {
+
+		private final RequestBody body;
+
+		SentOnce(RequestBody body) {
+			this.body = body;
+		}
+
+		@Override
+		public MediaType contentType() {
+			return this.body.contentType();
+		}
+
+		@Override
+		public long contentLength() throws IOException {
+			return this.body.contentLength();
+		}
+
+		@Override
+		public void writeTo(BufferedSink sink) throws IOException {
+			this.body.writeTo(sink);
+		}
+
+		@Override
+		public boolean isOneShot() {
+			return true;
 		}
 
 	}

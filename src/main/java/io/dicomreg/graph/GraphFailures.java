@@ -1,5 +1,9 @@
 package io.dicomreg.graph;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +39,42 @@ public final class GraphFailures {
 			return DicomregException.service(what + " failed: HTTP " + api.getResponseStatusCode()
 					+ requestIdSuffix(requestId), requestId, api);
 		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		IOException network = network(failure);
+		if (network != null) {
+			return DicomregException.failure(what + " failed: " + networkReason(network), network);
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage().lines().findFirst().orElse("")
+				: cause.getClass().getSimpleName();
 		return DicomregException.failure(what + " failed: " + message, cause);
+	}
+
+	/** The first I/O failure in the chain of causes: the network, not Graph, ended the call. */
+	private static IOException network(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException io) {
+				return io;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Why the network ended a Graph call, in words and without the HTTP client's internals; a write
+	 * may or may not have been carried out, so the advice is the rerun, which looks first.
+	 */
+	private static String networkReason(IOException failure) {
+		if (failure instanceof UnknownHostException) {
+			return "cannot find the host of Microsoft Graph (" + failure.getMessage() + "). Check the network, or the "
+					+ "endpoint given with --graph-endpoint.";
+		}
+		if (failure instanceof ConnectException) {
+			return "cannot connect to Microsoft Graph. Check the network, or the endpoint given with --graph-endpoint.";
+		}
+		if (failure instanceof SocketTimeoutException) {
+			return "Microsoft Graph did not answer in time. Run the command again: it looks at what is there first.";
+		}
+		return "the connection to Microsoft Graph ended before an answer came. Run the command again: it looks at "
+				+ "what is there first.";
 	}
 
 	/**

@@ -58,6 +58,15 @@ public final class SandboxInspector {
 	}
 
 	/**
+	 * Adds the rules of a fault switch SPEC, the syntax of {@code --sandbox-faults} (see docs/sandbox.md, "Faults"),
+	 * after those the sandbox has.
+	 * @param spec e.g. {@code POST /v1.0/applications 429 times=2 retry-after=1}
+	 */
+	public void injectFaults(String spec) {
+		this.sandbox.faults().addAll(FaultSpec.parse(spec));
+	}
+
+	/**
 	 * Makes the next {@code times} requests matching method and path prefix answer {@code status} with the
 	 * service's error body and a Retry-After header: 429 TooManyRequests and 503 ServiceUnavailable to prove retry
 	 * handling, 404 Request_ResourceNotFound to imitate a replica that has not seen a new object yet. The same
@@ -68,17 +77,13 @@ public final class SandboxInspector {
 	 * @param times how many requests to fail
 	 * @param retryAfter the Retry-After to send, may be null
 	 */
-	/**
-	 * Adds the rules of a fault switch SPEC, the syntax of {@code --sandbox-faults} (see docs/sandbox.md, "Faults"),
-	 * after those the sandbox has.
-	 * @param spec e.g. {@code POST /v1.0/applications 429 times=2 retry-after=1}
-	 */
-	public void injectFaults(String spec) {
-		this.sandbox.faults().addAll(FaultSpec.parse(spec));
-	}
-
 	public void injectFault(String method, String pathPrefix, int status, int times, Duration retryAfter) {
 		this.sandbox.faults().add(method, pathPrefix, status, times, retryAfter);
+	}
+
+	/** Forgets every fault still waiting, those of the fault switch included. */
+	public void clearFaults() {
+		this.sandbox.faults().clear();
 	}
 
 }

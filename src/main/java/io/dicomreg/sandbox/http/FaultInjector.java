@@ -37,6 +37,11 @@ public final class FaultInjector {
 		rules.forEach((rule) -> this.faults.add(rule.copy()));
 	}
 
+	/** Forgets every fault still waiting. */
+	public synchronized void clear() {
+		this.faults.clear();
+	}
+
 	/**
 	 * Queues a status fault.
 	 * @param method the HTTP method to match, any when null or "*"
