@@ -1,6 +1,7 @@
 package io.dicomreg.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -8,6 +9,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.error.SecretShapes;
 import io.dicomreg.output.SafeText;
 
 /**
@@ -59,9 +61,11 @@ public class ErrorReporter {
 					+ ((cause.getMessage() != null) ? ": " + cause.getMessage().lines().findFirst().orElse("") : "")
 					+ (this.verbose ? "" : " (run with --verbose for details)");
 		}
-		err.println(SafeText.of(prefix + message));
+		err.println(SafeText.of(SecretShapes.redact(prefix + message)));
 		if (this.verbose) {
-			printDetails(cause, err);
+			StringWriter details = new StringWriter();
+			printDetails(cause, new PrintWriter(details));
+			err.print(SecretShapes.redact(details.toString()));
 		}
 		err.flush();
 		return code;

@@ -17,6 +17,8 @@ import io.dicomreg.cli.CommandDispatcher.Outcome;
 import io.dicomreg.cli.ShellWords;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.error.SecretShapes;
+import io.dicomreg.output.SafeText;
 
 /**
  * Runs a script: every line is checked first (it parses, its variables are defined, its command
@@ -58,7 +60,7 @@ public class ScriptRunner {
 				: this.environment.apply(variable);
 		List<List<String>> commands = check(name, lines, values, err);
 		if (commands == null) {
-			err.println(name + ": nothing was run: correct the lines above first.");
+			err.println(SafeText.of(SecretShapes.redact(name)) + ": nothing was run: correct the lines above first.");
 			return ExitCode.USAGE;
 		}
 		Summary summary = new Summary(lines.size());
@@ -82,7 +84,7 @@ public class ScriptRunner {
 		}
 		out.println(summary.describe(name, dryRun));
 		if (!summary.failures.isEmpty() && continueOnError) {
-			err.println("Failed: " + String.join(", ", summary.failures));
+			err.println(SafeText.of(SecretShapes.redact("Failed: " + String.join(", ", summary.failures))));
 		}
 		return summary.failures.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
 	}
