@@ -11,7 +11,12 @@ import io.dicomreg.config.Endpoints;
  */
 public interface BrowserLauncher {
 
-	/** The action MSAL calls with the authorization URL; {@code messages} reaches the user. */
-	OpenBrowserAction openBrowserAction(Endpoints endpoints, Consumer<String> messages);
+	/**
+	 * The action MSAL calls with the authorization URL.
+	 * @param messages reaches the user
+	 * @param failures receives, in one line, why a sign-in page that dicomreg completes itself (the
+	 * sandbox's) could not be completed; MSAL then only knows that no code came back
+	 */
+	OpenBrowserAction openBrowserAction(Endpoints endpoints, Consumer<String> messages, Consumer<String> failures);
 
 }

@@ -35,9 +35,10 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 	}
 
 	@Override
-	public OpenBrowserAction openBrowserAction(Endpoints endpoints, Consumer<String> messages) {
+	public OpenBrowserAction openBrowserAction(Endpoints endpoints, Consumer<String> messages,
+			Consumer<String> failures) {
 		if (endpoints.isSandbox()) {
-			return url -> signInToSandbox(url, messages);
+			return url -> signInToSandbox(url, messages, failures);
 		}
 		return url -> openSystemBrowser(url, messages);
 	}
@@ -45,7 +46,7 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 	/** The Entra error a sign-in page answered (AADSTS...), else the first line of what went wrong. */
 	static String reason(RuntimeException ex) {
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		java.util.regex.Matcher error = java.util.regex.Pattern.compile("AADSTS\\d+: [^<\\n]*").matcher(message);
+		java.util.regex.Matcher error = java.util.regex.Pattern.compile("AADSTS\\d+: [^<\\n\\\\\"]*").matcher(message);
 		if (error.find()) {
 			return error.group().strip();
 		}
@@ -53,7 +54,7 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 		return (first.length() > 200) ? first.substring(0, 200) + "..." : first;
 	}
 
-	private void signInToSandbox(URL url, Consumer<String> messages) {
+	private void signInToSandbox(URL url, Consumer<String> messages, Consumer<String> failures) {
 		messages.accept("Sandbox: signing in through the sandbox sign-in page (no browser needed).");
 		Sandbox sandbox = this.target.sandbox();
 		// MSAL waits on its loopback listener after this returns; the form is posted to it meanwhile.
@@ -62,7 +63,7 @@ public class DefaultBrowserLauncher implements BrowserLauncher {
 				sandbox.playBrowser(URI.create(url.toString()));
 			}
 			catch (RuntimeException ex) {
-				messages.accept("Sandbox: the sign-in page could not be completed: " + reason(ex));
+				failures.accept(reason(ex));
 				cancel(url, reason(ex));
 			}
 		}, "sandbox-browser");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -95,14 +96,21 @@ public class SignInService {
 	/** Signs a user in with the system browser (authorization code with PKCE on a loopback redirect). */
 	public SignedIn loginWithBrowser(UserLogin login, Consumer<String> messages) {
 		PublicClientApplication app = newUserApp(login);
+		AtomicReference<String> pageFailure = new AtomicReference<>();
 		SystemBrowserOptions browserOptions = SystemBrowserOptions.builder()
-			.openBrowserAction(this.browser.openBrowserAction(endpoints(), messages))
+			.openBrowserAction(this.browser.openBrowserAction(endpoints(), messages, pageFailure::set))
 			.build();
 		InteractiveRequestParameters parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
 			.scopes(userScopes())
 			.systemBrowserOptions(browserOptions)
 			.build();
-		return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
+		try {
+			return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
+		}
+		catch (DicomregException ex) {
+			// The sign-in page's own error says why; MSAL only knows that no code came back.
+			throw (pageFailure.get() != null) ? DicomregException.failure("Sign-in failed: " + pageFailure.get(), ex) : ex;
+		}
 	}
 
 	/** Signs an application in with its secret or certificate (client credentials). */

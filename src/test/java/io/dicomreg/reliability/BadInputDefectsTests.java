@@ -138,7 +138,9 @@ class BadInputDefectsTests {
 		TestShell.Result other = this.shell.run("login", "--browser", "--tenant", "other.onmicrosoft.com");
 
 		assertThat(other.exitCode()).isEqualTo(1);
-		assertThat(other.all()).contains("AADSTS90002").doesNotContain("IllegalStateException");
+		assertThat(other.all()).doesNotContain("IllegalStateException", "\\r\\n", "error_codes", "No Authorization code");
+		assertThat(other.err().lines().filter(line -> !line.startsWith("Sandbox: signing in"))).singleElement().asString()
+			.startsWith("Error: Sign-in failed: AADSTS90002: Tenant 'other.onmicrosoft.com' not found.");
 	}
 
 	private static void assertRefused(TestShell.Result run, String expected) {

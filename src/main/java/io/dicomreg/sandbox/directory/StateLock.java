@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -260,6 +261,9 @@ public final class StateLock implements AutoCloseable {
 		}
 		if (ex instanceof AccessDeniedException) {
 			return "permission denied";
+		}
+		if (ex instanceof NotDirectoryException) {
+			return "a part of its path is a file, not a folder";
 		}
 		if (ex instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
 			return fileSystem.getReason();
