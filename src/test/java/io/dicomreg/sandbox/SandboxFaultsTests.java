@@ -120,9 +120,11 @@ class SandboxFaultsTests {
 	void badSpecIsOneLineNamingTheRule() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("POST /v1.0/applications 42"))
 			.withMessage("rule 'POST /v1.0/applications 42': unknown fault '42' (use a status from 400 to 599, reset, "
-					+ "delay or 404-fresh)");
+					+ "delay, 404-fresh or kill)");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("FETCH /v1.0 429"))
-			.withMessage("rule 'FETCH /v1.0 429': unknown method 'FETCH' (use GET, POST, PATCH, PUT, DELETE or *)");
+			.withMessage("rule 'FETCH /v1.0 429': unknown method 'FETCH' (use GET, POST, PATCH, PUT, DELETE, WRITE or *)");
+		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("WRITE /v1.0/ kill skip=-1"))
+			.withMessage("rule 'WRITE /v1.0/ kill skip=-1': skip must be a whole number from 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("GET v1.0 429"))
 			.withMessage("rule 'GET v1.0 429': the path must start with '/'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("GET /v1.0 429 times=0"))
@@ -132,7 +134,7 @@ class SandboxFaultsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("GET /v1.0 reset retry-after=1"))
 			.withMessage("rule 'GET /v1.0 reset retry-after=1': retry-after applies to a status only");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("GET /v1.0\n429 colour=red"))
-			.withMessage("rule 'GET /v1.0 429 colour=red': unknown option 'colour' (use times, retry-after or for)");
+			.withMessage("rule 'GET /v1.0 429 colour=red': unknown option 'colour' (use times, skip, retry-after or for)");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("GET /v1.0"))
 			.withMessage("rule 'GET /v1.0': expected METHOD PATH FAULT [OPTION...], e.g. 'POST /v1.0/applications 429 "
 					+ "times=2'");
