@@ -51,7 +51,7 @@ class SandboxFaultsOneShotTests {
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err().lines()).singleElement().asString().isEqualTo("Error: Invalid value for "
 				+ "--sandbox-faults: rule 'POST /v1.0/applications 42': unknown fault '42' (use a status from 400 to "
-				+ "599, reset, delay, 404-fresh or kill).");
+				+ "599, reset, delay, 404-fresh, 400-unreplicated or kill).");
 		assertThat(state).doesNotExist();
 	}
 

@@ -120,7 +120,7 @@ class SandboxFaultsTests {
 	void badSpecIsOneLineNamingTheRule() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("POST /v1.0/applications 42"))
 			.withMessage("rule 'POST /v1.0/applications 42': unknown fault '42' (use a status from 400 to 599, reset, "
-					+ "delay, 404-fresh or kill)");
+					+ "delay, 404-fresh, 400-unreplicated or kill)");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("FETCH /v1.0 429"))
 			.withMessage("rule 'FETCH /v1.0 429': unknown method 'FETCH' (use GET, POST, PATCH, PUT, DELETE, WRITE or *)");
 		assertThatIllegalArgumentException().isThrownBy(() -> Sandbox.Faults.parse("WRITE /v1.0/ kill skip=-1"))

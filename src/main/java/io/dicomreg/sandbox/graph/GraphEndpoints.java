@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dicomreg.sandbox.directory.Json;
 import io.dicomreg.sandbox.http.Endpoints;
 import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.http.SandboxResponse;
@@ -70,6 +71,19 @@ public final class GraphEndpoints implements Endpoints {
 				GraphResponses.error(request, error, this.context.clock().instant(), authorityHost()));
 		return (retryAfter != null) ? response.withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
 				: response;
+	}
+
+	@Override
+	public SandboxResponse unreplicated(SandboxRequest request) {
+		String appId;
+		try {
+			appId = Json.text(Json.parse(request.body()), "appId");
+		}
+		catch (RuntimeException ex) {
+			appId = "";
+		}
+		return GraphResponses.withHeaders(request, GraphResponses.error(request, GraphError.noBackingApplication(appId),
+				this.context.clock().instant(), authorityHost()));
 	}
 
 	@Override

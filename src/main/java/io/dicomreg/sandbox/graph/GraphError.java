@@ -11,10 +11,29 @@ public final class GraphError extends RuntimeException {
 
 	private final String code;
 
+	private final String detailCode;
+
+	private final String target;
+
 	GraphError(int status, String code, String message) {
+		this(status, code, message, null, null);
+	}
+
+	private GraphError(int status, String code, String message, String detailCode, String target) {
 		super(message);
 		this.status = status;
 		this.code = code;
+		this.detailCode = detailCode;
+		this.target = target;
+	}
+
+	/**
+	 * Entra's refusal of a service principal for an application it cannot see (yet): the application does not exist,
+	 * or has not replicated to the replica that serves the request.
+	 */
+	static GraphError noBackingApplication(String appId) {
+		return new GraphError(400, "Request_BadRequest", "The appId '" + appId + "' of the service principal does "
+				+ "not reference a valid application object.", "NoBackingApplicationObject", "appId");
 	}
 
 	static GraphError badRequest(String message) {
@@ -68,6 +87,16 @@ public final class GraphError extends RuntimeException {
 
 	public String code() {
 		return this.code;
+	}
+
+	/** The code of the one entry of {@code details}, or null when the error has none. */
+	String detailCode() {
+		return this.detailCode;
+	}
+
+	/** The property the detail names. */
+	String target() {
+		return this.target;
 	}
 
 }

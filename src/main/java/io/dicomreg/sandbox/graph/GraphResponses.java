@@ -33,6 +33,12 @@ final class GraphResponses {
 		ObjectNode detail = Json.object();
 		detail.put("code", error.code());
 		detail.put("message", error.getMessage());
+		if (error.detailCode() != null) {
+			ObjectNode entry = detail.putArray("details").addObject();
+			entry.put("code", error.detailCode());
+			entry.put("message", error.getMessage());
+			entry.put("target", error.target());
+		}
 		detail.set("innerError", innerError);
 		ObjectNode body = Json.object();
 		body.set("error", detail);

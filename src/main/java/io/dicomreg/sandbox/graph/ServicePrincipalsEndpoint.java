@@ -46,8 +46,7 @@ final class ServicePrincipalsEndpoint {
 		}
 		ObjectNode created = call.context().store().write((tenant) -> {
 			StoredApplication application = tenant.applicationByAppId(appId)
-				.orElseThrow(() -> GraphError.badRequest(
-						"The appId '" + appId + "' of the service principal does not reference a valid application object."));
+				.orElseThrow(() -> GraphError.noBackingApplication(appId));
 			if (tenant.servicePrincipalByAppId(appId).isPresent()) {
 				throw GraphError.conflict("The service principal cannot be created, updated, or restored because the "
 						+ "service principal name " + appId + " is already in use.");

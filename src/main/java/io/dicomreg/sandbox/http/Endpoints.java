@@ -26,6 +26,15 @@ public interface Endpoints {
 	SandboxResponse fault(SandboxRequest request, int status, Duration retryAfter);
 
 	/**
+	 * Answers a request that names an object the service has not replicated yet: by default a plain 400 fault.
+	 * @param request the request
+	 * @return the response
+	 */
+	default SandboxResponse unreplicated(SandboxRequest request) {
+		return fault(request, 400, null);
+	}
+
+	/**
 	 * Answers an unexpected failure of the sandbox itself.
 	 * @param request the request
 	 * @param failure what went wrong

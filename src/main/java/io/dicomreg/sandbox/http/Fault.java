@@ -26,6 +26,12 @@ public final class Fault {
 		NOT_FOUND_FRESH,
 
 		/**
+		 * 400 for a service principal POST whose {@code appId} names an application created less than a while ago:
+		 * Entra ID's refusal while a new application replicates.
+		 */
+		UNREPLICATED,
+
+		/**
 		 * The real answer is made (a change is made and saved), then the process running the sandbox ends at once,
 		 * as {@code kill -9} would end it, before anything is answered.
 		 */
@@ -164,6 +170,7 @@ public final class Fault {
 			case RESET -> "reset";
 			case DELAY -> "delay";
 			case NOT_FOUND_FRESH -> "404-fresh";
+			case UNREPLICATED -> "400-unreplicated";
 			case KILL -> "kill";
 		};
 		return ((this.method != null) ? this.method.toUpperCase(Locale.ROOT) : "*") + " " + this.pathPrefix + " " + what;

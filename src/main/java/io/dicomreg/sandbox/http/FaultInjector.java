@@ -26,7 +26,10 @@ public final class FaultInjector {
 
 	private final List<Fault> faults = new ArrayList<>();
 
-	/** Ids and appIds of objects this sandbox created, with when; kept only while a 404-fresh rule exists. */
+	/**
+	 * Ids and appIds of objects this sandbox created, with when; kept only while a 404-fresh or 400-unreplicated rule
+	 * exists.
+	 */
 	private final Map<String, Instant> created = new LinkedHashMap<>();
 
 	/**
@@ -66,8 +69,7 @@ public final class FaultInjector {
 		Iterator<Fault> iterator = this.faults.iterator();
 		while (iterator.hasNext()) {
 			Fault fault = iterator.next();
-			if (fault.matches(request) && (fault.kind() != Fault.Kind.NOT_FOUND_FRESH
-					|| namesFreshObject(request, fault.duration(), now)) && fault.use()) {
+			if (fault.matches(request) && appliesTo(fault, request, now) && fault.use()) {
 				if (fault.usedUp()) {
 					iterator.remove();
 				}
@@ -84,7 +86,7 @@ public final class FaultInjector {
 	 * @param now the sandbox's time
 	 */
 	public synchronized void observe(SandboxResponse response, Instant now) {
-		if (response.status() != 201 || this.faults.stream().noneMatch((f) -> f.kind() == Fault.Kind.NOT_FOUND_FRESH)) {
+		if (response.status() != 201 || this.faults.stream().noneMatch(FaultInjector::watchesNewObjects)) {
 			return;
 		}
 		this.created.values().removeIf((when) -> when.isBefore(now.minus(FORGET_AFTER)));
@@ -100,6 +102,37 @@ public final class FaultInjector {
 		catch (RuntimeException ex) {
 			// Not JSON: nothing was created that a client could ask for by id.
 		}
+	}
+
+	private boolean appliesTo(Fault fault, SandboxRequest request, Instant now) {
+		return switch (fault.kind()) {
+			case NOT_FOUND_FRESH -> namesFreshObject(request, fault.duration(), now);
+			case UNREPLICATED -> postsForFreshApplication(request, fault.duration(), now);
+			default -> true;
+		};
+	}
+
+	private static boolean watchesNewObjects(Fault fault) {
+		return fault.kind() == Fault.Kind.NOT_FOUND_FRESH || fault.kind() == Fault.Kind.UNREPLICATED;
+	}
+
+	/** A POST whose JSON body's appId names an application created less than {@code window} ago. */
+	private boolean postsForFreshApplication(SandboxRequest request, Duration window, Instant now) {
+		if (!"POST".equalsIgnoreCase(request.method()) || request.body() == null || request.body().length == 0) {
+			return false;
+		}
+		String appId;
+		try {
+			appId = Json.text(Json.parse(request.body()), "appId");
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+		if (appId == null) {
+			return false;
+		}
+		Instant created = this.created.get(appId.toLowerCase(Locale.ROOT));
+		return created != null && created.isAfter(now.minus(window));
 	}
 
 	private boolean namesFreshObject(SandboxRequest request, Duration window, Instant now) {

@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  * <li>FAULT: a status from 400 to 599 (in the service's error format; 429, 503 and 504 with {@code Retry-After: 1}
  * unless {@code retry-after} says otherwise), {@code reset} (the connection is closed without an answer),
  * {@code delay} (the real answer after a pause), {@code 404-fresh} (404 for a request naming an object this
- * sandbox created less than a while ago) or {@code kill} (the request is carried out and saved, then the process
+ * sandbox created less than a while ago), {@code 400-unreplicated} (Entra's refusal of a service principal POST
+ * whose appId names an application this sandbox created less than a while ago, as while it replicates) or {@code kill} (the request is carried out and saved, then the process
  * running the sandbox ends at once with status 137, as {@code kill -9} would end it, before answering).</li>
- * <li>OPTION: {@code times=N} or {@code times=all}, how many matching requests get the fault (default 1; 404-fresh:
- * all); {@code retry-after=SECONDS} or {@code retry-after=none}, for a status; {@code for=DURATION} ({@code 500ms},
+ * <li>OPTION: {@code times=N} or {@code times=all}, how many matching requests get the fault (default 1; 404-fresh and
+ * 400-unreplicated: all); {@code retry-after=SECONDS} or {@code retry-after=none}, for a status; {@code for=DURATION} ({@code 500ms},
  * {@code 5s}, {@code 2m}; a bare number is seconds), the pause of a delay (default 30s) or how long a new object stays
- * unseen (default 5s); {@code skip=N}, how many matching requests pass untouched before the rule applies (default
+ * unseen or unreplicated (default 5s); {@code skip=N}, how many matching requests pass untouched before the rule applies (default
  * 0), e.g. {@code WRITE /v1.0/ kill skip=2} ends the process at the third Graph write.</li>
  * </ul>
  * Errors are one line naming the rule.
@@ -95,21 +96,23 @@ public final class FaultSpec {
 			case "reset" -> kind = Fault.Kind.RESET;
 			case "delay" -> kind = Fault.Kind.DELAY;
 			case "404-fresh" -> kind = Fault.Kind.NOT_FOUND_FRESH;
+			case "400-unreplicated" -> kind = Fault.Kind.UNREPLICATED;
 			case "kill" -> kind = Fault.Kind.KILL;
 			default -> {
 				kind = Fault.Kind.STATUS;
 				status = status(faultWord);
 				if (status < 0) {
 					throw problem(text, "unknown fault '" + words.get(2)
-							+ "' (use a status from 400 to 599, reset, delay, 404-fresh or kill)");
+							+ "' (use a status from 400 to 599, reset, delay, 404-fresh, 400-unreplicated or kill)");
 				}
 			}
 		}
-		int times = (kind == Fault.Kind.NOT_FOUND_FRESH) ? Fault.ALWAYS : 1;
+		boolean fresh = kind == Fault.Kind.NOT_FOUND_FRESH || kind == Fault.Kind.UNREPLICATED;
+		int times = fresh ? Fault.ALWAYS : 1;
 		Duration retryAfter = RETRIED.contains(status) ? Duration.ofSeconds(1) : null;
 		Duration duration = switch (kind) {
 			case DELAY -> DEFAULT_DELAY;
-			case NOT_FOUND_FRESH -> DEFAULT_FRESH;
+			case NOT_FOUND_FRESH, UNREPLICATED -> DEFAULT_FRESH;
 			default -> null;
 		};
 		int skip = 0;
@@ -131,8 +134,8 @@ public final class FaultSpec {
 					retryAfter = retryAfter(text, value);
 				}
 				case "for" -> {
-					if (kind != Fault.Kind.DELAY && kind != Fault.Kind.NOT_FOUND_FRESH) {
-						throw problem(text, "for applies to delay and 404-fresh only");
+					if (kind != Fault.Kind.DELAY && !fresh) {
+						throw problem(text, "for applies to delay, 404-fresh and 400-unreplicated only");
 					}
 					duration = duration(text, value);
 				}

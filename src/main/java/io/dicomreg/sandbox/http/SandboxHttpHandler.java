@@ -72,6 +72,9 @@ public final class SandboxHttpHandler implements HttpHandler {
 			if (fault.isPresent() && fault.get().kind() == Fault.Kind.NOT_FOUND_FRESH) {
 				return endpoints.fault(request, 404, null);
 			}
+			if (fault.isPresent() && fault.get().kind() == Fault.Kind.UNREPLICATED) {
+				return endpoints.unreplicated(request);
+			}
 			return endpoints.handle(request);
 		}
 		catch (RuntimeException ex) {
