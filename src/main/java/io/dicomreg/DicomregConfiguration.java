@@ -27,6 +27,8 @@ import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
+import io.dicomreg.apps.ServicePrincipalService;
+import io.dicomreg.apps.ServicePrincipalsGateway;
 import io.dicomreg.auth.BrowserLauncher;
 import io.dicomreg.auth.ClientCredentials;
 import io.dicomreg.auth.DefaultBrowserLauncher;
@@ -97,9 +99,15 @@ class DicomregConfiguration {
 	@Bean
 	ApplicationService applicationService(ApplicationsGateway applications, SignInService signIn,
 			ConnectionTarget target, ApplicationLocator locator, AppSelection selection, AppNameIndex names,
-			PermissionService permissions) {
+			PermissionService permissions, ServicePrincipalService servicePrincipals) {
 		return new ApplicationService(applications, signIn, target, locator, selection, names, permissions,
-				Clock.systemUTC());
+				servicePrincipals, Clock.systemUTC());
+	}
+
+	@Bean
+	ServicePrincipalService servicePrincipalService(GraphClientProvider graph, Notices notices) {
+		return new ServicePrincipalService(new ServicePrincipalsGateway(graph), ServicePrincipalService.Waiting.realTime(),
+				notices::println);
 	}
 
 	@Bean

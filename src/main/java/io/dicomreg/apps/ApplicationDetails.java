@@ -14,7 +14,9 @@ import io.dicomreg.apps.credentials.ClientSecret;
  * @param secrets its client secrets (never their values), the first to expire first
  * @param certificates its certificates, the first to expire first
  * @param permissions the API permissions it requests, by name
+ * @param servicePrincipal its service principal in the tenant, or {@code null} when it has none
  */
 public record ApplicationDetails(RegisteredApplication application, boolean publicClient, RedirectUris redirectUris,
-		List<ClientSecret> secrets, List<CertificateCredential> certificates, PermissionList permissions) {
+		List<ClientSecret> secrets, List<CertificateCredential> certificates, PermissionList permissions,
+		ClientServicePrincipal servicePrincipal) {
 }

@@ -50,11 +50,13 @@ public class ApplicationService {
 
 	private final PermissionService permissions;
 
+	private final ServicePrincipalService servicePrincipals;
+
 	private final Clock clock;
 
 	public ApplicationService(ApplicationsGateway applications, SignInService signIn, ConnectionTarget target,
 			ApplicationLocator locator, AppSelection selection, AppNameIndex names, PermissionService permissions,
-			Clock clock) {
+			ServicePrincipalService servicePrincipals, Clock clock) {
 		this.applications = applications;
 		this.signIn = signIn;
 		this.target = target;
@@ -62,13 +64,15 @@ public class ApplicationService {
 		this.selection = selection;
 		this.names = names;
 		this.permissions = permissions;
+		this.servicePrincipals = servicePrincipals;
 		this.clock = clock;
 	}
 
 	/**
 	 * Registers an application and selects it. With a unique name it is an upsert: re-running
 	 * changes nothing. Without one, an application with the same display name is not silently
-	 * duplicated unless {@code forceNew}.
+	 * duplicated unless {@code forceNew}. Unless asked not to, the application's service principal is made too, as
+	 * the portal does (see {@link ServicePrincipalService#create}).
 	 * @throws DicomregException for invalid input, a name already taken, or a failed Graph call
 	 */
 	public Registration register(RegistrationRequest request, DryRun plan) {
@@ -78,6 +82,9 @@ public class ApplicationService {
 				: create(name, request.audience(), request.forceNew(), plan);
 		this.selection.select(registration.application().ref(), plan);
 		this.names.invalidate();
+		if (request.servicePrincipal()) {
+			registration = registration.with(this.servicePrincipals.create(registration.application().ref(), plan));
+		}
 		return registration;
 	}
 
@@ -115,7 +122,8 @@ public class ApplicationService {
 
 	/**
 	 * The application with what the tutorial configured on it: authentication, credentials with
-	 * their expiry, and permissions by name (one read of the application, one per API it names).
+	 * their expiry, permissions by name and its service principal (one read of the application, one per API it
+	 * names, one of the service principal).
 	 */
 	public ApplicationDetails show(AppRef app) {
 		Application application = this.applications.read(app, "Reading the application");
@@ -131,7 +139,8 @@ public class ApplicationService {
 		RegisteredApplication registered = toRegistered(application);
 		return new ApplicationDetails(registered, Boolean.TRUE.equals(application.getIsFallbackPublicClient()),
 				RedirectUris.of(application), secrets, certificates,
-				this.permissions.named(registered.ref(), application.getRequiredResourceAccess()));
+				this.permissions.named(registered.ref(), application.getRequiredResourceAccess()),
+				this.servicePrincipals.find(registered.ref()).orElse(null));
 	}
 
 	/** Selects the application {@code app} names for the commands that follow. */

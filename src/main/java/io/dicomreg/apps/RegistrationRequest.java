@@ -9,6 +9,15 @@ package io.dicomreg.apps;
  * @param audience who may sign in, or {@code null}: single tenant for a new application, unchanged for
  * an existing one
  * @param forceNew register a new application even when others have the same display name
+ * @param servicePrincipal also make sure the application has its service principal in the tenant, as the portal
+ * does when it registers an application
  */
-public record RegistrationRequest(String displayName, String uniqueName, Audience audience, boolean forceNew) {
+public record RegistrationRequest(String displayName, String uniqueName, Audience audience, boolean forceNew,
+		boolean servicePrincipal) {
+
+	/** A registration with its service principal, as the portal makes it. */
+	public RegistrationRequest(String displayName, String uniqueName, Audience audience, boolean forceNew) {
+		this(displayName, uniqueName, audience, forceNew, true);
+	}
+
 }

@@ -23,6 +23,9 @@ import io.dicomreg.apps.Platform;
 import io.dicomreg.apps.RedirectUris;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.Registration;
+import io.dicomreg.apps.ClientServicePrincipal;
+import io.dicomreg.apps.ServicePrincipalOutcome;
+import io.dicomreg.apps.ServicePrincipalService;
 import io.dicomreg.apps.RegistrationRequest;
 import io.dicomreg.apps.credentials.CertificateCredential;
 import io.dicomreg.apps.credentials.ClientSecret;
@@ -55,9 +58,13 @@ public class AppCommands {
 
 	private final ApplicationLocator locator;
 
-	public AppCommands(ApplicationService applications, ApplicationLocator locator) {
+	private final ServicePrincipalService servicePrincipals;
+
+	public AppCommands(ApplicationService applications, ApplicationLocator locator,
+			ServicePrincipalService servicePrincipals) {
 		this.applications = applications;
 		this.locator = locator;
+		this.servicePrincipals = servicePrincipals;
 	}
 
 	@Command(name = { "app", "register" }, group = GROUP,
@@ -70,12 +77,39 @@ public class AppCommands {
 			@OptionValue(subject = Subject.UNIQUE_NAME) String uniqueName,
 			@Option(longName = "audience", description = "single-tenant (this directory only; the default for a new app) or multi-tenant")
 			@OptionValue(label = "AUDIENCE", choices = { "single-tenant", "multi-tenant" }, subject = Subject.AUDIENCE) String audience,
-			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew) {
-		Registration registration = this.applications
-			.register(new RegistrationRequest(name, uniqueName, (audience != null) ? audience(audience) : null, forceNew),
-					run.plan());
-		return Result.of(describe(registration.application())).changed(registration.changed())
-			.note(registration.note() + " It is now the selected app.");
+			@Option(longName = "new", description = "register a new application even if others have the same name") boolean forceNew,
+			@Option(longName = "no-service-principal",
+					description = "do not create the app's service principal (enterprise application); 'app sp create' makes it later") boolean noServicePrincipal) {
+		Registration registration = this.applications.register(new RegistrationRequest(name, uniqueName,
+				(audience != null) ? audience(audience) : null, forceNew, !noServicePrincipal), run.plan());
+		Details details = describe(registration.application());
+		String note = registration.note() + " It is now the selected app.";
+		if (registration.servicePrincipal() != null) {
+			details.add("Service principal object ID", "servicePrincipalId",
+					servicePrincipalId(registration.servicePrincipal().servicePrincipal()));
+			note += registration.servicePrincipal().changed() ? " Its service principal was created too (as the portal does)."
+					: " It has its service principal.";
+		}
+		else {
+			details.add("Service principal object ID", "servicePrincipalId", Shown.as("none (not asked for)", null));
+			note += " No service principal was created: the app cannot sign in until 'app sp create' makes it.";
+		}
+		return Result.of(details).changed(registration.changed()).note(note);
+	}
+
+	@Command(name = { "app", "sp", "create" }, group = GROUP,
+			description = "Create the app's service principal (enterprise application) if it has none; waits while a new app replicates",
+			availabilityProvider = "signedIn")
+	public Result createServicePrincipal(CommandRun run,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		ServicePrincipalOutcome outcome = this.servicePrincipals.create(this.locator.resolve(app, run.plan()), run.plan());
+		return Result.of(Details.create()
+			.add("Application", "displayName", outcome.app().displayName())
+			.add("Application (client) ID", "appId", outcome.app().appId())
+			.add("Service principal object ID", "servicePrincipalId", servicePrincipalId(outcome.servicePrincipal())))
+			.changed(outcome.changed())
+			.note(outcome.note());
 	}
 
 	@Command(name = { "app", "list" }, group = GROUP, description = "List the tenant's applications, filtered by the server",
@@ -100,6 +134,10 @@ public class AppCommands {
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
 		ApplicationDetails details = this.applications.show(this.locator.resolve(app, run.plan()));
 		return Result.of(describe(details.application())
+			.add("Service principal object ID", "servicePrincipalId", (details.servicePrincipal() != null)
+					? Shown.as(details.servicePrincipal().objectId(), details.servicePrincipal().objectId())
+					: Shown.as("none: the app cannot sign in, be granted consent or be assigned roles; run 'app sp create'",
+							null))
 			.add("Public client flows", "isFallbackPublicClient", details.publicClient())
 			.add("Redirect URIs", "redirectUris", redirectUris(details.redirectUris()))
 			.add("Client secrets", "secrets", secrets(details.secrets()))
@@ -237,6 +275,12 @@ public class AppCommands {
 		catch (NumberFormatException ex) {
 			throw DicomregException.invalidInput("Invalid value " + Echo.quoted(value) + " for " + option + ": give a whole number.");
 		}
+	}
+
+	/** The service principal's object ID; a dry run that would create it shows when it is assigned, JSON null. */
+	private static Shown servicePrincipalId(ClientServicePrincipal servicePrincipal) {
+		return (servicePrincipal != null) ? Shown.as(servicePrincipal.objectId(), servicePrincipal.objectId())
+				: Shown.as("(assigned when created)", null);
 	}
 
 	private static Details describe(RegisteredApplication app) {

@@ -190,9 +190,6 @@ class PermissionCommandsTests {
 			SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
 			reader = admin.register("read-only automation");
 			requireGraphRole(admin, reader.objectId(), "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
-			ServicePrincipal principal = new ServicePrincipal();
-			principal.setAppId(reader.appId());
-			admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
 			secret = admin.addSecret(reader.objectId());
 		}
 		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), secret);

@@ -35,8 +35,9 @@ class SandboxLogOneShotTests {
 		List<String> lines = Files.readAllLines(log);
 		assertThat(afterLogin).isNotEmpty().noneMatch(line -> line.endsWith(" graph-write"));
 		assertThat(lines).startsWith(afterLogin.toArray(String[]::new));
-		assertThat(lines).filteredOn(line -> line.endsWith(" graph-write")).singleElement().asString()
-			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ POST /v1\\.0/applications 201 graph-write");
+		assertThat(lines).filteredOn(line -> line.endsWith(" graph-write")).satisfiesExactly(
+				line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ POST /v1\\.0/applications 201 graph-write"),
+				line -> assertThat(line).matches("\\S+Z POST /v1\\.0/servicePrincipals 201 graph-write"));
 		assertThat(lines).allMatch(line -> line.matches("\\S+Z [A-Z]+ /\\S* \\d{3}( graph-write)?"));
 	}
 

@@ -47,6 +47,7 @@ class GraphClientProviderTests {
 		assertThat(this.admin.register("retried").displayName()).isEqualTo("retried");
 
 		assertThat(SandboxInspector.of(this.target.sandbox()).requests()).filteredOn(RecordedRequest::graphWrite)
+			.filteredOn(request -> request.path().equals("/v1.0/applications"))
 			.extracting(RecordedRequest::status)
 			.containsExactly(429, 201);
 	}

@@ -19,7 +19,10 @@ import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
+import io.dicomreg.apps.Audience;
 import io.dicomreg.apps.RegisteredApplication;
+import io.dicomreg.apps.RegistrationRequest;
+import io.dicomreg.config.DryRun;
 import io.dicomreg.auth.ClientCredentials;
 import io.dicomreg.auth.DefaultBrowserLauncher;
 import io.dicomreg.auth.SessionStore;
@@ -28,6 +31,8 @@ import io.dicomreg.auth.TokenCacheStore;
 import io.dicomreg.auth.UserLogin;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.apps.ServicePrincipalService;
+import io.dicomreg.apps.ServicePrincipalsGateway;
 import io.dicomreg.graph.GraphClientProvider;
 
 /**
@@ -46,15 +51,27 @@ public final class SandboxAdmin {
 
 	private final ApplicationLocator locator;
 
+	private final ConnectionTarget target;
+
+	private final AppSelection selection;
+
 	private SandboxAdmin(ConnectionTarget target, SignInService signIn, GraphClientProvider graph, Path home) {
 		this.signIn = signIn;
 		this.graph = graph;
+		this.target = target;
 		this.gateway = new ApplicationsGateway(graph);
-		AppSelection selection = new AppSelection(target, new DicomregHome(home));
-		this.locator = new ApplicationLocator(this.gateway, selection);
-		this.applications = new ApplicationService(this.gateway, signIn, target, this.locator, selection,
+		this.selection = new AppSelection(target, new DicomregHome(home));
+		this.locator = new ApplicationLocator(this.gateway, this.selection);
+		this.applications = applicationsWith(new ServicePrincipalService(new ServicePrincipalsGateway(graph),
+				ServicePrincipalService.Waiting.realTime(), line -> {
+				}));
+	}
+
+	/** An application service like {@link #applications()}, whose service principals {@code servicePrincipals} makes. */
+	public ApplicationService applicationsWith(ServicePrincipalService servicePrincipals) {
+		return new ApplicationService(this.gateway, this.signIn, this.target, this.locator, this.selection,
 				new AppNameIndex(this.gateway, Clock.systemUTC()),
-				new PermissionService(this.gateway, new ApiDirectory(graph)), Clock.systemUTC());
+				new PermissionService(this.gateway, new ApiDirectory(this.graph)), servicePrincipals, Clock.systemUTC());
 	}
 
 	/** Signs the admin in with a device code, keeping the session under {@code home}. */
@@ -98,11 +115,15 @@ public final class SandboxAdmin {
 		return this.applications.register(name);
 	}
 
-	/** Registers an application and creates its service principal, so that it can sign in. */
+	/** Registers an application with its service principal, so that it can sign in (as {@link #register} does). */
 	public RegisteredApplication registerWithServicePrincipal(String name) {
-		RegisteredApplication app = register(name);
-		createServicePrincipal(app.appId());
-		return app;
+		return register(name);
+	}
+
+	/** Registers an application without its service principal, as tools other than the portal do. */
+	public RegisteredApplication registerWithoutServicePrincipal(String name) {
+		return this.applications.register(new RegistrationRequest(name, null, Audience.SINGLE_TENANT, true, false),
+				DryRun.off()).application();
 	}
 
 	/** Creates the service principal of the application {@code appId}, so that it can sign in. */

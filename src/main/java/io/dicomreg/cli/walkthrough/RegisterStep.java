@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.Registration;
+import io.dicomreg.apps.ServicePrincipalOutcome;
 import io.dicomreg.apps.RegistrationRequest;
 import io.dicomreg.cli.walkthrough.WalkthroughProgress.Application;
 
@@ -70,6 +71,12 @@ class RegisterStep implements WalkthroughStep {
 		context.save();
 		prompts.say(registration.changed() ? "Registered '" + app.displayName() + "': client ID " + app.appId() + "."
 				: "'" + app.displayName() + "' was already registered: nothing changed.");
+		ServicePrincipalOutcome servicePrincipal = registration.servicePrincipal();
+		if (servicePrincipal != null && servicePrincipal.changed() && servicePrincipal.servicePrincipal() != null) {
+			prompts.say("Created its service principal (enterprise application), object ID "
+					+ servicePrincipal.servicePrincipal().objectId() + ", as the portal does: without it the app cannot "
+					+ "sign in, be granted consent or be assigned a DICOM role.");
+		}
 	}
 
 	private boolean keepRecorded(Prompts prompts, Application recorded) {
