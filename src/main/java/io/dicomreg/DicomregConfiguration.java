@@ -27,6 +27,13 @@ import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
+import io.dicomreg.azure.ArmClient;
+import io.dicomreg.azure.AssigneeResolver;
+import io.dicomreg.azure.DicomServiceDirectory;
+import io.dicomreg.azure.RoleService;
+import io.dicomreg.apps.ApiDirectory;
+import io.dicomreg.apps.ConsentGateway;
+import io.dicomreg.apps.ConsentService;
 import io.dicomreg.apps.ServicePrincipalService;
 import io.dicomreg.apps.ServicePrincipalsGateway;
 import io.dicomreg.auth.BrowserLauncher;
@@ -66,7 +73,8 @@ class DicomregConfiguration {
 	ConnectionTarget connectionTarget(Invocation invocation, Notices notices) {
 		GlobalOptions options = invocation.options();
 		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
-				options.graphEndpoint(), options.sandboxLog(), options.sandboxFaults(), notices::println);
+				options.graphEndpoint(), options.armEndpoint(), options.sandboxLog(), options.sandboxFaults(),
+				notices::println);
 	}
 
 	@Bean
@@ -102,6 +110,28 @@ class DicomregConfiguration {
 			PermissionService permissions, ServicePrincipalService servicePrincipals) {
 		return new ApplicationService(applications, signIn, target, locator, selection, names, permissions,
 				servicePrincipals, Clock.systemUTC());
+	}
+
+	@Bean
+	ConsentService consentService(PermissionService permissions, ApiDirectory directory,
+			ServicePrincipalService servicePrincipals, GraphClientProvider graph) {
+		return new ConsentService(permissions, directory, servicePrincipals, new ConsentGateway(graph));
+	}
+
+	@Bean
+	ArmClient armClient(ConnectionTarget target, SignInService signIn) {
+		return new ArmClient(target, signIn);
+	}
+
+	@Bean
+	DicomServiceDirectory dicomServiceDirectory(ArmClient arm) {
+		return new DicomServiceDirectory(arm);
+	}
+
+	@Bean
+	RoleService roleService(ArmClient arm, DicomServiceDirectory services, ApplicationLocator locator,
+			ServicePrincipalService servicePrincipals, GraphClientProvider graph) {
+		return new RoleService(arm, services, new AssigneeResolver(locator, servicePrincipals, graph));
 	}
 
 	@Bean

@@ -1,9 +1,11 @@
 package io.dicomreg.auth;
 
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
@@ -39,13 +41,25 @@ final class MsalFailures {
 	}
 
 	/** A failed silent token request: the user has to sign in again. */
-	static RuntimeException translateSilent(RuntimeException failure) {
+	static RuntimeException translateSilent(RuntimeException failure, Set<String> newScopes) {
 		Throwable cause = unwrap(failure);
+		if (cause instanceof MsalInteractionRequiredException required && !newScopes.isEmpty()) {
+			String permissions = newScopes.stream().map(MsalFailures::permissionWord).collect(Collectors.joining(" --permission "));
+			return DicomregException.failure("This command needs a permission your sign-in was not consented for ("
+					+ required.errorCode() + "). Run 'login --permission " + permissions + "' once and consent when asked "
+					+ "(an administrator can consent for the organization), then run the command again.", required);
+		}
 		if (cause instanceof MsalInteractionRequiredException required) {
 			return DicomregException.failure("Your sign-in has expired or needs new consent ("
 					+ required.errorCode() + "). Run 'login' again.", required);
 		}
 		return translate(failure, "Token refresh");
+	}
+
+	/** A Graph scope as its permission name (what {@code login --permission} takes); another API's scope whole. */
+	private static String permissionWord(String scope) {
+		int slash = scope.lastIndexOf('/');
+		return (scope.startsWith("https://graph.") && slash > 0) ? scope.substring(slash + 1) : scope;
 	}
 
 	private static Throwable unwrap(Throwable failure) {

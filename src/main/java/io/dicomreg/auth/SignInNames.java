@@ -25,7 +25,27 @@ final class SignInNames {
 	/** The authorities Entra ID names rather than numbers. */
 	private static final Set<String> NAMED = Set.of("organizations", "common", "consumers");
 
+	/** A permission name (Graph's) or a whole scope of another API: letters, digits, dots, dashes, underscores. */
+	private static final Pattern PERMISSION = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,119}");
+
+	private static final Pattern SCOPE = Pattern.compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~-]+/)*"
+			+ "[A-Za-z][A-Za-z0-9._-]{0,119}");
+
 	private SignInNames() {
+	}
+
+	/**
+	 * Checks a permission to consent to at sign-in: a Graph permission name such as
+	 * DelegatedPermissionGrant.ReadWrite.All, or a whole https scope of another API.
+	 * @throws DicomregException (usage) naming the permission otherwise
+	 */
+	static String permission(String permission) {
+		if (permission != null && (PERMISSION.matcher(permission).matches() || SCOPE.matcher(permission).matches())) {
+			return permission;
+		}
+		throw DicomregException.invalidNaming(Subject.SIGN_IN_PERMISSION, Echo.quoted(String.valueOf(permission))
+				+ " given for {} is neither a Graph permission name such as DelegatedPermissionGrant.ReadWrite.All nor "
+				+ "an API's scope such as https://management.azure.com/user_impersonation.");
 	}
 
 	/**

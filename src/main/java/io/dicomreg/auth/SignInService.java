@@ -86,7 +86,7 @@ public class SignInService {
 	/** Signs a user in with the device code flow, passing MSAL's instructions to {@code messages}. */
 	public SignedIn loginWithDeviceCode(UserLogin login, Consumer<String> messages) {
 		PublicClientApplication app = newUserApp(login);
-		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters.builder(userScopes(), deviceCode -> {
+		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters.builder(userScopes(login), deviceCode -> {
 			messages.accept(deviceCode.message());
 			approveInSandbox(deviceCode.userCode());
 		}).build();
@@ -101,7 +101,7 @@ public class SignInService {
 			.openBrowserAction(this.browser.openBrowserAction(endpoints(), messages, pageFailure::set))
 			.build();
 		InteractiveRequestParameters parameters = InteractiveRequestParameters.builder(URI.create("http://localhost"))
-			.scopes(userScopes())
+			.scopes(userScopes(login))
 			.systemBrowserOptions(browserOptions)
 			.build();
 		try {
@@ -148,9 +148,38 @@ public class SignInService {
 	 * @throws DicomregException when nobody is signed in or the sign-in can no longer be renewed
 	 */
 	public GraphToken graphToken() {
+		return graphToken(List.of());
+	}
+
+	/**
+	 * A Graph access token that also carries the delegated Graph permissions {@code extraPermissions} (for a user; a
+	 * service principal's token carries the application permissions it was granted), asked for only by the
+	 * commands that need them (incremental consent), from the cache or refreshed silently.
+	 * @throws DicomregException when nobody is signed in, or the sign-in cannot be renewed or was not consented for
+	 * a permission asked for
+	 */
+	public GraphToken graphToken(List<String> extraPermissions) {
+		Set<String> scopes = userScopes();
+		extraPermissions.forEach(permission -> scopes.add(endpoints().delegatedGraphScope(permission)));
+		return token(scopes, endpoints().graphDefaultScope());
+	}
+
+	/**
+	 * An access token for another resource of the same cloud (Azure Resource Manager): a user's for
+	 * {@code resource/delegatedScope} from the same account, silently; a service principal's for
+	 * {@code resource/.default}.
+	 * @param resource the resource identifier, e.g. https://management.azure.com
+	 * @param delegatedScope the delegated scope a user's token needs, e.g. user_impersonation
+	 */
+	public GraphToken resourceToken(String resource, String delegatedScope) {
+		String base = resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
+		return token(new LinkedHashSet<>(List.of(base + "/" + delegatedScope)), base + "/.default");
+	}
+
+	private GraphToken token(Set<String> userScopes, String applicationScope) {
 		Session session = session().orElseThrow(DicomregException::notSignedIn);
-		IAuthenticationResult result = (session.kind() == Session.Kind.USER) ? silentUserToken(session)
-				: servicePrincipalToken(session);
+		IAuthenticationResult result = (session.kind() == Session.Kind.USER) ? silentUserToken(session, userScopes)
+				: servicePrincipalToken(session, applicationScope);
 		return new GraphToken(result.accessToken(), result.expiresOnDate().toInstant());
 	}
 
@@ -169,14 +198,14 @@ public class SignInService {
 		return session;
 	}
 
-	private IAuthenticationResult silentUserToken(Session session) {
+	private IAuthenticationResult silentUserToken(Session session, Set<String> scopes) {
 		PublicClientApplication app = userApp(session);
 		IAccount account = findAccount(app, session)
 			.orElseThrow(() -> DicomregException.failure("Your sign-in is no longer in the token cache. Run 'login' again."));
 		try {
 			// The authority is given explicitly: without it MSAL rebuilds the refresh URL from the cached
 			// account's environment, which has no port (a sandbox on 127.0.0.1:PORT would be lost).
-			SilentParameters parameters = SilentParameters.builder(userScopes(), account)
+			SilentParameters parameters = SilentParameters.builder(scopes, account)
 				.authorityUrl(endpoints().authorityFor(session.tenantId()))
 				.build();
 			return app.acquireTokenSilently(parameters).join();
@@ -185,11 +214,11 @@ public class SignInService {
 			throw DicomregException.failure("The stored sign-in has an invalid authority. Run 'login' again.", ex);
 		}
 		catch (RuntimeException ex) {
-			throw MsalFailures.translateSilent(ex);
+			throw MsalFailures.translateSilent(ex, scopes.equals(userScopes()) ? Set.of() : scopes);
 		}
 	}
 
-	private IAuthenticationResult servicePrincipalToken(Session session) {
+	private IAuthenticationResult servicePrincipalToken(Session session, String scope) {
 		if (this.servicePrincipalApp == null) {
 			IClientCredential credential = this.credentials.read(session.credential(), () -> {
 				throw DicomregException.failure("The certificate of the signed-in service principal needs its PFX password: "
@@ -198,8 +227,7 @@ public class SignInService {
 			this.servicePrincipalApp = new MsalApplications(endpoints()).confidentialClient(session.clientId(), credential,
 					session.tenantId(), this.servicePrincipalCache);
 		}
-		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope()))
-			.build();
+		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(scope)).build();
 		return await(this.servicePrincipalApp.acquireToken(parameters), "Token request");
 	}
 
@@ -247,6 +275,14 @@ public class SignInService {
 	private Set<String> userScopes() {
 		Set<String> scopes = new LinkedHashSet<>();
 		USER_PERMISSIONS.forEach(permission -> scopes.add(endpoints().delegatedGraphScope(permission)));
+		return scopes;
+	}
+
+	/** dicomreg's own scopes and those the sign-in asks to consent to besides. */
+	private Set<String> userScopes(UserLogin login) {
+		Set<String> scopes = userScopes();
+		login.permissions().forEach(permission -> scopes.add(permission.contains("/") ? permission
+				: endpoints().delegatedGraphScope(permission)));
 		return scopes;
 	}
 

@@ -22,17 +22,18 @@ import io.dicomreg.output.OutputFormat;
  * @param cloud the Azure cloud
  * @param authorityHost a custom sign-in host, or {@code null} for the cloud's
  * @param graphEndpoint a custom Microsoft Graph endpoint, or {@code null} for the cloud's
+ * @param armEndpoint a custom Azure Resource Manager endpoint, or {@code null} for the cloud's
  * @param output the default output format
  * @param verbose show stack traces and request ids on errors
  * @param help print usage and exit
  */
 public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog, String sandboxFaults, AzureCloud cloud,
-		URI authorityHost, URI graphEndpoint, OutputFormat output, boolean verbose, boolean help) {
+		URI authorityHost, URI graphEndpoint, URI armEndpoint, OutputFormat output, boolean verbose, boolean help) {
 
 	/** The options of a plain {@code dicomreg} run. */
 	public static GlobalOptions defaults() {
-		return new GlobalOptions(false, null, null, null, AzureCloud.AzureCloud, null, null, OutputFormat.TABLE, false,
-				false);
+		return new GlobalOptions(false, null, null, null, AzureCloud.AzureCloud, null, null, null, OutputFormat.TABLE,
+				false, false);
 	}
 
 	/**
@@ -67,6 +68,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				  --cloud NAME              AzureCloud (default), AzureUSGovernment or AzureChinaCloud
 				  --authority-host URL      custom sign-in host (https), instead of the cloud's
 				  --graph-endpoint URL      custom Microsoft Graph endpoint (https), instead of the cloud's
+				  --arm-endpoint URL        custom Azure Resource Manager endpoint (https), instead of the cloud's
 				  --output table|json       output format (default table); commands also accept --output
 				  --verbose                 show stack traces and request ids on errors
 				  -h, --help                show this help
@@ -91,6 +93,8 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 
 		private URI graphEndpoint;
 
+		private URI armEndpoint;
+
 		private OutputFormat output = OutputFormat.TABLE;
 
 		private boolean verbose;
@@ -111,6 +115,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				case "--cloud" -> this.cloud = AzureCloud.parse(value(args, index, name, inlineValue));
 				case "--authority-host" -> this.authorityHost = httpsUrl(name, value(args, index, name, inlineValue));
 				case "--graph-endpoint" -> this.graphEndpoint = httpsUrl(name, value(args, index, name, inlineValue));
+				case "--arm-endpoint" -> this.armEndpoint = httpsUrl(name, value(args, index, name, inlineValue));
 				case "--output" -> this.output = OutputFormat.parse(value(args, index, name, inlineValue));
 				default -> throw DicomregException
 					.invalidInput("Unknown global option " + Echo.quoted(name) + ". Run 'dicomreg --help' for the options.");
@@ -176,9 +181,10 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 
 		GlobalOptions build() {
 			boolean useSandbox = this.sandbox || this.sandboxState != null;
-			if (useSandbox && (this.cloud != null || this.authorityHost != null || this.graphEndpoint != null)) {
-				throw DicomregException.invalidInput(
-						"--sandbox cannot be combined with --cloud, --authority-host or --graph-endpoint: choose one target.");
+			if (useSandbox && (this.cloud != null || this.authorityHost != null || this.graphEndpoint != null
+					|| this.armEndpoint != null)) {
+				throw DicomregException.invalidInput("--sandbox cannot be combined with --cloud, --authority-host, "
+						+ "--graph-endpoint or --arm-endpoint: choose one target.");
 			}
 			if (this.sandboxLog != null && !useSandbox) {
 				throw DicomregException.invalidInput(
@@ -193,7 +199,7 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 			}
 			AzureCloud chosenCloud = (this.cloud != null) ? this.cloud : AzureCloud.AzureCloud;
 			return new GlobalOptions(useSandbox, this.sandboxState, this.sandboxLog, this.sandboxFaults, chosenCloud,
-					this.authorityHost, this.graphEndpoint, this.output, this.verbose, this.help);
+					this.authorityHost, this.graphEndpoint, this.armEndpoint, this.output, this.verbose, this.help);
 		}
 
 		private static boolean sameFile(Path first, Path second) {

@@ -1,6 +1,7 @@
 package io.dicomreg.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -24,9 +25,10 @@ import io.dicomreg.pki.PasswordVariable;
  * @param secretEnv an environment variable holding the client secret, or {@code null}
  * @param certificate a PEM or PFX file, or {@code null}
  * @param certificatePasswordEnv an environment variable holding the PFX password, or {@code null}
+ * @param permissions delegated permissions to consent to at sign-in besides dicomreg's own
  */
 record LoginOptions(boolean browser, String tenant, String clientId, boolean servicePrincipal,
-		String secretFile, String secretEnv, String certificate, String certificatePasswordEnv) {
+		String secretFile, String secretEnv, String certificate, String certificatePasswordEnv, List<String> permissions) {
 
 	/**
 	 * Signs in as these options ask: a user with a device code or the browser, or a service
@@ -51,7 +53,7 @@ record LoginOptions(boolean browser, String tenant, String clientId, boolean ser
 			throw DicomregException.invalidInput(
 					"--secret-file, --secret-env, --certificate and --certificate-password-env need --service-principal.");
 		}
-		return new UserLogin(this.tenant, this.clientId);
+		return new UserLogin(this.tenant, this.clientId, this.permissions);
 	}
 
 	/**
@@ -61,6 +63,10 @@ record LoginOptions(boolean browser, String tenant, String clientId, boolean ser
 	ServicePrincipalLogin servicePrincipalLogin() {
 		if (this.browser) {
 			throw DicomregException.invalidInput("--browser cannot be combined with --service-principal.");
+		}
+		if (this.permissions != null && !this.permissions.isEmpty()) {
+			throw DicomregException.invalidInput("--permission cannot be combined with --service-principal: an application's "
+					+ "token holds the application permissions it was granted.");
 		}
 		if (this.clientId == null) {
 			throw DicomregException.invalidInput("--client-id is required with --service-principal.");

@@ -13,6 +13,10 @@ import io.dicomreg.apps.ApiPermission;
 import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.DicomApi;
+import io.dicomreg.apps.ConsentChange;
+import io.dicomreg.apps.ConsentRequest;
+import io.dicomreg.apps.ConsentService;
+import io.dicomreg.apps.ConsentState;
 import io.dicomreg.apps.PermissionChange;
 import io.dicomreg.apps.PermissionList;
 import io.dicomreg.apps.PermissionRequest;
@@ -39,16 +43,19 @@ public class PermissionCommands {
 	private static final String GROUP = "API permissions (step 5)";
 
 
-	private static final String CONSENT_NEXT = "Next step: admin consent (\"Grant admin consent\" on the app's API"
-			+ " permissions page in the portal); adding a permission does not grant it.";
+	private static final String CONSENT_NEXT = "Next step: admin consent ('permission grant'); adding a permission does "
+			+ "not grant it.";
 
 	private final PermissionService permissions;
 
 	private final ApplicationLocator locator;
 
-	public PermissionCommands(PermissionService permissions, ApplicationLocator locator) {
+	private final ConsentService consent;
+
+	public PermissionCommands(PermissionService permissions, ApplicationLocator locator, ConsentService consent) {
 		this.permissions = permissions;
 		this.locator = locator;
+		this.consent = consent;
 	}
 
 	@Command(name = { "permission", "add-dicom" }, group = GROUP,
@@ -87,23 +94,71 @@ public class PermissionCommands {
 	}
 
 	@Command(name = { "permission", "list" }, group = GROUP,
-			description = "List the app's API permissions: API, permission, type and id (tutorial step 5)",
+			description = "List the app's API permissions: API, permission, type, id and admin consent (tutorial step 5)",
 			availabilityProvider = "signedIn")
 	public Result list(CommandRun run,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		PermissionList list = this.permissions.list(this.locator.resolve(app, run.plan()));
+		ConsentChange list = this.consent.list(this.locator.resolve(app, run.plan()));
 		Table table = Table.of("API", "resourceDisplayName", "API application ID", "resourceAppId", "Permission",
-				"permission", "Type", "type", "Permission ID", "permissionId");
-		list.permissions()
-			.forEach(permission -> table.row(permission.resourceDisplayName(), permission.resourceAppId(),
-					permission.value(), permission.type().label(), permission.permissionId()));
-		String note = list.permissions().size() + " permission(s) on " + list.resourceCount() + " API(s) for '"
-				+ list.app().displayName() + "'.";
-		if (!list.resourcesNotInTenant().isEmpty()) {
-			note += " Not in this tenant, so shown by id only: " + String.join(", ", list.resourcesNotInTenant()) + ".";
+				"permission", "Type", "type", "Permission ID", "permissionId", "Admin consent", "consent");
+		list.permissions().forEach(state -> table.row(state.permission().resourceDisplayName(),
+				state.permission().resourceAppId(), state.permission().value(), state.permission().type().label(),
+				state.permission().permissionId(), state.label()));
+		List<String> notInTenant = list.permissions().stream().map(ConsentState::permission)
+			.filter(permission -> permission.resourceDisplayName() == null)
+			.map(ApiPermission::resourceAppId)
+			.distinct()
+			.toList();
+		String note = list.note();
+		if (!notInTenant.isEmpty()) {
+			note += " Not in this tenant, so shown by id only: " + String.join(", ", notInTenant) + ".";
 		}
 		return Result.of(table).note(note);
+	}
+
+	@Command(name = { "permission", "grant" }, group = GROUP,
+			description = "Grant tenant-wide admin consent for the app's configured permissions (all, or those named); adds, never removes",
+			availabilityProvider = "signedIn")
+	public Result grant(CommandRun run,
+			@Option(longName = "api", description = "only the permissions of this API: its application ID or display name (Tab completes names)")
+			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String api,
+			@Option(longName = "scope", description = "only this delegated permission, e.g. Dicom.ReadWrite; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = DelegatedPermissionCompleter.class,
+					subject = Subject.DELEGATED_PERMISSION) List<String> scopes,
+			@Option(longName = "role", description = "only this application permission; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = ApplicationPermissionCompleter.class,
+					subject = Subject.APPLICATION_PERMISSION) List<String> roles,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		return renderConsent(this.consent.grant(this.locator.resolve(app, run.plan()), new ConsentRequest(api, scopes, roles),
+				run.plan()), "granted now", "granted already");
+	}
+
+	@Command(name = { "permission", "revoke" }, group = GROUP,
+			description = "Revoke admin consent for the permissions named, and for nothing else; other grants stay",
+			availabilityProvider = "signedIn")
+	public Result revoke(CommandRun run,
+			@Option(longName = "api", description = "the API the permissions belong to: its application ID or display name (Tab completes names)")
+			@OptionValue(completion = ResourceAppCompleter.class, subject = Subject.API) String api,
+			@Option(longName = "scope", description = "delegated permission to revoke consent for; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = DelegatedPermissionCompleter.class,
+					subject = Subject.DELEGATED_PERMISSION) List<String> scopes,
+			@Option(longName = "role", description = "application permission to revoke; repeat for several (Tab completes)")
+			@OptionValue(repeatable = true, completion = ApplicationPermissionCompleter.class,
+					subject = Subject.APPLICATION_PERMISSION) List<String> roles,
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
+		return renderConsent(this.consent.revoke(this.locator.resolve(app, run.plan()), new ConsentRequest(api, scopes, roles),
+				run.plan()), "revoked now", "not granted");
+	}
+
+	private static Result renderConsent(ConsentChange change, String changedWord, String unchangedWord) {
+		Table table = Table.of("API", "resourceDisplayName", "Permission", "permission", "Type", "type", "Admin consent",
+				"consent", "Changed", "changed");
+		change.permissions().forEach(state -> table.row(state.permission().resourceDisplayName(), state.permission().value(),
+				state.permission().type().label(), state.changed() ? changedWord : unchangedWord, state.changed()));
+		return Result.of(table).changed(change.changed()).note(change.note());
 	}
 
 	@Command(name = { "permission", "remove" }, group = GROUP,

@@ -1,5 +1,7 @@
 package io.dicomreg.cli;
 
+import java.util.List;
+
 
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -49,9 +51,11 @@ public class SessionCommands {
 			@Option(longName = "certificate", description = "PEM file with certificate and private key, or PFX file (service principal)")
 			@OptionValue(label = "FILE", file = true, subject = Subject.CLIENT_CERTIFICATE) String certificate,
 			@Option(longName = "certificate-password-env", description = "environment variable holding the PFX password (else it is asked, masked)")
-			@OptionValue(label = "VAR", subject = Subject.CLIENT_CERTIFICATE_PASSWORD_VARIABLE) String certificatePasswordEnv) {
+			@OptionValue(label = "VAR", subject = Subject.CLIENT_CERTIFICATE_PASSWORD_VARIABLE) String certificatePasswordEnv,
+			@Option(longName = "permission", description = "also consent at sign-in to this delegated permission (a Graph permission name, or an API's whole scope); repeat for several")
+			@OptionValue(label = "PERMISSION", repeatable = true, subject = Subject.SIGN_IN_PERMISSION) List<String> permissions) {
 		LoginOptions options = new LoginOptions(browser, tenant, clientId, servicePrincipal, secretFile, secretEnv,
-				certificate, certificatePasswordEnv);
+				certificate, certificatePasswordEnv, permissions);
 		return Result.of(describe(options.signIn(this.accounts, run::notice,
 				MaskedPrompt.pfxPassword(run, "--certificate-password-env"))));
 	}

@@ -8,23 +8,33 @@ import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Echo;
 
 /**
- * The Azure clouds dicomreg knows, with their sign-in and Microsoft Graph endpoints.
+ * The Azure clouds dicomreg knows, with their sign-in, Microsoft Graph and Azure Resource Manager endpoints.
  */
 public enum AzureCloud {
 
-	AzureCloud("https://login.microsoftonline.com", "https://graph.microsoft.com"),
+	AzureCloud("https://login.microsoftonline.com", "https://graph.microsoft.com", "https://management.azure.com"),
 
-	AzureUSGovernment("https://login.microsoftonline.us", "https://graph.microsoft.us"),
+	AzureUSGovernment("https://login.microsoftonline.us", "https://graph.microsoft.us",
+			"https://management.usgovcloudapi.net"),
 
-	AzureChinaCloud("https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn");
+	AzureChinaCloud("https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn",
+			"https://management.chinacloudapi.cn");
 
 	private final URI authorityHost;
 
 	private final URI graphEndpoint;
 
-	AzureCloud(String authorityHost, String graphEndpoint) {
+	private final URI armEndpoint;
+
+	AzureCloud(String authorityHost, String graphEndpoint, String armEndpoint) {
 		this.authorityHost = URI.create(authorityHost);
 		this.graphEndpoint = URI.create(graphEndpoint);
+		this.armEndpoint = URI.create(armEndpoint);
+	}
+
+	/** Azure Resource Manager's host in this cloud, which is also the resource its tokens are for. */
+	public URI armEndpoint() {
+		return this.armEndpoint;
 	}
 
 	public URI authorityHost() {

@@ -30,6 +30,8 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final URI graphEndpoint;
 
+	private final URI armEndpoint;
+
 	private final Path sandboxLog;
 
 	private final Consumer<String> notices;
@@ -65,6 +67,17 @@ public class ConnectionTarget implements AutoCloseable {
 	 */
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
 			URI graphEndpoint, Path sandboxLog, String sandboxFaults, Consumer<String> notices) {
+		this(sandbox, sandboxState, cloud, authorityHost, graphEndpoint, null, sandboxLog, sandboxFaults, notices);
+	}
+
+	/**
+	 * A target like {@link #ConnectionTarget(boolean, Path, AzureCloud, URI, URI, Path, String, Consumer)}, whose
+	 * Azure Resource Manager requests go to {@code armEndpoint} (for {@code --arm-endpoint}) instead of the cloud's.
+	 * @param armEndpoint a custom ARM host, or {@code null} for the cloud's
+	 */
+	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
+			URI graphEndpoint, URI armEndpoint, Path sandboxLog, String sandboxFaults, Consumer<String> notices) {
+		this.armEndpoint = armEndpoint;
 		this.notices = notices;
 		this.sandboxFaults = (sandboxFaults != null) ? Sandbox.Faults.parse(sandboxFaults) : Sandbox.Faults.none();
 		this.sandbox = sandbox || sandboxState != null;
@@ -97,7 +110,8 @@ public class ConnectionTarget implements AutoCloseable {
 		if (this.sandbox) {
 			return "sandbox";
 		}
-		return (this.authorityHost != null || this.graphEndpoint != null) ? "custom" : this.cloud.name();
+		return (this.authorityHost != null || this.graphEndpoint != null || this.armEndpoint != null) ? "custom"
+				: this.cloud.name();
 	}
 
 	/** The running sandbox, starting it if needed; only for a sandbox target. */
@@ -111,8 +125,9 @@ public class ConnectionTarget implements AutoCloseable {
 		if (this.sandbox) {
 			return (this.sandboxState != null) ? "sandbox-" + shortHash(this.sandboxState.toString()) : null;
 		}
-		if (this.authorityHost != null || this.graphEndpoint != null) {
-			return "custom-" + shortHash(effectiveAuthorityHost() + "|" + effectiveGraphEndpoint());
+		if (this.authorityHost != null || this.graphEndpoint != null || this.armEndpoint != null) {
+			return "custom-" + shortHash(effectiveAuthorityHost() + "|" + effectiveGraphEndpoint()
+					+ ((this.armEndpoint != null) ? "|" + this.armEndpoint : ""));
 		}
 		return this.cloud.name();
 	}
@@ -130,7 +145,8 @@ public class ConnectionTarget implements AutoCloseable {
 		warnAboutReadableFiles(this.runningSandbox.filesReadableByOthers());
 		return new Endpoints("sandbox", this.runningSandbox.authorityHost(), this.runningSandbox.graphEndpoint(),
 				AzureCloud.AzureCloud.graphEndpoint().toString(), tenantId, cacheKey(), false,
-				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager());
+				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager(),
+				this.runningSandbox.authorityHost(), AzureCloud.AzureCloud.armEndpoint().toString());
 	}
 
 	/** One line, once per run (the sandbox starts once), when others can read the state file or its lock. */
@@ -159,7 +175,9 @@ public class ConnectionTarget implements AutoCloseable {
 		// A custom Graph endpoint changes where requests go, not what tokens are for: they stay for the
 		// cloud's Graph.
 		return new Endpoints(label(), effectiveAuthorityHost(), effectiveGraphEndpoint(),
-				this.cloud.graphEndpoint().toString(), "organizations", cacheKey(), this.authorityHost == null, null, null);
+				this.cloud.graphEndpoint().toString(), "organizations", cacheKey(), this.authorityHost == null, null, null,
+				(this.armEndpoint != null) ? this.armEndpoint : this.cloud.armEndpoint(),
+				this.cloud.armEndpoint().toString());
 	}
 
 	private URI effectiveAuthorityHost() {

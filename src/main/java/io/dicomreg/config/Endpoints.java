@@ -19,9 +19,12 @@ import javax.net.ssl.X509TrustManager;
  * @param microsoftHost whether the authority is a Microsoft host (MSAL instance discovery applies)
  * @param sslContext the TLS trust for a sandbox, or {@code null} for the JVM's default trust
  * @param trustManager the trust manager of {@code sslContext}, or {@code null}
+ * @param armEndpoint the Azure Resource Manager host requests go to, e.g. {@code https://management.azure.com}
+ * @param armResource the resource ARM tokens are for (the cloud's ARM, whatever host requests go to)
  */
 public record Endpoints(String label, URI authorityHost, URI graphEndpoint, String graphResource, String defaultTenant,
-		String cacheKey, boolean microsoftHost, SSLContext sslContext, X509TrustManager trustManager) {
+		String cacheKey, boolean microsoftHost, SSLContext sslContext, X509TrustManager trustManager, URI armEndpoint,
+		String armResource) {
 
 	private static final String GLOBAL_GRAPH = "https://graph.microsoft.com";
 

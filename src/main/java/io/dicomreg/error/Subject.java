@@ -52,6 +52,14 @@ public enum Subject {
 
 	API("the API", "%s"),
 
+	DICOM_SERVICE("the DICOM service", "%s"),
+
+	SUBSCRIPTION("the subscription", "%s"),
+
+	DICOM_ROLE("the DICOM role", "%s"),
+
+	ASSIGNEE("the assignee", "%s"),
+
 	DELEGATED_PERMISSION("the delegated permission", "%s"),
 
 	APPLICATION_PERMISSION("the application permission", "%s"),
@@ -61,6 +69,8 @@ public enum Subject {
 	TENANT("the tenant", "%s"),
 
 	CLIENT_ID("the application (client) ID", "%s"),
+
+	SIGN_IN_PERMISSION("the permission to consent to at sign-in", "%s"),
 
 	CLIENT_SECRET_FILE("the file holding the client secret", "the file given by %s"),
 

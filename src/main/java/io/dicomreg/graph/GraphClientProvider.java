@@ -2,7 +2,9 @@ package io.dicomreg.graph;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
@@ -42,6 +44,9 @@ public class GraphClientProvider {
 
 	private GraphServiceClient client;
 
+	/** The delegated permissions the requests of the current call need besides dicomreg's own (see {@link #withPermissions}). */
+	private final ThreadLocal<List<String>> extraPermissions = ThreadLocal.withInitial(List::of);
+
 	public GraphClientProvider(ConnectionTarget target, SignInService signIn) {
 		this.target = target;
 		this.signIn = signIn;
@@ -53,6 +58,25 @@ public class GraphClientProvider {
 			this.client = build(this.target.endpoints());
 		}
 		return this.client;
+	}
+
+	/**
+	 * Runs {@code call}, whose Graph requests carry a token that also holds the delegated Graph permissions
+	 * {@code permissions} (asked for silently from the same sign-in: incremental consent). The Graph SDK sends its
+	 * requests on the calling thread, so the permissions hold for exactly the requests of {@code call}.
+	 * @param permissions Graph permission names, e.g. DelegatedPermissionGrant.ReadWrite.All
+	 * @param call the Graph requests
+	 * @return what {@code call} returns
+	 */
+	public <T> T withPermissions(List<String> permissions, Supplier<T> call) {
+		List<String> before = this.extraPermissions.get();
+		this.extraPermissions.set(permissions);
+		try {
+			return call.get();
+		}
+		finally {
+			this.extraPermissions.set(before);
+		}
 	}
 
 	private GraphServiceClient build(Endpoints endpoints) {
@@ -111,7 +135,7 @@ public class GraphClientProvider {
 			if (!this.allowedHosts.isUrlHostValid(uri) || !"https".equalsIgnoreCase(uri.getScheme())) {
 				return "";
 			}
-			return GraphClientProvider.this.signIn.graphToken().value();
+			return GraphClientProvider.this.signIn.graphToken(GraphClientProvider.this.extraPermissions.get()).value();
 		}
 
 		@Override

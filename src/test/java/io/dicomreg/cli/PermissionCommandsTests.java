@@ -67,7 +67,7 @@ class PermissionCommandsTests {
 			.contains(DicomApi.APP_ID)
 			.contains("Dicom.ReadWrite (delegated) " + DicomApi.SCOPE_ID)
 			.containsPattern("Changed +true")
-			.contains("Next step: admin consent (\"Grant admin consent\"");
+			.contains("Next step: admin consent ('permission grant'); adding a permission does not grant it.");
 		JsonNode stored = storedApplication().path("requiredResourceAccess");
 		assertThat(stored.findValuesAsText("resourceAppId")).containsExactly(GRAPH_APP_ID, DicomApi.APP_ID);
 		assertThat(stored.get(1).path("resourceAccess").get(0).path("id").asText()).isEqualTo(DicomApi.SCOPE_ID);

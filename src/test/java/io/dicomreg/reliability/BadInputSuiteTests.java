@@ -422,6 +422,8 @@ class BadInputSuiteTests {
 					Bad.of(CONTROL), Bad.of(LONG), Bad.of("Dicom.ReadWrite Dicom.ReadWrite"));
 			case TENANT -> List.of(Bad.of("not a tenant!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
 					Bad.of("https://login.microsoftonline.com/x"));
+			case SIGN_IN_PERMISSION -> List.of(Bad.of("not a permission!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
+					Bad.of("http://management.azure.com/user_impersonation"));
 			case CLIENT_ID -> List.of(Bad.of("not-a-guid"), Bad.of("0f8fad5b-d9cb-469f-a165-70867728950"), Bad.of(CONTROL),
 					Bad.of(LONG), Bad.of("{0f8fad5b-d9cb-469f-a165-70867728950e}"));
 			case PFX_PASSWORD_VARIABLE, CLIENT_SECRET_VARIABLE, CLIENT_CERTIFICATE_PASSWORD_VARIABLE -> List.of(

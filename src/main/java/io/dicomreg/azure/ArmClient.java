@@ -1,0 +1,223 @@
+package io.dicomreg.azure;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dicomreg.auth.SignInService;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.Endpoints;
+import io.dicomreg.error.DicomregException;
+
+/**
+ * Azure Resource Manager's REST API, with tokens for ARM from the signed-in context (a user's from the same account,
+ * asked for silently; a service principal's from its credential). Built on first use, like the Graph client. GETs
+ * follow {@code nextLink}; 429, 503 and 504 are retried after their {@code Retry-After} (every request it sends is
+ * idempotent: reads, PUTs of a named resource and DELETEs). Failures become one line with ARM's code, message and
+ * request id.
+ */
+public class ArmClient {
+
+	/** The delegated scope of ARM a user's token needs. */
+	static final String USER_IMPERSONATION = "user_impersonation";
+
+	private static final Set<Integer> RETRIED = Set.of(429, 503, 504);
+
+	private static final int ATTEMPTS = 4;
+
+	private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final ConnectionTarget target;
+
+	private final SignInService signIn;
+
+	private HttpClient http;
+
+	public ArmClient(ConnectionTarget target, SignInService signIn) {
+		this.target = target;
+		this.signIn = signIn;
+	}
+
+	/** A query parameter's value, encoded for a URL. */
+	public static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** GETs {@code path} (with its query), which must exist. */
+	public JsonNode get(String path) {
+		return send("GET", path, null).orElseThrow();
+	}
+
+	/** GETs {@code path}; empty when ARM answers 404. */
+	public Optional<JsonNode> find(String path) {
+		try {
+			return send("GET", path, null);
+		}
+		catch (ArmException ex) {
+			if (ex.status() == 404) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/** Every item of a list, following {@code nextLink}. */
+	public List<JsonNode> list(String path) {
+		List<JsonNode> items = new ArrayList<>();
+		String next = path;
+		while (next != null) {
+			JsonNode page = get(next);
+			page.path("value").forEach(items::add);
+			String link = page.path("nextLink").asText(null);
+			next = (link != null && !link.isBlank()) ? relative(link) : null;
+		}
+		return items;
+	}
+
+	/** PUTs {@code body} to {@code path}. */
+	public JsonNode put(String path, JsonNode body) {
+		return send("PUT", path, body).orElseGet(JSON::createObjectNode);
+	}
+
+	/** DELETEs {@code path}; the deleted resource when ARM answers with it, empty for 204 (already gone). */
+	public Optional<JsonNode> delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	private Optional<JsonNode> send(String method, String path, JsonNode body) {
+		Endpoints endpoints = this.target.endpoints();
+		URI uri = URI.create(endpoints.armEndpoint().toString().replaceAll("/+$", "") + path);
+		for (int attempt = 1;; attempt++) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+				.timeout(Duration.ofSeconds(60))
+				.header("Authorization", "Bearer " + this.signIn.resourceToken(endpoints.armResource(), USER_IMPERSONATION)
+					.value())
+				.header("Accept", "application/json");
+			if (body != null) {
+				request.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+			}
+			else {
+				request.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			HttpResponse<String> response;
+			try {
+				response = http(endpoints).send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				throw network(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw DicomregException.failure("Interrupted while waiting for Azure Resource Manager.", ex);
+			}
+			if (RETRIED.contains(response.statusCode()) && attempt < ATTEMPTS) {
+				pause(retryAfter(response));
+				continue;
+			}
+			return answer(response);
+		}
+	}
+
+	private static Optional<JsonNode> answer(HttpResponse<String> response) {
+		String requestId = response.headers().firstValue("x-ms-request-id").orElse(null);
+		int status = response.statusCode();
+		JsonNode json = null;
+		if (response.body() != null && !response.body().isBlank()) {
+			try {
+				json = JSON.readTree(response.body());
+			}
+			catch (IOException ex) {
+				json = null;
+			}
+		}
+		if (status >= 200 && status < 300) {
+			return Optional.ofNullable((status == 204) ? null : json);
+		}
+		JsonNode error = (json != null) ? json.path("error") : null;
+		String code = (error != null && error.hasNonNull("code")) ? error.path("code").asText() : "HTTP " + status;
+		String message = (error != null && error.hasNonNull("message"))
+				? error.path("message").asText().strip().replaceAll("\\s+", " ") : "no message";
+		throw new ArmException(status, code, message, requestId);
+	}
+
+	private static Duration retryAfter(HttpResponse<String> response) {
+		Optional<String> header = response.headers().firstValue("Retry-After");
+		try {
+			Duration wait = Duration.ofSeconds(Long.parseLong(header.orElse("1").strip()));
+			return (wait.compareTo(LONGEST_RETRY_AFTER) > 0) ? LONGEST_RETRY_AFTER : wait;
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofSeconds(1);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw DicomregException.failure("Interrupted while waiting for Azure Resource Manager.", ex);
+		}
+	}
+
+	private static DicomregException network(IOException failure) {
+		if (failure instanceof ConnectException) {
+			return DicomregException.failure("Cannot connect to Azure Resource Manager. Check the network, or the "
+					+ "endpoint given with --arm-endpoint.", failure);
+		}
+		if (failure instanceof HttpTimeoutException) {
+			return DicomregException.failure("Azure Resource Manager did not answer in time. Run the command again: it "
+					+ "looks at what is there first.", failure);
+		}
+		return DicomregException.failure("The connection to Azure Resource Manager ended before an answer came. Run the "
+				+ "command again: it looks at what is there first.", failure);
+	}
+
+	/** {@code nextLink} as a path and query on the same host. */
+	private static String relative(String link) {
+		URI uri = URI.create(link);
+		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+	}
+
+	private synchronized HttpClient http(Endpoints endpoints) {
+		if (this.http == null) {
+			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
+			if (endpoints.sslContext() != null) {
+				builder.sslContext(endpoints.sslContext());
+			}
+			this.http = builder.build();
+		}
+		return this.http;
+	}
+
+	/** One line for a failed ARM call: what was being done, ARM's code and message, and the request id. */
+	public static DicomregException translate(RuntimeException failure, String doing) {
+		if (failure instanceof DicomregException dicomreg) {
+			return dicomreg;
+		}
+		if (failure instanceof ArmException arm) {
+			return DicomregException.service(doing + " failed: " + arm.code() + ": " + arm.getMessage()
+					+ ((arm.requestId() != null) ? " (request-id: " + arm.requestId() + ")" : ""), arm.requestId(), arm);
+		}
+		return DicomregException.failure(doing + " failed: " + failure.getMessage(), failure);
+	}
+
+}
