@@ -3,6 +3,7 @@ package io.dicomreg.cli.walkthrough;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dicomreg.apps.AppRef;
@@ -19,7 +20,7 @@ import io.dicomreg.output.OutputFormat;
 import io.dicomreg.output.Renderer;
 
 /**
- * Step 7: what was made (never a secret value), what to do next, and the replayable script.
+ * Step 9: what was made (never a secret value), what to do next, and the replayable script.
  */
 class SummaryStep implements WalkthroughStep {
 
@@ -77,6 +78,9 @@ class SummaryStep implements WalkthroughStep {
 		certificate(details, progress.getCertificate());
 		details.add("API permission", "permission", (progress.getPermission() != null)
 				? progress.getPermission().scope() + " (delegated) of " + progress.getPermission().resourceName() : "none added");
+		details.add("Admin consent", "consent", progress.isConsentGranted() ? "granted for all users" : "not granted");
+		details.add("DICOM role", "dicomRole", (progress.getRole() != null)
+				? progress.getRole().roleName() + " on " + progress.getRole().service() : "none assigned");
 		return details;
 	}
 
@@ -102,15 +106,28 @@ class SummaryStep implements WalkthroughStep {
 	}
 
 	private static String nextSteps(WalkthroughProgress progress) {
-		String name = (progress.getApplication() != null) ? progress.getApplication().displayName() : "the application";
-		return String.join(System.lineSeparator(), "", "Next steps:",
-				"  1. Admin consent: an administrator grants " + DicomApi.SCOPE + " for the organisation (portal: App "
-						+ "registrations > " + name + " > API permissions > Grant admin consent).",
-				"  2. Access to the data (Azure RBAC): assign 'DICOM Data Owner' or 'DICOM Data Reader' on the DICOM service "
-						+ "to the users, or to this application's service principal when it signs in as itself.",
-				"  3. Check: get a token for " + DicomApi.RESOURCE + " as this client and call GET <service URL>/v2/changefeed?limit=1. "
-						+ "200 or 204 means it works; 403 means the role is missing (role changes take up to 5 minutes).",
-				"");
+		List<String> steps = new ArrayList<>();
+		if (progress.getPermission() != null && !progress.isConsentGranted()) {
+			steps.add("Admin consent: an administrator runs 'permission grant' to grant " + DicomApi.SCOPE
+					+ " for the organisation.");
+		}
+		if (progress.getRole() == null) {
+			steps.add("Access to the data (Azure RBAC): 'role assign --role owner|reader --dicom SERVICE' for this app's "
+					+ "service principal, or '--assignee UPN' for the users of a public client.");
+		}
+		else {
+			steps.add("Users of a public client need a DICOM role themselves: 'role assign --role reader --dicom "
+					+ progress.getRole().service() + " --assignee UPN'.");
+		}
+		steps.add("Check: get a token for " + DicomApi.RESOURCE + " as this client and call GET <service URL>/v2/changefeed?limit=1. "
+				+ "200 or 204 means it works; 403 means the role is missing or not applied yet (up to 10 minutes, and "
+				+ "the DICOM service caches access for 5 more).");
+		List<String> lines = new ArrayList<>(List.of("", "Next steps:"));
+		for (int index = 0; index < steps.size(); index++) {
+			lines.add("  " + (index + 1) + ". " + steps.get(index));
+		}
+		lines.add("");
+		return String.join(System.lineSeparator(), lines);
 	}
 
 	private void saveScript(StepContext context) {

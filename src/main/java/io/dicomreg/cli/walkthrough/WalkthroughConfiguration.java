@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 import io.dicomreg.account.AccountService;
 import io.dicomreg.apps.ApiDirectory;
+import io.dicomreg.apps.ConsentService;
+import io.dicomreg.azure.DicomServiceDirectory;
+import io.dicomreg.azure.RoleService;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.PermissionService;
@@ -33,11 +36,13 @@ class WalkthroughConfiguration {
 	@Bean
 	Walkthrough walkthrough(AccountService account, ApplicationService applications, AuthenticationService authentication,
 			SecretService secrets, CertificateService certificates, CertificateFileService certificateFiles,
-			PermissionService permissions, ApiDirectory apis, Renderer renderer, WalkthroughProgressStore store) {
+			PermissionService permissions, ApiDirectory apis, ConsentService consent, DicomServiceDirectory dicomServices,
+			RoleService roles, Renderer renderer, WalkthroughProgressStore store) {
 		return new Walkthrough(List.of(new SignInStep(account), new RegisterStep(applications),
 				new IdsStep(applications, renderer), new AuthenticationStep(authentication),
 				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates, certificateFiles)),
-				new PermissionStep(permissions, apis), new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
+				new PermissionStep(permissions, apis), new ConsentStep(consent), new RoleStep(dicomServices, roles),
+				new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
 				() -> account.session().map(Session::tenantId), Clock.systemUTC());
 	}
 

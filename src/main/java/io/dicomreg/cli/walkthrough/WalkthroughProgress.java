@@ -34,6 +34,10 @@ public class WalkthroughProgress {
 
 	private Permission permission;
 
+	private boolean consentGranted;
+
+	private Role role;
+
 	private String scriptFile;
 
 	/** The index of the step to run next. */
@@ -120,6 +124,24 @@ public class WalkthroughProgress {
 		this.permission = permission;
 	}
 
+	/** Whether the walkthrough granted (or found) admin consent for its permission. */
+	public boolean isConsentGranted() {
+		return this.consentGranted;
+	}
+
+	public void setConsentGranted(boolean consentGranted) {
+		this.consentGranted = consentGranted;
+	}
+
+	/** The DICOM role the walkthrough assigned, or {@code null}. */
+	public Role getRole() {
+		return this.role;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
+
 	/** Where the script goes at the end ({@code --save-script}), or {@code null} to offer it then. */
 	public String getScriptFile() {
 		return this.scriptFile;
@@ -137,6 +159,8 @@ public class WalkthroughProgress {
 		this.secret = null;
 		this.certificate = null;
 		this.permission = null;
+		this.consentGranted = false;
+		this.role = null;
 	}
 
 	/** The application this walkthrough registered, once it has one. */
@@ -232,6 +256,17 @@ public class WalkthroughProgress {
 	 * @param scope the delegated permission
 	 */
 	public record Permission(String resourceAppId, String resourceName, String scope) {
+	}
+
+	/**
+	 * The DICOM role assigned to the application's service principal.
+	 *
+	 * @param role owner or reader
+	 * @param roleName DICOM Data Owner or DICOM Data Reader
+	 * @param service the DICOM service, as workspace/name
+	 * @param serviceId its resource id
+	 */
+	public record Role(String role, String roleName, String service, String serviceId) {
 	}
 
 }

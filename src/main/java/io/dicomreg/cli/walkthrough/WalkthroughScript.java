@@ -63,6 +63,15 @@ final class WalkthroughScript {
 			section(lines, "API permission " + progress.getPermission().scope(),
 					command("permission", "add-dicom", "--scope", progress.getPermission().scope()));
 		}
+		if (progress.getPermission() != null && progress.isConsentGranted()) {
+			section(lines, "Admin consent for " + progress.getPermission().scope() + " (for all users)",
+					command("permission", "grant", "--scope", progress.getPermission().scope()));
+		}
+		if (progress.getRole() != null) {
+			section(lines, progress.getRole().roleName() + " on the DICOM service (in another tenant, name its own: "
+					+ "'dicom list' shows them)", "# " + progress.getRole().serviceId(),
+					command("role", "assign", "--role", progress.getRole().role(), "--dicom", progress.getRole().service()));
+		}
 		return lines;
 	}
 
