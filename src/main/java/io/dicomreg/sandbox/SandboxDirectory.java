@@ -50,6 +50,28 @@ public final class SandboxDirectory {
 	/** Display name of the Graph command line tools client. */
 	public static final String GRAPH_CLI_DISPLAY_NAME = "Microsoft Graph Command Line Tools";
 
+	/** "Windows Azure Service Management API", the resource application of Azure Resource Manager. */
+	public static final String ARM_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+
+	/** Azure Resource Manager's display name. */
+	public static final String ARM_DISPLAY_NAME = "Windows Azure Service Management API";
+
+	/** Azure Resource Manager's resource identifier: its scope is {@code https://management.azure.com/.default}. */
+	public static final String ARM_RESOURCE = "https://management.azure.com";
+
+	/**
+	 * The names Azure Resource Manager's service principal answers to, which are also the audiences ARM accepts, in
+	 * the order ARM lists them in its InvalidAuthenticationTokenAudience error.
+	 */
+	public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
+			"https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com");
+
+	/** Azure Resource Manager's one delegated scope. */
+	public static final String ARM_SCOPE = "user_impersonation";
+
+	/** Id of the {@value #ARM_SCOPE} scope of Azure Resource Manager. */
+	public static final String ARM_SCOPE_ID = "41094075-9dad-400e-a0bd-54e686782033";
+
 	/** Audience of the proof JWT that addKey and removeKey require. */
 	public static final String KEY_PROOF_AUDIENCE = "00000002-0000-0000-c000-000000000000";
 
@@ -125,6 +147,20 @@ public final class SandboxDirectory {
 					true));
 
 	private SandboxDirectory() {
+	}
+
+	/**
+	 * The delegated scopes a first-party client holds on a resource without consent, as Microsoft pre-authorizes its
+	 * own tools: the Graph command line tools for Azure Resource Manager's {@value #ARM_SCOPE}.
+	 * @param clientAppId the client's appId
+	 * @param resourceAppId the resource's appId
+	 * @return the scope values, empty when the client is not pre-authorized for the resource
+	 */
+	public static List<String> preAuthorizedScopes(String clientAppId, String resourceAppId) {
+		if (GRAPH_CLI_APP_ID.equalsIgnoreCase(clientAppId) && ARM_APP_ID.equalsIgnoreCase(resourceAppId)) {
+			return List.of(ARM_SCOPE);
+		}
+		return List.of();
 	}
 
 	/**

@@ -34,6 +34,8 @@ public final class Tenant {
 
 	private String ownerSecret;
 
+	private boolean upgraded;
+
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
 		this.tenantId = tenantId;
 		this.createdDateTime = createdDateTime;
@@ -52,6 +54,18 @@ public final class Tenant {
 
 	public void setOwnerSecret(String ownerSecret) {
 		this.ownerSecret = ownerSecret;
+	}
+
+	/**
+	 * Whether loading this tenant added what a state file of an earlier dicomreg lacked, so that it should be saved.
+	 * @return true when it was brought up to date on load
+	 */
+	public boolean upgraded() {
+		return this.upgraded;
+	}
+
+	void markUpgraded() {
+		this.upgraded = true;
 	}
 
 	public String tenantId() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Keys;
 
 /**
@@ -47,7 +48,8 @@ public final class TenantCodec {
 	}
 
 	/**
-	 * Reads a tenant back.
+	 * Reads a tenant back, adding what a state file of an earlier dicomreg lacks (the service principal of Azure
+	 * Resource Manager) with ids derived from the tenant id; {@link Tenant#upgraded()} then says so.
 	 * @param root the state file's JSON
 	 * @return the tenant
 	 * @throws IllegalArgumentException naming what is wrong when the JSON is not a sandbox state
@@ -68,6 +70,10 @@ public final class TenantCodec {
 		for (JsonNode sp : array(root, "servicePrincipals")) {
 			requireId(sp, "servicePrincipals");
 			tenant.putServicePrincipal((ObjectNode) sp.deepCopy());
+		}
+		if (tenant.servicePrincipalByAppId(SandboxDirectory.ARM_APP_ID).isEmpty()) {
+			tenant.putServicePrincipal(TenantFactory.resourceManager(IdSource.derivedFrom(tenant.tenantId())));
+			tenant.markUpgraded();
 		}
 		for (JsonNode grant : array(root, "oauth2PermissionGrants")) {
 			requireId(grant, "oauth2PermissionGrants");
