@@ -34,6 +34,8 @@ public final class Tenant {
 
 	private String ownerSecret;
 
+	private AzureResources azure = new AzureResources();
+
 	private boolean upgraded;
 
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
@@ -163,6 +165,18 @@ public final class Tenant {
 
 	public void removeGrant(String grantId) {
 		this.grants.remove(grantId);
+	}
+
+	/**
+	 * The tenant's Azure subscriptions, resources and role assignments, as Azure Resource Manager serves them.
+	 * @return the resources, changed in place
+	 */
+	public AzureResources azure() {
+		return this.azure;
+	}
+
+	public void setAzure(AzureResources azure) {
+		this.azure = azure;
 	}
 
 	public List<RefreshTokenRecord> refreshTokens() {

@@ -44,12 +44,14 @@ public final class TenantCodec {
 		tenant.grants().forEach((grant) -> grants.add(grant.deepCopy()));
 		ArrayNode refreshTokens = root.putArray("refreshTokens");
 		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
+		root.set("azure", AzureResourcesCodec.toJson(tenant.azure()));
 		return root;
 	}
 
 	/**
 	 * Reads a tenant back, adding what a state file of an earlier dicomreg lacks (the service principal of Azure
-	 * Resource Manager) with ids derived from the tenant id; {@link Tenant#upgraded()} then says so.
+	 * Resource Manager, the Azure resources a new tenant is provisioned with) with ids derived from the tenant id;
+	 * {@link Tenant#upgraded()} then says so.
 	 * @param root the state file's JSON
 	 * @return the tenant
 	 * @throws IllegalArgumentException naming what is wrong when the JSON is not a sandbox state
@@ -81,6 +83,14 @@ public final class TenantCodec {
 		}
 		for (JsonNode token : array(root, "refreshTokens")) {
 			tenant.refreshTokens().add(refreshToken(token));
+		}
+		if (root.has("azure")) {
+			tenant.setAzure(AzureResourcesCodec.fromJson(root.path("azure")));
+		}
+		else {
+			tenant.setAzure(AzureResources.provisioned(tenant.admin().objectId(), tenant.createdDateTime(),
+					IdSource.derivedFrom(tenant.tenantId())));
+			tenant.markUpgraded();
 		}
 		return tenant;
 	}

@@ -13,7 +13,8 @@ import io.dicomreg.sandbox.crypto.Secrets;
 
 /**
  * Creates a fresh tenant: new ids and signing key, one administrator, the first-party service principals of
- * Microsoft Graph, the DICOM API, Azure Resource Manager and the Graph command line tools.
+ * Microsoft Graph, the DICOM API, Azure Resource Manager and the Graph command line tools, and the Azure
+ * resources the administrator owns ({@link AzureResources#provisioned}).
  */
 public final class TenantFactory {
 
@@ -39,6 +40,7 @@ public final class TenantFactory {
 		tenant.putServicePrincipal(dicom());
 		tenant.putServicePrincipal(graphCommandLineTools());
 		tenant.putServicePrincipal(resourceManager(IdSource.random()));
+		tenant.setAzure(AzureResources.provisioned(admin.objectId(), tenant.createdDateTime(), IdSource.random()));
 		return tenant;
 	}
 
