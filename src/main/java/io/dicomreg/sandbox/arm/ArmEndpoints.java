@@ -25,6 +25,9 @@ public final class ArmEndpoints implements Endpoints {
 
 	private final HealthcareEndpoint healthcare = new HealthcareEndpoint();
 
+	private final RoleDefinitionsEndpoint roleDefinitions = new RoleDefinitionsEndpoint();
+
+	private final RoleAssignmentsEndpoint roleAssignments = new RoleAssignmentsEndpoint();
 
 	public ArmEndpoints(ArmContext context) {
 		this.context = context;
@@ -107,6 +110,14 @@ public final class ArmEndpoints implements Endpoints {
 
 	private SandboxResponse dispatch(ArmCall call, ArmRoute route) {
 		String method = call.request().method();
+		if (route.kind() == ArmRoute.Kind.ROLE_ASSIGNMENT) {
+			return switch (method) {
+				case "GET" -> this.roleAssignments.get(call, route.scope(), route.name());
+				case "PUT" -> this.roleAssignments.put(call, route.scope(), route.name());
+				case "DELETE" -> this.roleAssignments.delete(call, route.scope(), route.name());
+				default -> throw ArmError.methodNotAllowed(method);
+			};
+		}
 		if (!method.equals("GET")) {
 			throw ArmError.methodNotAllowed(method);
 		}
@@ -118,8 +129,10 @@ public final class ArmEndpoints implements Endpoints {
 			case WORKSPACE -> this.healthcare.getWorkspace(call, route.scope());
 			case DICOM_SERVICES -> this.healthcare.listDicomServices(call, route.scope());
 			case DICOM_SERVICE -> this.healthcare.getDicomService(call, route.scope());
-			case ROLE_ASSIGNMENTS, ROLE_ASSIGNMENT, ROLE_DEFINITIONS, ROLE_DEFINITION ->
-				throw ArmError.notEmulated(method, call.request().path());
+			case ROLE_ASSIGNMENTS -> this.roleAssignments.list(call, route.scope());
+			case ROLE_DEFINITIONS -> this.roleDefinitions.list(call, route.scope());
+			case ROLE_DEFINITION -> this.roleDefinitions.get(call, route.scope(), route.name());
+			case ROLE_ASSIGNMENT -> throw new IllegalStateException("handled above");
 		};
 	}
 
