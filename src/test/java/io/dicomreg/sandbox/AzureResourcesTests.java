@@ -45,6 +45,20 @@ class AzureResourcesTests {
 	}
 
 	@Test
+	void serviceUrlIsOfThisServerAndLeadsBackToItsService() {
+		try (Sandbox server = Sandbox.start(null)) {
+			SandboxAzure azure = SandboxInspector.of(server).azure();
+			DicomService service = azure.dicomService();
+			String url = azure.serviceUrl(service);
+			assertThat(url).isEqualTo(server.resourceManagerEndpoint() + "/dicom/contosohealth-dicom1");
+			assertThat(azure.serviceOf(url)).contains(service);
+			assertThat(azure.serviceOf(url + "/v2/studies?limit=1")).contains(service);
+			assertThat(azure.serviceOf(server.resourceManagerEndpoint() + "/dicom/contosohealth-dicom2")).isEmpty();
+			assertThat(azure.serviceOf(server.resourceManagerEndpoint() + "/v1.0/applications")).isEmpty();
+		}
+	}
+
+	@Test
 	void everyNewTenantHasItsOwnSubscriptionId() {
 		try (Sandbox first = Sandbox.start(null); Sandbox second = Sandbox.start(null)) {
 			assertThat(SandboxInspector.of(first).azure().subscriptionId())

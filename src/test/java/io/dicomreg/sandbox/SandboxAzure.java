@@ -2,8 +2,10 @@ package io.dicomreg.sandbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.dicomreg.sandbox.arm.DicomServiceUrls;
 import io.dicomreg.sandbox.directory.AzureResources;
 import io.dicomreg.sandbox.directory.AzureSubscription;
 import io.dicomreg.sandbox.directory.DicomService;
@@ -21,8 +23,11 @@ public final class SandboxAzure {
 
 	private final TenantStore store;
 
-	SandboxAzure(TenantStore store) {
+	private final String baseUrl;
+
+	SandboxAzure(TenantStore store, String baseUrl) {
 		this.store = store;
+		this.baseUrl = baseUrl;
 	}
 
 	/**
@@ -48,6 +53,25 @@ public final class SandboxAzure {
 
 	public List<DicomService> dicomServices() {
 		return this.store.read((tenant) -> List.copyOf(tenant.azure().dicomServices()));
+	}
+
+	/**
+	 * The URL a DICOM service is served at on this running server, as ARM answers it in {@code serviceUrl}.
+	 * @param service the DICOM service
+	 * @return e.g. https://127.0.0.1:PORT/dicom/contosohealth-dicom1
+	 */
+	public String serviceUrl(DicomService service) {
+		return DicomServiceUrls.serviceUrl(this.baseUrl, service);
+	}
+
+	/**
+	 * The DICOM service a URL of this server is for.
+	 * @param url a service URL, or one under it such as {@code {serviceUrl}/v2/studies}
+	 * @return the DICOM service
+	 */
+	public Optional<DicomService> serviceOf(String url) {
+		String path = url.startsWith(this.baseUrl) ? url.substring(this.baseUrl.length()) : url;
+		return this.store.read((tenant) -> DicomServiceUrls.serviceOf(tenant.azure(), path));
 	}
 
 	/**

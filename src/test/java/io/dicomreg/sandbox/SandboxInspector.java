@@ -40,7 +40,7 @@ public final class SandboxInspector {
 	 * @return the tenant's Azure resources, read afresh on each call of its methods
 	 */
 	public SandboxAzure azure() {
-		return new SandboxAzure(this.sandbox.store());
+		return new SandboxAzure(this.sandbox.store(), this.sandbox.resourceManagerEndpoint().toString());
 	}
 
 	/**
