@@ -19,6 +19,8 @@ import javax.net.ssl.X509TrustManager;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import io.dicomreg.sandbox.arm.ArmContext;
+import io.dicomreg.sandbox.arm.ArmEndpoints;
 import io.dicomreg.sandbox.crypto.SandboxTls;
 import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
@@ -35,8 +37,9 @@ import io.dicomreg.sandbox.identity.IdentityEndpoints;
 import io.dicomreg.sandbox.identity.PendingCodes;
 
 /**
- * The sandbox tenant: an in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in and Microsoft Graph
- * v1.0 for one tenant. This class and its nested types are all that code outside the sandbox may use of it.
+ * The sandbox tenant: an in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in, Microsoft Graph v1.0
+ * and the part of Azure Resource Manager dicomreg uses, for one tenant. This class and its nested types are all that
+ * code outside the sandbox may use of it.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -99,8 +102,8 @@ public final class Sandbox implements AutoCloseable {
 
 	/**
 	 * Starts like {@link #start(Path, Clock)}, also appending one line per served request to {@code requestLogFile}
-	 * (created if missing): instant, method, path, status, and {@code graph-write} for Graph writes; never a body,
-	 * header, or the query string of a sign-in request.
+	 * (created if missing): instant, method, path, status, and {@code graph-write} or {@code arm-write} for Graph and
+	 * ARM writes; never a body, header, or the query string of a sign-in request.
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
 	 * @param requestLogFile the request log file, or null for none
@@ -177,6 +180,14 @@ public final class Sandbox implements AutoCloseable {
 	 * @return e.g. https://127.0.0.1:PORT
 	 */
 	public URI graphEndpoint() {
+		return this.baseUri;
+	}
+
+	/**
+	 * The Azure Resource Manager host; ARM's paths ({@code /subscriptions...}) are served under it.
+	 * @return e.g. https://127.0.0.1:PORT
+	 */
+	public URI resourceManagerEndpoint() {
 		return this.baseUri;
 	}
 
@@ -297,7 +308,8 @@ public final class Sandbox implements AutoCloseable {
 		IdentityEndpoints identity = new IdentityEndpoints(
 				new IdentityContext(this.store, this.clock, host, this.pending));
 		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, this.clock, host + "/v1.0"));
-		return new SandboxHttpHandler(identity, graph, this.faults, this.log, this.clock);
+		ArmEndpoints arm = new ArmEndpoints(new ArmContext(this.store, this.clock, host));
+		return new SandboxHttpHandler(identity, graph, arm, this.faults, this.log, this.clock);
 	}
 
 	private static ThreadFactory daemonThreads() {

@@ -50,6 +50,64 @@ public final class SandboxDirectory {
 	/** Display name of the Graph command line tools client. */
 	public static final String GRAPH_CLI_DISPLAY_NAME = "Microsoft Graph Command Line Tools";
 
+	/** "Windows Azure Service Management API", the resource application of Azure Resource Manager. */
+	public static final String ARM_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+
+	/** Azure Resource Manager's display name. */
+	public static final String ARM_DISPLAY_NAME = "Windows Azure Service Management API";
+
+	/** Azure Resource Manager's resource identifier: its scope is {@code https://management.azure.com/.default}. */
+	public static final String ARM_RESOURCE = "https://management.azure.com";
+
+	/**
+	 * The names Azure Resource Manager's service principal answers to, which are also the audiences ARM accepts, in
+	 * the order ARM lists them in its InvalidAuthenticationTokenAudience error.
+	 */
+	public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
+			"https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com");
+
+	/** Azure Resource Manager's one delegated scope. */
+	public static final String ARM_SCOPE = "user_impersonation";
+
+	/** Id of the {@value #ARM_SCOPE} scope of Azure Resource Manager. */
+	public static final String ARM_SCOPE_ID = "41094075-9dad-400e-a0bd-54e686782033";
+
+	/** Display name of the Azure subscription a new tenant is provisioned with (its id is random). */
+	public static final String SUBSCRIPTION_DISPLAY_NAME = "Sandbox Subscription";
+
+	/** The resource group of the provisioned subscription. */
+	public static final String RESOURCE_GROUP = "dicom-rg";
+
+	/** The Azure region of the provisioned resources. */
+	public static final String LOCATION = "westus2";
+
+	/** The Azure Health Data Services workspace of the provisioned resource group. */
+	public static final String WORKSPACE = "contosohealth";
+
+	/** The DICOM service of the provisioned workspace. */
+	public static final String DICOM_SERVICE = "dicom1";
+
+	/** Built-in Azure role "Owner". */
+	public static final String OWNER_ROLE_ID = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+
+	/** Built-in Azure role "Contributor". */
+	public static final String CONTRIBUTOR_ROLE_ID = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+
+	/** Built-in Azure role "Reader". */
+	public static final String READER_ROLE_ID = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+
+	/** Built-in Azure role "User Access Administrator". */
+	public static final String USER_ACCESS_ADMINISTRATOR_ROLE_ID = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+
+	/** Built-in Azure role "Role Based Access Control Administrator". */
+	public static final String RBAC_ADMINISTRATOR_ROLE_ID = "f58310d9-a9f6-439a-9e8d-f62e7b41a168";
+
+	/** Built-in Azure role "DICOM Data Owner". */
+	public static final String DICOM_DATA_OWNER_ROLE_ID = "58a3b984-7adf-4c20-983a-32417c86fbc8";
+
+	/** Built-in Azure role "DICOM Data Reader". */
+	public static final String DICOM_DATA_READER_ROLE_ID = "e89c7a3c-2f64-4fa1-a847-3e4c9ba4283a";
+
 	/** Audience of the proof JWT that addKey and removeKey require. */
 	public static final String KEY_PROOF_AUDIENCE = "00000002-0000-0000-c000-000000000000";
 
@@ -125,6 +183,20 @@ public final class SandboxDirectory {
 					true));
 
 	private SandboxDirectory() {
+	}
+
+	/**
+	 * The delegated scopes a first-party client holds on a resource without consent, as Microsoft pre-authorizes its
+	 * own tools: the Graph command line tools for Azure Resource Manager's {@value #ARM_SCOPE}.
+	 * @param clientAppId the client's appId
+	 * @param resourceAppId the resource's appId
+	 * @return the scope values, empty when the client is not pre-authorized for the resource
+	 */
+	public static List<String> preAuthorizedScopes(String clientAppId, String resourceAppId) {
+		if (GRAPH_CLI_APP_ID.equalsIgnoreCase(clientAppId) && ARM_APP_ID.equalsIgnoreCase(resourceAppId)) {
+			return List.of(ARM_SCOPE);
+		}
+		return List.of();
 	}
 
 	/**

@@ -57,6 +57,10 @@ public final class SandboxHttp {
 			.header("Prefer", prefer));
 	}
 
+	public Response put(String path, String token, Object body) {
+		return send(builder(path, token).PUT(json(body)).header("Content-Type", "application/json"));
+	}
+
 	public Response delete(String path, String token) {
 		return send(builder(path, token).DELETE());
 	}

@@ -36,6 +36,14 @@ public final class SandboxInspector {
 	}
 
 	/**
+	 * The Azure side of the tenant: subscriptions, resources to add, role assignments.
+	 * @return the tenant's Azure resources, read afresh on each call of its methods
+	 */
+	public SandboxAzure azure() {
+		return new SandboxAzure(this.sandbox.store(), this.sandbox.resourceManagerEndpoint().toString());
+	}
+
+	/**
 	 * The owner secret, which approves device codes and completes the browser sign-in page; in the state file (as
 	 * {@code ownerSecret}) or, for an in-memory tenant, only in memory.
 	 * @return the secret

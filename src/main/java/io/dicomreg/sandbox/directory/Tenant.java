@@ -34,6 +34,10 @@ public final class Tenant {
 
 	private String ownerSecret;
 
+	private AzureResources azure = new AzureResources();
+
+	private boolean upgraded;
+
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
 		this.tenantId = tenantId;
 		this.createdDateTime = createdDateTime;
@@ -52,6 +56,18 @@ public final class Tenant {
 
 	public void setOwnerSecret(String ownerSecret) {
 		this.ownerSecret = ownerSecret;
+	}
+
+	/**
+	 * Whether loading this tenant added what a state file of an earlier dicomreg lacked, so that it should be saved.
+	 * @return true when it was brought up to date on load
+	 */
+	public boolean upgraded() {
+		return this.upgraded;
+	}
+
+	void markUpgraded() {
+		this.upgraded = true;
 	}
 
 	public String tenantId() {
@@ -149,6 +165,18 @@ public final class Tenant {
 
 	public void removeGrant(String grantId) {
 		this.grants.remove(grantId);
+	}
+
+	/**
+	 * The tenant's Azure subscriptions, resources and role assignments, as Azure Resource Manager serves them.
+	 * @return the resources, changed in place
+	 */
+	public AzureResources azure() {
+		return this.azure;
+	}
+
+	public void setAzure(AzureResources azure) {
+		this.azure = azure;
 	}
 
 	public List<RefreshTokenRecord> refreshTokens() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Keys;
 
 /**
@@ -43,11 +44,14 @@ public final class TenantCodec {
 		tenant.grants().forEach((grant) -> grants.add(grant.deepCopy()));
 		ArrayNode refreshTokens = root.putArray("refreshTokens");
 		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
+		root.set("azure", AzureResourcesCodec.toJson(tenant.azure()));
 		return root;
 	}
 
 	/**
-	 * Reads a tenant back.
+	 * Reads a tenant back, adding what a state file of an earlier dicomreg lacks (the service principal of Azure
+	 * Resource Manager, the Azure resources a new tenant is provisioned with) with ids derived from the tenant id;
+	 * {@link Tenant#upgraded()} then says so.
 	 * @param root the state file's JSON
 	 * @return the tenant
 	 * @throws IllegalArgumentException naming what is wrong when the JSON is not a sandbox state
@@ -69,12 +73,24 @@ public final class TenantCodec {
 			requireId(sp, "servicePrincipals");
 			tenant.putServicePrincipal((ObjectNode) sp.deepCopy());
 		}
+		if (tenant.servicePrincipalByAppId(SandboxDirectory.ARM_APP_ID).isEmpty()) {
+			tenant.putServicePrincipal(TenantFactory.resourceManager(IdSource.derivedFrom(tenant.tenantId())));
+			tenant.markUpgraded();
+		}
 		for (JsonNode grant : array(root, "oauth2PermissionGrants")) {
 			requireId(grant, "oauth2PermissionGrants");
 			tenant.putGrant((ObjectNode) grant.deepCopy());
 		}
 		for (JsonNode token : array(root, "refreshTokens")) {
 			tenant.refreshTokens().add(refreshToken(token));
+		}
+		if (root.has("azure")) {
+			tenant.setAzure(AzureResourcesCodec.fromJson(root.path("azure")));
+		}
+		else {
+			tenant.setAzure(AzureResources.provisioned(tenant.admin().objectId(), tenant.createdDateTime(),
+					IdSource.derivedFrom(tenant.tenantId())));
+			tenant.markUpgraded();
 		}
 		return tenant;
 	}

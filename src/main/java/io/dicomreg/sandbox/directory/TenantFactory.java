@@ -12,8 +12,9 @@ import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Secrets;
 
 /**
- * Creates a fresh tenant: new ids and signing key, one administrator, and the first-party service principals of
- * Microsoft Graph, the DICOM API and the Graph command line tools.
+ * Creates a fresh tenant: new ids and signing key, one administrator, the first-party service principals of
+ * Microsoft Graph, the DICOM API, Azure Resource Manager and the Graph command line tools, and the Azure
+ * resources the administrator owns ({@link AzureResources#provisioned}).
  */
 public final class TenantFactory {
 
@@ -38,7 +39,28 @@ public final class TenantFactory {
 		tenant.putServicePrincipal(graph());
 		tenant.putServicePrincipal(dicom());
 		tenant.putServicePrincipal(graphCommandLineTools());
+		tenant.putServicePrincipal(resourceManager(IdSource.random()));
+		tenant.setAzure(AzureResources.provisioned(admin.objectId(), tenant.createdDateTime(), IdSource.random()));
 		return tenant;
+	}
+
+	/**
+	 * The service principal of Azure Resource Manager, which tokens for {@code https://management.azure.com} are
+	 * issued for; tenants saved before it existed get it when they are loaded.
+	 * @param ids the source of its object id
+	 * @return a new service principal object
+	 */
+	static ObjectNode resourceManager(IdSource ids) {
+		ObjectNode sp = ServicePrincipals.firstParty(SandboxDirectory.ARM_APP_ID, SandboxDirectory.ARM_DISPLAY_NAME,
+				SandboxDirectory.MICROSOFT_SERVICES_TENANT_ID);
+		sp.put("id", ids.id("servicePrincipal/" + SandboxDirectory.ARM_APP_ID));
+		ArrayNode names = sp.withArray("servicePrincipalNames");
+		SandboxDirectory.ARM_AUDIENCES.forEach(names::add);
+		sp.putArray("oauth2PermissionScopes")
+			.add(scope(new Permission(SandboxDirectory.ARM_SCOPE, SandboxDirectory.ARM_SCOPE_ID,
+					"Access Azure Service Management as organization users (preview)",
+					"Allows the application to access Azure Service Management as organization users.", false)));
+		return sp;
 	}
 
 	private static ObjectNode graph() {

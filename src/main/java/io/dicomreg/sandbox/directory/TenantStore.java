@@ -46,7 +46,8 @@ public final class TenantStore implements AutoCloseable {
 
 	/**
 	 * Opens a tenant. A missing state file is created at once with a fresh tenant, so that every process starting on
-	 * it shares that one tenant; a state file written before there were owner secrets gets one.
+	 * it shares that one tenant; a state file written before there were owner secrets gets one, and one an earlier
+	 * dicomreg wrote is saved with what it lacked (see {@link TenantCodec#fromJson}).
 	 * @param stateFile the file to keep it in, null to keep it in memory only
 	 * @param clock the sandbox clock
 	 * @param lockTimeout how long to wait for other processes using the file, here and on each later access
@@ -69,8 +70,10 @@ public final class TenantStore implements AutoCloseable {
 				tenant = TenantFactory.fresh(clock);
 				file.save(tenant);
 			}
-			else if (tenant.ownerSecret() == null) {
-				tenant.setOwnerSecret(TenantFactory.newOwnerSecret());
+			else if (tenant.ownerSecret() == null || tenant.upgraded()) {
+				if (tenant.ownerSecret() == null) {
+					tenant.setOwnerSecret(TenantFactory.newOwnerSecret());
+				}
 				file.save(tenant);
 			}
 			return new TenantStore(file, lock, tenant, readableByOthers);

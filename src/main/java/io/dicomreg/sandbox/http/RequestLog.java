@@ -1,8 +1,10 @@
 package io.dicomreg.sandbox.http;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * Every request the server answered, in order, in memory and, when one is given, in a {@link RequestLogFile}.
@@ -28,10 +30,13 @@ public final class RequestLog {
 	}
 
 	public void record(SandboxRequest request, int status) {
-		boolean graphWrite = WRITE_METHODS.contains(request.method()) && isGraph(request.path());
-		this.requests.add(new RecordedRequest(request.method(), request.pathAndQuery(), status, graphWrite));
+		boolean write = WRITE_METHODS.contains(request.method());
+		boolean graphWrite = write && isGraph(request.path());
+		boolean armWrite = write && isArm(request.path());
+		this.requests.add(new RecordedRequest(request.method(), request.pathAndQuery(), status, graphWrite, armWrite));
 		if (this.file != null) {
-			this.file.append(request, status, graphWrite);
+			this.file.append(request, status, graphWrite ? RequestLogFile.GRAPH_WRITE
+					: armWrite ? RequestLogFile.ARM_WRITE : null);
 		}
 	}
 
@@ -45,6 +50,18 @@ public final class RequestLog {
 
 	static boolean isGraph(String path) {
 		return path.equals("/v1.0") || path.startsWith("/v1.0/");
+	}
+
+	/**
+	 * Whether a path is one Azure Resource Manager serves: {@code /subscriptions}, {@code /tenants},
+	 * {@code /providers} and what lies under them, ignoring case as ARM does.
+	 * @param path the decoded path
+	 * @return true for an ARM path
+	 */
+	static boolean isArm(String path) {
+		String lower = path.toLowerCase(Locale.ROOT);
+		return Stream.of("/subscriptions", "/tenants", "/providers")
+			.anyMatch((root) -> lower.equals(root) || lower.startsWith(root + "/"));
 	}
 
 }

@@ -12,8 +12,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * Reads each exchange, answers an injected fault or hands it to the sign-in or Graph endpoints, records it, and
- * writes the response.
+ * Reads each exchange, answers an injected fault or hands it to the sign-in, Graph or Azure Resource Manager
+ * endpoints (by path), records it, and writes the response.
  */
 public final class SandboxHttpHandler implements HttpHandler {
 
@@ -24,15 +24,19 @@ public final class SandboxHttpHandler implements HttpHandler {
 
 	private final Endpoints graph;
 
+	private final Endpoints arm;
+
 	private final FaultInjector faults;
 
 	private final RequestLog log;
 
 	private final Clock clock;
 
-	public SandboxHttpHandler(Endpoints identity, Endpoints graph, FaultInjector faults, RequestLog log, Clock clock) {
+	public SandboxHttpHandler(Endpoints identity, Endpoints graph, Endpoints arm, FaultInjector faults, RequestLog log,
+			Clock clock) {
 		this.identity = identity;
 		this.graph = graph;
+		this.arm = arm;
 		this.faults = faults;
 		this.log = log;
 		this.clock = clock;
@@ -64,7 +68,8 @@ public final class SandboxHttpHandler implements HttpHandler {
 	}
 
 	private SandboxResponse answer(SandboxRequest request, Optional<Fault> fault) {
-		Endpoints endpoints = RequestLog.isGraph(request.path()) ? this.graph : this.identity;
+		Endpoints endpoints = RequestLog.isGraph(request.path()) ? this.graph
+				: RequestLog.isArm(request.path()) ? this.arm : this.identity;
 		try {
 			if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
 				return endpoints.fault(request, fault.get().status(), fault.get().retryAfter());

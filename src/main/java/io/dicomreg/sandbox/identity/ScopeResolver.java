@@ -153,6 +153,7 @@ final class ScopeResolver {
 				}
 			}
 		});
+		scopes.addAll(SandboxDirectory.preAuthorizedScopes(client.appId(), Json.text(resource, "appId")));
 		if (scopes.isEmpty() && SandboxDirectory.GRAPH_APP_ID.equals(Json.text(resource, "appId"))) {
 			scopes.add("User.Read");
 		}

@@ -27,22 +27,32 @@ class RequestLogFileTests {
 
 	@Test
 	void graphLinesKeepTheirQueryAndWritesEndWithTheMarker() {
-		assertThat(RequestLogFile.line(NOW, request("GET", "/v1.0/applications", "$filter=appId%20eq%20'x'"), 200, false))
+		assertThat(RequestLogFile.line(NOW, request("GET", "/v1.0/applications", "$filter=appId%20eq%20'x'"), 200, null))
 			.isEqualTo("2026-11-27T08:10:01Z GET /v1.0/applications?$filter=appId%20eq%20'x' 200");
-		assertThat(RequestLogFile.line(NOW, request("POST", "/v1.0/applications", null), 201, true))
+		assertThat(RequestLogFile.line(NOW, request("POST", "/v1.0/applications", null), 201, RequestLogFile.GRAPH_WRITE))
 			.isEqualTo("2026-11-27T08:10:01Z POST /v1.0/applications 201 graph-write");
+	}
+
+	@Test
+	void armLinesKeepTheirQueryAndWritesEndWithTheirMarker() {
+		String assignment = "/subscriptions/s/providers/Microsoft.Authorization/roleAssignments/a";
+		assertThat(RequestLogFile.line(NOW, request("GET", "/subscriptions", "api-version=2022-12-01"), 200, null))
+			.isEqualTo("2026-11-27T08:10:01Z GET /subscriptions?api-version=2022-12-01 200");
+		assertThat(RequestLogFile.line(NOW, request("PUT", assignment, "api-version=2022-04-01"), 201,
+				RequestLogFile.ARM_WRITE))
+			.isEqualTo("2026-11-27T08:10:01Z PUT " + assignment + "?api-version=2022-04-01 201 arm-write");
 	}
 
 	@Test
 	void signInLinesDropTheQueryString() {
 		assertThat(RequestLogFile.line(NOW, request("GET", "/organizations/oauth2/v2.0/authorize",
-				"client_id=x&code=secret-code&state=s"), 200, false))
+				"client_id=x&code=secret-code&state=s"), 200, null))
 			.isEqualTo("2026-11-27T08:10:01Z GET /organizations/oauth2/v2.0/authorize 200");
 	}
 
 	@Test
 	void nonAsciiAndControlCharactersArePercentEncoded() {
-		assertThat(RequestLogFile.line(NOW, request("GET", "/v1.0/applications(uniqueName='é\tb')", null), 404, false))
+		assertThat(RequestLogFile.line(NOW, request("GET", "/v1.0/applications(uniqueName='é\tb')", null), 404, null))
 			.isEqualTo("2026-11-27T08:10:01Z GET /v1.0/applications(uniqueName='%C3%A9%09b') 404");
 	}
 
@@ -54,8 +64,8 @@ class RequestLogFileTests {
 		Files.delete(log);
 		Files.createDirectory(log);
 
-		file.append(request("POST", "/v1.0/applications", null), 201, true);
-		file.append(request("POST", "/v1.0/applications", null), 201, true);
+		file.append(request("POST", "/v1.0/applications", null), 201, RequestLogFile.GRAPH_WRITE);
+		file.append(request("POST", "/v1.0/applications", null), 201, RequestLogFile.GRAPH_WRITE);
 
 		assertThat(warnings).singleElement().asString()
 			.startsWith("Warning: cannot write the sandbox log " + log + " (")
@@ -70,8 +80,8 @@ class RequestLogFileTests {
 		RequestLogFile first = RequestLogFile.open(log, clock, (warning) -> { });
 		RequestLogFile second = RequestLogFile.open(log, clock, (warning) -> { });
 
-		first.append(request("GET", "/v1.0/me", null), 200, false);
-		second.append(request("DELETE", "/v1.0/applications/1", null), 204, true);
+		first.append(request("GET", "/v1.0/me", null), 200, null);
+		second.append(request("DELETE", "/v1.0/applications/1", null), 204, RequestLogFile.GRAPH_WRITE);
 
 		assertThat(Files.readString(log, StandardCharsets.UTF_8)).isEqualTo("""
 				2026-11-27T08:10:01Z GET /v1.0/me 200
