@@ -14,8 +14,20 @@ public final class SandboxDirectory {
 	/** The organization's display name. */
 	public static final String TENANT_DISPLAY_NAME = "Contoso";
 
-	/** The user every interactive sign-in is approved for. */
+	/** The administrator, whom an interactive sign-in signs in unless another user is named. */
 	public static final String ADMIN_USER_PRINCIPAL_NAME = "admin@contoso.onmicrosoft.com";
+
+	/** The seeded member without a directory role, who may not consent for the tenant. */
+	public static final String MEMBER_USER_PRINCIPAL_NAME = "user@contoso.onmicrosoft.com";
+
+	/** The member's display name. */
+	public static final String MEMBER_DISPLAY_NAME = "Sandbox User";
+
+	/** The Global Administrator directory role's template id, in the administrator's {@code wids} claim. */
+	public static final String GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID = "62e90394-69f5-4237-9190-012177145e10";
+
+	/** The template id of the User role every member has, in every user's {@code wids} claim. */
+	public static final String USER_ROLE_TEMPLATE_ID = "b79fbf4d-3ef9-4689-8143-76b194e85509";
 
 	/** Tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals). */
 	public static final String MICROSOFT_SERVICES_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";

@@ -1,5 +1,6 @@
 package io.dicomreg.sandbox.directory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +13,8 @@ import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Secrets;
 
 /**
- * Creates a fresh tenant: new ids and signing key, one administrator, and the first-party service principals of
- * Microsoft Graph, the DICOM API and the Graph command line tools.
+ * Creates a fresh tenant: new ids and signing key, one administrator, one member, and the first-party service
+ * principals of Microsoft Graph, the DICOM API and the Graph command line tools.
  */
 public final class TenantFactory {
 
@@ -38,6 +39,7 @@ public final class TenantFactory {
 		tenant.putServicePrincipal(graph());
 		tenant.putServicePrincipal(dicom());
 		tenant.putServicePrincipal(graphCommandLineTools());
+		tenant.addMember(member(UUID.randomUUID().toString()));
 		return tenant;
 	}
 
@@ -74,6 +76,27 @@ public final class TenantFactory {
 		replyUrls.add("http://localhost");
 		replyUrls.add("https://login.microsoftonline.com/common/oauth2/nativeclient");
 		return sp;
+	}
+
+	/**
+	 * The seeded member: a user without a directory role, who signs in but may not consent for the tenant.
+	 * @param objectId the member's object id
+	 * @return the member
+	 */
+	public static DirectoryUser member(String objectId) {
+		return new DirectoryUser(objectId, SandboxDirectory.MEMBER_USER_PRINCIPAL_NAME,
+				SandboxDirectory.MEMBER_DISPLAY_NAME, "Sandbox", "User", false);
+	}
+
+	/**
+	 * The member's object id in a tenant whose state file was written before there were members: derived from the
+	 * tenant id, so that it is the same at every reading of that file.
+	 * @param tenantId the tenant id
+	 * @return the object id
+	 */
+	static String memberIdForEarlierState(String tenantId) {
+		return UUID.nameUUIDFromBytes(("dicomreg-sandbox-member:" + tenantId).getBytes(StandardCharsets.UTF_8))
+			.toString();
 	}
 
 	/**
