@@ -82,4 +82,14 @@ public final class SandboxTenant {
 		return this.store.read((tenant) -> tenant.admin().objectId());
 	}
 
+	/**
+	 * The object id of the seeded member, {@code user@contoso.onmicrosoft.com}, who may not consent.
+	 * @return the object id
+	 */
+	public String memberObjectId() {
+		return this.store.read((tenant) -> tenant.userByPrincipalName(SandboxDirectory.MEMBER_USER_PRINCIPAL_NAME)
+			.orElseThrow()
+			.objectId());
+	}
+
 }

@@ -3,7 +3,7 @@ package io.dicomreg.sandbox.graph;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.SandboxDirectory;
-import io.dicomreg.sandbox.directory.AdminUser;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.GraphSchema;
 import io.dicomreg.sandbox.directory.Json;
 import io.dicomreg.sandbox.directory.Tenant;
@@ -39,7 +39,8 @@ final class DirectoryEndpoints {
 			throw GraphError.odataBadRequest("/me request is only valid with delegated authentication flow.");
 		}
 		Permissions.require(call.caller(), Permissions.READ_ME);
-		AdminUser user = call.context().store().read(Tenant::admin);
+		DirectoryUser user = call.context().store().read((tenant) -> tenant.user(call.caller().userObjectId()))
+			.orElseThrow(() -> GraphError.notFound(call.caller().userObjectId()));
 		ObjectNode response = Json.object();
 		response.put("@odata.context", call.metadata("users/$entity"));
 		response.putArray("businessPhones");

@@ -102,7 +102,7 @@ final class GrantsEndpoint {
 			throw GraphError.invalidValue("consentType", RESOURCE);
 		}
 		if ((allPrincipals && principalId != null)
-				|| (principal && !tenant.admin().objectId().equalsIgnoreCase(String.valueOf(principalId)))) {
+				|| (principal && (principalId == null || tenant.user(principalId).isEmpty()))) {
 			throw GraphError.invalidValue("principalId", RESOURCE);
 		}
 		ObjectNode resource = tenant.servicePrincipal(resourceId).orElseThrow();
