@@ -92,4 +92,14 @@ public final class SandboxTenant {
 			.objectId());
 	}
 
+	/**
+	 * Every app role assignment, as Graph returns them.
+	 * @return the assignments, oldest first
+	 */
+	public List<JsonNode> appRoleAssignments() {
+		return this.store.read((tenant) -> tenant.appRoleAssignments().stream()
+			.map((assignment) -> (JsonNode) assignment.deepCopy())
+			.toList());
+	}
+
 }

@@ -13,7 +13,8 @@ public final class SandboxTokens {
 
 	/** Graph scopes that let the administrator do everything dicomreg does. */
 	public static final String ADMIN_GRAPH_SCOPES = "https://graph.microsoft.com/Application.ReadWrite.All "
-			+ "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/User.Read";
+			+ "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All "
+			+ "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All https://graph.microsoft.com/User.Read";
 
 	private SandboxTokens() {
 	}

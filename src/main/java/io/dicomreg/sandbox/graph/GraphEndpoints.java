@@ -35,6 +35,8 @@ public final class GraphEndpoints implements Endpoints {
 
 	private final GrantsEndpoint grants = new GrantsEndpoint();
 
+	private final AppRoleAssignmentsEndpoint appRoleAssignments = new AppRoleAssignmentsEndpoint();
+
 	private final DirectoryEndpoints directory = new DirectoryEndpoints();
 
 	public GraphEndpoints(GraphContext context) {
@@ -148,13 +150,42 @@ public final class GraphEndpoints implements Endpoints {
 		}
 		String[] parsed = (key != null) ? alternateKey(key, Set.of("appId"), segment) : new String[] { "id", rest.get(0) };
 		List<String> after = (key == null) ? rest.subList(1, rest.size()) : rest;
-		if (!after.isEmpty()) {
-			throw GraphError.unknownSegment(after.get(0));
-		}
 		var spKey = new ServicePrincipalsEndpoint.ServicePrincipalKey(parsed[0], parsed[1]);
+		if (!after.isEmpty()) {
+			return appRoleAssignments(method, spKey, after);
+		}
 		return entity(method, Permissions.READ_APPLICATIONS, Permissions.WRITE_APPLICATIONS,
 				(call) -> this.servicePrincipals.get(call, spKey), (call) -> this.servicePrincipals.update(call, spKey),
 				(call) -> this.servicePrincipals.delete(call, spKey));
+	}
+
+	/**
+	 * {@code servicePrincipals/{key}/appRoleAssignedTo[/{id}]} and {@code .../appRoleAssignments[/{id}]}.
+	 */
+	private Route appRoleAssignments(String method, ServicePrincipalsEndpoint.ServicePrincipalKey spKey,
+			List<String> after) {
+		AppRoleAssignmentsEndpoint.Side side = switch (after.get(0).toLowerCase(Locale.ROOT)) {
+			case "approleassignedto" -> AppRoleAssignmentsEndpoint.Side.ASSIGNED_TO;
+			case "approleassignments" -> AppRoleAssignmentsEndpoint.Side.ASSIGNMENTS;
+			default -> throw GraphError.unknownSegment(after.get(0));
+		};
+		if (after.size() > 2) {
+			throw GraphError.unknownSegment(after.get(2));
+		}
+		if (after.size() == 1) {
+			return collection(method, Permissions.READ_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.list(call, spKey, side),
+					Permissions.WRITE_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.create(call, spKey, side));
+		}
+		String assignmentId = after.get(1);
+		return switch (method) {
+			case "GET" -> new Route(Permissions.READ_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.get(call, spKey, side, assignmentId));
+			case "DELETE" -> new Route(Permissions.WRITE_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.delete(call, spKey, side, assignmentId));
+			default -> throw GraphError.methodNotAllowed();
+		};
 	}
 
 	private Route grants(String method, String key, List<String> rest, String segment) {
