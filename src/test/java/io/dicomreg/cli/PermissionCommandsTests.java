@@ -193,6 +193,7 @@ class PermissionCommandsTests {
 			ServicePrincipal principal = new ServicePrincipal();
 			principal.setAppId(reader.appId());
 			admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
+			admin.grantAdminConsent(reader.appId());
 			secret = admin.addSecret(reader.objectId());
 		}
 		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), secret);

@@ -65,6 +65,26 @@ class AppRoleAssignmentsTests {
 	}
 
 	@Test
+	void appOnlyTokenCarriesOnlyAssignedRoles(Sandbox server) throws Exception {
+		GraphFixture graph = new GraphFixture(server);
+		Daemon daemon = daemon(graph, "daemon awaiting consent");
+		String graphId = servicePrincipalId(server, SandboxDirectory.GRAPH_APP_ID);
+
+		JWTClaimsSet before = clientCredentials(server, daemon);
+		String assignmentId = assign(graph, graphId, daemon.servicePrincipalId(), READ_ALL_ROLE).json().path("id")
+			.asText();
+		JWTClaimsSet assigned = clientCredentials(server, daemon);
+		assertThat(graph.http().delete("/v1.0/servicePrincipals/" + graphId + "/appRoleAssignedTo/" + assignmentId,
+				graph.token()).status()).isEqualTo(204);
+		JWTClaimsSet revoked = clientCredentials(server, daemon);
+
+		assertThat(before.getClaim("roles")).as("configured is not consented").isNull();
+		assertThat(before.getStringClaim("idtyp")).isEqualTo("app");
+		assertThat(assigned.getStringListClaim("roles")).containsExactly("Application.Read.All");
+		assertThat(revoked.getClaim("roles")).isNull();
+	}
+
+	@Test
 	void secondEqualAssignmentIsRefused(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		Daemon daemon = daemon(graph, "assigned twice");

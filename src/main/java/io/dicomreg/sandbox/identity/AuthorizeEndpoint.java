@@ -128,7 +128,10 @@ final class AuthorizeEndpoint {
 					"response_type '" + responseType + "' is not enabled for the application.");
 		}
 		String scope = parameters.getOrDefault("scope", "openid profile offline_access");
-		this.context.store().read((tenant) -> ScopeResolver.delegated(tenant, target.client(), scope));
+		this.context.store().read((tenant) -> {
+			ScopeResolver.checkDelegated(tenant, scope);
+			return null;
+		});
 		String challenge = parameters.get("code_challenge");
 		String method = parameters.getOrDefault("code_challenge_method", "plain");
 		if (challenge != null && !List.of("S256", "plain").contains(method)) {

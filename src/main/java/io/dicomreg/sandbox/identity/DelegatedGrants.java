@@ -19,7 +19,8 @@ import io.dicomreg.sandbox.directory.Times;
 import io.dicomreg.sandbox.http.SandboxRequest;
 
 /**
- * The grants that sign a user in to a client: device code, authorization code and refresh token.
+ * The grants that sign a user in to a client: device code, authorization code and refresh token. What the token
+ * allows is what was consented for that client, user and resource (see {@link ScopeResolver#consented}).
  */
 final class DelegatedGrants {
 
@@ -99,7 +100,7 @@ final class DelegatedGrants {
 
 	private ObjectNode issue(Tenant tenant, DirectoryUser user, ClientApp client, String scope,
 			Map<String, String> form, String nonce, String appIdAcr) {
-		ResolvedScopes scopes = ScopeResolver.delegated(tenant, client, scope);
+		ResolvedScopes scopes = ScopeResolver.consented(tenant, client, user, scope);
 		boolean clientInfo = "1".equals(form.get("client_info"));
 		return this.issuer.delegated(tenant, user, client, scopes,
 				new TokenIssuer.DelegatedRequest(clientInfo, nonce, appIdAcr));
