@@ -1,5 +1,6 @@
 package io.dicomreg.azure;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -26,6 +27,9 @@ import io.dicomreg.graph.GraphFailures;
  * object ID. Without {@code --assignee}, the selected app's service principal.
  */
 public class AssigneeResolver {
+
+	/** The delegated Graph permission that reads other users' basic profiles, asked for only here. */
+	private static final String USERS_PERMISSION = "User.ReadBasic.All";
 
 	private static final String[] USER_FIELDS = { "id", "displayName", "userPrincipalName" };
 
@@ -92,7 +96,8 @@ public class AssigneeResolver {
 
 	private Optional<Assignee> user(String id) {
 		return lookUp(() -> {
-			User user = this.graph.client().users().byUserId(id).get(get -> get.queryParameters.select = USER_FIELDS);
+			User user = this.graph.withPermissions(List.of(USERS_PERMISSION), () -> this.graph.client().users()
+				.byUserId(id).get(get -> get.queryParameters.select = USER_FIELDS));
 			return new Assignee(user.getId(), "User", (user.getUserPrincipalName() != null) ? user.getUserPrincipalName()
 					: user.getDisplayName());
 		});

@@ -146,7 +146,7 @@ public class ConnectionTarget implements AutoCloseable {
 		return new Endpoints("sandbox", this.runningSandbox.authorityHost(), this.runningSandbox.graphEndpoint(),
 				AzureCloud.AzureCloud.graphEndpoint().toString(), tenantId, cacheKey(), false,
 				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager(),
-				this.runningSandbox.authorityHost(), AzureCloud.AzureCloud.armEndpoint().toString());
+				this.runningSandbox.resourceManagerEndpoint(), AzureCloud.AzureCloud.armEndpoint().toString());
 	}
 
 	/** One line, once per run (the sandbox starts once), when others can read the state file or its lock. */

@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.dicomreg.sandbox.arm.ArmContext;
 import io.dicomreg.sandbox.arm.ArmEndpoints;
 import io.dicomreg.sandbox.crypto.SandboxTls;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
 import io.dicomreg.sandbox.graph.GraphContext;
@@ -218,14 +219,16 @@ public final class Sandbox implements AutoCloseable {
 	/**
 	 * Plays the browser for an interactive sign-in as the sandbox's owner: opens an authorize URL of this sandbox,
 	 * submits the sign-in page with the owner secret, and posts the answer to the client's redirect URI, so the
-	 * client's flow completes without a real browser.
+	 * client's flow completes without a real browser. The user who signs in is the client's {@code login_hint}, else
+	 * the administrator.
 	 * @param authorizeUrl the URL the client asked to open
 	 * @return the status the redirect URI answered
-	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form
+	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form, or refuses the
+	 * sign-in (a login_hint naming no user of the tenant)
 	 * @throws java.io.UncheckedIOException when the sandbox or the redirect URI cannot be reached
 	 */
 	public int playBrowser(URI authorizeUrl) {
-		return new SandboxBrowser(clientSslContext(), this.store.read(Tenant::ownerSecret)).open(authorizeUrl);
+		return new SandboxBrowser(clientSslContext(), this.store.read(Tenant::ownerSecret)).open(authorizeUrl, null);
 	}
 
 	/**
@@ -236,10 +239,49 @@ public final class Sandbox implements AutoCloseable {
 	 * @throws IllegalArgumentException when no such code is waiting for approval (unknown, expired, used)
 	 */
 	public void approveDeviceCode(String userCode) {
-		if (!this.pending.approve(userCode, this.clock.instant())) {
+		approveDeviceCode(userCode, SandboxDirectory.ADMIN_USER_PRINCIPAL_NAME);
+	}
+
+	// Signing in as another user of the tenant (consent: who may grant it).
+
+	/**
+	 * The tenant's member: a user without a directory role, who signs in like the administrator but may not consent
+	 * for the tenant (writes to oauth2PermissionGrants and appRoleAssignedTo answer 403).
+	 * @return {@code user@contoso.onmicrosoft.com}
+	 */
+	public String memberUserPrincipalName() {
+		return SandboxDirectory.MEMBER_USER_PRINCIPAL_NAME;
+	}
+
+	/**
+	 * Approves a device code sign-in as the sandbox's owner, for one of the tenant's users: the client polling with
+	 * that code is signed in as that user.
+	 * @param userCode the user code the client was given
+	 * @param userPrincipalName the user, e.g. {@link #adminUserPrincipalName()} or {@link #memberUserPrincipalName()}
+	 * @throws IllegalArgumentException when the tenant has no such user, or no such code is waiting for approval
+	 */
+	public void approveDeviceCode(String userCode, String userPrincipalName) {
+		String userObjectId = this.store.read((tenant) -> tenant.userByPrincipalName(userPrincipalName)
+			.map(DirectoryUser::objectId))
+			.orElseThrow(() -> new IllegalArgumentException("No user " + userPrincipalName + " in this sandbox."));
+		if (!this.pending.approve(userCode, userObjectId, this.clock.instant())) {
 			throw new IllegalArgumentException("No device code " + userCode
 					+ " is waiting for approval in this sandbox.");
 		}
+	}
+
+	/**
+	 * Plays the browser like {@link #playBrowser(URI)}, signing in as the user named, whatever login_hint the client
+	 * sent.
+	 * @param authorizeUrl the URL the client asked to open
+	 * @param userPrincipalName the user who signs in
+	 * @return the status the redirect URI answered
+	 * @throws IllegalStateException when the sandbox answers an error page instead of a sign-in form, or refuses the
+	 * sign-in (no such user)
+	 */
+	public int playBrowser(URI authorizeUrl, String userPrincipalName) {
+		return new SandboxBrowser(clientSslContext(), this.store.read(Tenant::ownerSecret)).open(authorizeUrl,
+				userPrincipalName);
 	}
 
 	/**

@@ -32,6 +32,10 @@ final class SandboxBrowser {
 
 	private static final String OWNER_SECRET = "owner_secret";
 
+	private static final String USERNAME = "username";
+
+	private static final Pattern PROBLEM = Pattern.compile("<p id=\"error\">([^<]*)</p>");
+
 	private final HttpClient client;
 
 	private final String ownerSecret;
@@ -48,22 +52,33 @@ final class SandboxBrowser {
 	 * Opens an authorize URL of the sandbox, signs in on its page with the owner secret, and posts the sign-in
 	 * result to the redirect URI.
 	 * @param authorizeUrl the URL MSAL asked to open
+	 * @param userPrincipalName the user to sign in as, or null for the client's login_hint, else the administrator
 	 * @return the status the redirect URI answered
-	 * @throws IllegalStateException when the sandbox answers an error page instead of a form
+	 * @throws IllegalStateException when the sandbox answers an error page instead of a form, or its sign-in page
+	 * again (the user does not exist)
 	 */
-	int open(URI authorizeUrl) {
+	int open(URI authorizeUrl, String userPrincipalName) {
 		Form signIn = form(send(HttpRequest.newBuilder(authorizeUrl).GET()));
 		if (!SIGN_IN_FORM.equals(signIn.name())) {
 			// An invalid request goes straight back to the client, without a sign-in page.
 			return submit(signIn).statusCode();
 		}
 		signIn.fields().put(OWNER_SECRET, this.ownerSecret);
+		if (userPrincipalName != null) {
+			signIn.fields().put(USERNAME, userPrincipalName);
+		}
 		HttpResponse<String> answer = submit(signIn);
 		if (answer.statusCode() == 302) {
 			String location = answer.headers().firstValue("Location").orElseThrow();
 			return send(HttpRequest.newBuilder(URI.create(location)).GET()).statusCode();
 		}
-		return submit(form(answer)).statusCode();
+		Form result = form(answer);
+		if (SIGN_IN_FORM.equals(result.name())) {
+			Matcher problem = PROBLEM.matcher(answer.body());
+			throw new IllegalStateException("The sandbox refused the sign-in (HTTP " + answer.statusCode() + "): "
+					+ (problem.find() ? unescape(problem.group(1)) : answer.body()));
+		}
+		return submit(result).statusCode();
 	}
 
 	private static Form form(HttpResponse<String> response) {

@@ -14,8 +14,20 @@ public final class SandboxDirectory {
 	/** The organization's display name. */
 	public static final String TENANT_DISPLAY_NAME = "Contoso";
 
-	/** The user every interactive sign-in is approved for. */
+	/** The administrator, whom an interactive sign-in signs in unless another user is named. */
 	public static final String ADMIN_USER_PRINCIPAL_NAME = "admin@contoso.onmicrosoft.com";
+
+	/** The seeded member without a directory role, who may not consent for the tenant. */
+	public static final String MEMBER_USER_PRINCIPAL_NAME = "user@contoso.onmicrosoft.com";
+
+	/** The member's display name. */
+	public static final String MEMBER_DISPLAY_NAME = "Sandbox User";
+
+	/** The Global Administrator directory role's template id, in the administrator's {@code wids} claim. */
+	public static final String GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID = "62e90394-69f5-4237-9190-012177145e10";
+
+	/** The template id of the User role every member has, in every user's {@code wids} claim. */
+	public static final String USER_ROLE_TEMPLATE_ID = "b79fbf4d-3ef9-4689-8143-76b194e85509";
 
 	/** Tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals). */
 	public static final String MICROSOFT_SERVICES_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
@@ -115,6 +127,9 @@ public final class SandboxDirectory {
 	public static final List<Permission> GRAPH_DELEGATED_PERMISSIONS = List.of(
 			new Permission("User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "Sign in and read user profile",
 					"Allows users to sign-in to the app, and allows the app to read the profile of signed-in users.",
+					false),
+			new Permission("User.ReadBasic.All", "b340eb25-3456-403f-be2f-af7a0d370277", "Read all users' basic profiles",
+					"Allows the app to read a basic set of profile properties of other users in your organization on behalf of the signed-in user.",
 					false),
 			new Permission("Application.Read.All", "c79f8feb-a9db-4090-85f9-90d820caa0eb", "Read applications",
 					"Allows the app to read applications and service principals on behalf of the signed-in user.",

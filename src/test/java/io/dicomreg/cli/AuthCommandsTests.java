@@ -220,7 +220,7 @@ class AuthCommandsTests {
 		assertThat(stored(appId).path("isFallbackPublicClient").asBoolean()).isFalse();
 	}
 
-	/** An application allowed to read applications only (Graph's Application.Read.All app role). */
+	/** An application allowed to read applications only (Graph's Application.Read.All app role, consented by the admin). */
 	private String registerReadOnlyServicePrincipal(Path secretFile) throws Exception {
 		try (ConnectionTarget target = new ConnectionTarget(true, this.state, AzureCloud.AzureCloud, null, null)) {
 			SandboxAdmin admin = SandboxAdmin.signIn(target, directory.resolve("admin"));
@@ -237,6 +237,7 @@ class AuthCommandsTests {
 			ServicePrincipal principal = new ServicePrincipal();
 			principal.setAppId(created.getAppId());
 			admin.graph().client().servicePrincipals().post(principal, GraphWrites.allowed());
+			admin.grantAdminConsent(created.getAppId());
 			Files.writeString(secretFile, admin.addSecret(created.getId()));
 			return created.getAppId();
 		}

@@ -190,6 +190,7 @@ class PermissionCommandsTests {
 			SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
 			reader = admin.register("read-only automation");
 			requireGraphRole(admin, reader.objectId(), "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
+			admin.grantAdminConsent(reader.appId());
 			secret = admin.addSecret(reader.objectId());
 		}
 		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), secret);

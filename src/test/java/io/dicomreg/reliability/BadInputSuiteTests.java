@@ -422,6 +422,13 @@ class BadInputSuiteTests {
 					Bad.of(CONTROL), Bad.of(LONG), Bad.of("Dicom.ReadWrite Dicom.ReadWrite"));
 			case TENANT -> List.of(Bad.of("not a tenant!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
 					Bad.of("https://login.microsoftonline.com/x"));
+			case DICOM_SERVICE -> List.of(Bad.of("no-such-service", "no-such-service"), Bad.of(""), Bad.of(CONTROL),
+					Bad.of(LONG), Bad.of("/subscriptions/" + UUID.randomUUID() + "/resourceGroups/rg/providers/"
+							+ "Microsoft.HealthcareApis/workspaces/ws/dicomservices/none"));
+			case SUBSCRIPTION -> List.of(Bad.of("not-a-guid", "not-a-guid"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG));
+			case ASSIGNEE -> List.of(Bad.of("nobody@contoso.onmicrosoft.com", "nobody@contoso.onmicrosoft.com"),
+					Bad.of(UUID.randomUUID().toString()), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG), Bad.of("no such app"));
+			case DICOM_ROLE -> List.of(Bad.usage("admin"), Bad.usage(""), Bad.usage(CONTROL));
 			case SIGN_IN_PERMISSION -> List.of(Bad.of("not a permission!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
 					Bad.of("http://management.azure.com/user_impersonation"));
 			case CLIENT_ID -> List.of(Bad.of("not-a-guid"), Bad.of("0f8fad5b-d9cb-469f-a165-70867728950"), Bad.of(CONTROL),

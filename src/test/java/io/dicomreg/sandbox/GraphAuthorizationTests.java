@@ -84,6 +84,7 @@ class GraphAuthorizationTests {
 	void appOnlyTokenWithApplicationReadAllRoleCanList(Sandbox server) {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode app = graph.createDaemonApplication("reader daemon");
+		graph.grantAdminConsent(app.path("appId").asText());
 		String secret = graph.addPassword(app.path("id").asText()).path("secretText").asText();
 		String token = SandboxTokens.clientSecret(server, app.path("appId").asText(), secret,
 				"https://graph.microsoft.com/.default").json().path("access_token").asText();

@@ -153,6 +153,8 @@ class IdentityProtocolTests {
 				7000218);
 		assertThat(body.path("error_description").asText()).startsWith("AADSTS7000218: The request body must contain "
 				+ "the following parameter: 'client_assertion' or 'client_secret'.");
+		graph.createServicePrincipal(publicClient);
+		graph.grantDelegatedConsent(publicClient, SandboxDirectory.GRAPH_APP_ID, "User.Read");
 		assertThat(SandboxTokens.deviceCode(server, publicClient, GRAPH_USER_READ).path("access_token").asText())
 			.isNotBlank();
 	}
@@ -213,8 +215,9 @@ class IdentityProtocolTests {
 	}
 
 	@Test
-	void appOnlyTokenCarriesTheConfiguredGraphRoles(Sandbox server) throws Exception {
+	void appOnlyTokenCarriesTheGraphRolesAnAdministratorConsentedTo(Sandbox server) throws Exception {
 		Daemon daemon = daemon(server);
+		new GraphFixture(server).grantAdminConsent(daemon.appId());
 		JsonNode tokens = SandboxTokens.clientSecret(server, daemon.appId(), daemon.secret(),
 				"https://graph.microsoft.com/.default").json();
 		JWTClaimsSet claims = SignedJWT.parse(tokens.path("access_token").asText()).getJWTClaimsSet();

@@ -102,6 +102,7 @@ class MsalWireCompatibilityTests {
 	void clientSecretFromAddPasswordSignsTheApplicationInWithItsAppRoles(Sandbox server) throws Exception {
 		GraphFixture graph = new GraphFixture(server);
 		JsonNode application = graph.createDaemonApplication("daemon with secret");
+		graph.grantAdminConsent(application.path("appId").asText());
 		String secret = graph.addPassword(application.path("id").asText()).path("secretText").asText();
 		IAuthenticationResult result = confidentialClient(server, application.path("appId").asText(),
 				ClientCredentialFactory.createFromSecret(secret))

@@ -113,6 +113,23 @@ class PermissionGrantsTests {
 		assertThat(response.json().path("id").asText()).hasSize(64);
 	}
 
+	@Test
+	void principalConsentMayNameTheMemberButNoStranger() {
+		String clientId = newClient("member consent");
+		SandboxHttp.Response member = principalGrant(clientId, SandboxInspector.of(this.server).tenant().memberObjectId());
+		SandboxHttp.Response stranger = principalGrant(clientId, "00000000-0000-0000-0000-00000000beef");
+		assertThat(member.status()).as(member.text()).isEqualTo(201);
+		assertThat(member.json().path("principalId").asText())
+			.isEqualTo(SandboxInspector.of(this.server).tenant().memberObjectId());
+		GraphApplicationsTests.assertGraphError(stranger, 400, "Request_BadRequest",
+				"Invalid value specified for property 'principalId' of resource 'OAuth2PermissionGrant'.");
+	}
+
+	private SandboxHttp.Response principalGrant(String clientId, String principalId) {
+		return this.http.post("/v1.0/oauth2PermissionGrants", this.token, Map.of("clientId", clientId, "consentType",
+				"Principal", "principalId", principalId, "resourceId", this.dicomId, "scope", "Dicom.ReadWrite"));
+	}
+
 	private SandboxHttp.Response grant(String clientId, String resourceId, String scope) {
 		return this.http.post("/v1.0/oauth2PermissionGrants", this.token, Map.of("clientId", clientId, "consentType",
 				"AllPrincipals", "resourceId", resourceId, "scope", scope));

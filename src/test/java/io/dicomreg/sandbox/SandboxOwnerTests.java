@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,12 @@ import static io.dicomreg.sandbox.IdentityProtocolTests.assertIdentityError;
 import static io.dicomreg.sandbox.IdentityProtocolTests.tokenEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Only the sandbox's owner signs its administrator in: a device code is approved, and the browser sign-in page
- * completed, with the owner secret, which other local users cannot read.
+ * Only the sandbox's owner signs its users in: a device code is approved, and the browser sign-in page completed,
+ * with the owner secret, which other local users cannot read; the user signed in is the administrator unless the
+ * owner names the member.
  */
 @ExtendWith(SandboxExtension.class)
 class SandboxOwnerTests {
@@ -109,6 +112,67 @@ class SandboxOwnerTests {
 		assertThat(signedIn.status()).isEqualTo(200);
 		assertThat(signedIn.text()).contains("action=\"http://localhost:54321\"");
 		assertThat(hiddenFields(signedIn.text())).containsKey("code").containsEntry("state", "s1");
+	}
+
+	@Test
+	void deviceLoginPageSignsTheNamedUserInWithTheOwnerSecretOnly(Sandbox server) throws Exception {
+		JsonNode code = deviceCode(server);
+		SandboxHttp http = new SandboxHttp(server);
+		String devicelogin = server.authorityHost() + "/devicelogin";
+		String userCode = code.path("user_code").asText();
+		assertThat(http.get(devicelogin, null).text()).contains("name=\"username\" value=\""
+				+ server.adminUserPrincipalName() + "\"");
+
+		SandboxHttp.Response guess = http.postForm(devicelogin, Map.of("user_code", userCode, "username",
+				server.memberUserPrincipalName(), "owner_secret", "a guess"));
+		SandboxHttp.Response stranger = http.postForm(devicelogin, Map.of("user_code", userCode, "username",
+				"nobody@contoso.onmicrosoft.com", "owner_secret", SandboxInspector.of(server).ownerSecret()));
+		assertThat(guess.status()).isEqualTo(401);
+		assertThat(stranger.status()).isEqualTo(400);
+		assertThat(stranger.text()).contains("AADSTS50034: The user account nobody@contoso.onmicrosoft.com does not "
+				+ "exist in the &#39;Contoso&#39; directory.");
+		assertIdentityError(poll(server, code), 400, "authorization_pending", 70016);
+
+		SandboxHttp.Response approved = http.postForm(devicelogin, Map.of("user_code", userCode, "username",
+				server.memberUserPrincipalName(), "owner_secret", SandboxInspector.of(server).ownerSecret()));
+		assertThat(approved.status()).isEqualTo(200);
+		assertThat(approved.text()).contains("signed in as " + server.memberUserPrincipalName());
+		SandboxHttp.Response tokens = poll(server, code);
+		assertThat(tokens.status()).as(tokens.text()).isEqualTo(200);
+		assertThat(SignedJWT.parse(tokens.json().path("access_token").asText()).getJWTClaimsSet().getStringClaim("upn"))
+			.isEqualTo(server.memberUserPrincipalName());
+	}
+
+	@Test
+	void entryPointApprovesForAUserOfTheTenantOnly(Sandbox server) {
+		String userCode = deviceCode(server).path("user_code").asText();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> server.approveDeviceCode(userCode, "nobody@contoso.onmicrosoft.com"))
+			.withMessage("No user nobody@contoso.onmicrosoft.com in this sandbox.");
+		server.approveDeviceCode(userCode, server.memberUserPrincipalName());
+	}
+
+	@Test
+	void browserSignInOffersTheLoginHintAndRefusesAUserTheTenantDoesNotHave(Sandbox server) {
+		SandboxHttp http = new SandboxHttp(server);
+		String authorize = server.authorityHost() + "/" + server.tenantId() + "/oauth2/v2.0/authorize";
+		String url = authorize + "?client_id=" + SandboxDirectory.GRAPH_CLI_APP_ID + "&response_type=code"
+				+ "&response_mode=form_post&redirect_uri=" + SandboxHttp.encode("http://localhost:54321") + "&scope="
+				+ SandboxHttp.encode(SCOPE) + "&login_hint=";
+		SandboxHttp.Response page = http.send(HttpRequest.newBuilder(URI.create(url
+				+ SandboxHttp.encode(server.memberUserPrincipalName()))).GET());
+		assertThat(page.text()).contains("name=\"username\" value=\"" + server.memberUserPrincipalName() + "\"");
+
+		Map<String, String> stranger = new LinkedHashMap<>(hiddenFields(page.text()));
+		stranger.put("username", "nobody@contoso.onmicrosoft.com");
+		stranger.put("owner_secret", SandboxInspector.of(server).ownerSecret());
+		SandboxHttp.Response refused = http.postForm(authorize, stranger);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(hiddenFields(refused.text())).doesNotContainKey("code");
+		assertThat(refused.text()).contains("AADSTS50034");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> server.playBrowser(URI.create(url + "nobody%40contoso.onmicrosoft.com")))
+			.withMessageContaining("The sandbox refused the sign-in (HTTP 400): AADSTS50034");
 	}
 
 	@Test

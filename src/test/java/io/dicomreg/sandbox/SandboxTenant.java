@@ -82,4 +82,24 @@ public final class SandboxTenant {
 		return this.store.read((tenant) -> tenant.admin().objectId());
 	}
 
+	/**
+	 * The object id of the seeded member, {@code user@contoso.onmicrosoft.com}, who may not consent.
+	 * @return the object id
+	 */
+	public String memberObjectId() {
+		return this.store.read((tenant) -> tenant.userByPrincipalName(SandboxDirectory.MEMBER_USER_PRINCIPAL_NAME)
+			.orElseThrow()
+			.objectId());
+	}
+
+	/**
+	 * Every app role assignment, as Graph returns them.
+	 * @return the assignments, oldest first
+	 */
+	public List<JsonNode> appRoleAssignments() {
+		return this.store.read((tenant) -> tenant.appRoleAssignments().stream()
+			.map((assignment) -> (JsonNode) assignment.deepCopy())
+			.toList());
+	}
+
 }

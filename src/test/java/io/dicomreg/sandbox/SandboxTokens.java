@@ -13,7 +13,8 @@ public final class SandboxTokens {
 
 	/** Graph scopes that let the administrator do everything dicomreg does. */
 	public static final String ADMIN_GRAPH_SCOPES = "https://graph.microsoft.com/Application.ReadWrite.All "
-			+ "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/User.Read";
+			+ "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All "
+			+ "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All https://graph.microsoft.com/User.Read";
 
 	private SandboxTokens() {
 	}
@@ -33,6 +34,18 @@ public final class SandboxTokens {
 	}
 
 	/**
+	 * Signs a user of the tenant in with the Graph command line tools and returns an access token.
+	 * @param server the server
+	 * @param userPrincipalName the user, e.g. {@link Sandbox#memberUserPrincipalName()}
+	 * @param scope the scopes
+	 * @return the access token
+	 */
+	public static String delegatedAs(Sandbox server, String userPrincipalName, String scope) {
+		return deviceCode(server, SandboxDirectory.GRAPH_CLI_APP_ID, scope, userPrincipalName).path("access_token")
+			.asText();
+	}
+
+	/**
 	 * Runs a device code sign-in as the sandbox's owner does: request a code, approve it through the entry point,
 	 * poll once.
 	 * @param server the server
@@ -41,6 +54,19 @@ public final class SandboxTokens {
 	 * @return the token response
 	 */
 	public static JsonNode deviceCode(Sandbox server, String clientId, String scope) {
+		return deviceCode(server, clientId, scope, server.adminUserPrincipalName());
+	}
+
+	/**
+	 * Runs a device code sign-in for one of the tenant's users, the owner approving it for that user.
+	 * @param server the server
+	 * @param clientId the client
+	 * @param scope the scopes
+	 * @param userPrincipalName the user who signs in
+	 * @return the token response
+	 * @throws IllegalStateException with the sandbox's answer when it issues no token (AADSTS65001 without consent)
+	 */
+	public static JsonNode deviceCode(Sandbox server, String clientId, String scope, String userPrincipalName) {
 		SandboxHttp http = new SandboxHttp(server);
 		String tenantPath = "/" + server.tenantId() + "/oauth2/v2.0/";
 		SandboxHttp.Response code = http.postForm(server.authorityHost() + tenantPath + "devicecode",
@@ -53,7 +79,7 @@ public final class SandboxTokens {
 		poll.put("client_id", clientId);
 		poll.put("device_code", code.json().path("device_code").asText());
 		poll.put("client_info", "1");
-		server.approveDeviceCode(code.json().path("user_code").asText());
+		server.approveDeviceCode(code.json().path("user_code").asText(), userPrincipalName);
 		SandboxHttp.Response token = http.postForm(server.authorityHost() + tenantPath + "token", poll);
 		if (token.status() != 200) {
 			throw new IllegalStateException("device code token failed: " + token.text());

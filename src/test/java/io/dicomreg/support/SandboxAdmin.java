@@ -34,12 +34,15 @@ import io.dicomreg.config.DicomregHome;
 import io.dicomreg.apps.ServicePrincipalService;
 import io.dicomreg.apps.ServicePrincipalsGateway;
 import io.dicomreg.graph.GraphClientProvider;
+import io.dicomreg.sandbox.GraphFixture;
 
 /**
  * The sandbox tenant's admin, signed in through the real services, preparing what a test needs:
  * applications, their secrets and certificates.
  */
 public final class SandboxAdmin {
+
+	private final ConnectionTarget target;
 
 	private final SignInService signIn;
 
@@ -51,14 +54,12 @@ public final class SandboxAdmin {
 
 	private final ApplicationLocator locator;
 
-	private final ConnectionTarget target;
-
 	private final AppSelection selection;
 
 	private SandboxAdmin(ConnectionTarget target, SignInService signIn, GraphClientProvider graph, Path home) {
+		this.target = target;
 		this.signIn = signIn;
 		this.graph = graph;
-		this.target = target;
 		this.gateway = new ApplicationsGateway(graph);
 		this.selection = new AppSelection(target, new DicomregHome(home));
 		this.locator = new ApplicationLocator(this.gateway, this.selection);
@@ -131,6 +132,17 @@ public final class SandboxAdmin {
 		ServicePrincipal principal = new ServicePrincipal();
 		principal.setAppId(appId);
 		this.graph.client().servicePrincipals().post(principal, GraphWrites.allowed());
+	}
+
+	/**
+	 * Admin consent for an application, as the portal's "Grant admin consent" button gives it: its delegated
+	 * permissions granted to everyone, its application permissions assigned to its service principal (created when
+	 * missing). The sandbox's tokens carry only consented permissions, as Entra's do; the admin's own sign-in (the
+	 * shell's scopes) cannot write grants, so this signs the admin in again with the scopes it needs.
+	 * @param appId the application's appId
+	 */
+	public void grantAdminConsent(String appId) {
+		new GraphFixture(this.target.sandbox()).grantAdminConsent(appId);
 	}
 
 	/** Adds a client secret to the application and returns its value. */

@@ -183,4 +183,67 @@ public final class Tenant {
 		return this.refreshTokens;
 	}
 
+	// Users besides the administrator, and app role assignments (who may consent, and what was consented).
+
+	private final List<DirectoryUser> members = new ArrayList<>();
+
+	private final Map<String, ObjectNode> appRoleAssignments = new LinkedHashMap<>();
+
+	/**
+	 * The administrator as a directory user.
+	 * @return the administrator
+	 */
+	public DirectoryUser administrator() {
+		return DirectoryUser.of(this.admin);
+	}
+
+	/**
+	 * Every user: the administrator first, then the members.
+	 * @return the users
+	 */
+	public List<DirectoryUser> users() {
+		List<DirectoryUser> users = new ArrayList<>();
+		users.add(administrator());
+		users.addAll(this.members);
+		return users;
+	}
+
+	/**
+	 * The users without a directory role.
+	 * @return the members, in the order they were added
+	 */
+	public List<DirectoryUser> members() {
+		return List.copyOf(this.members);
+	}
+
+	public void addMember(DirectoryUser member) {
+		this.members.add(member);
+	}
+
+	public Optional<DirectoryUser> user(String objectId) {
+		return users().stream().filter((user) -> user.objectId().equalsIgnoreCase(objectId)).findFirst();
+	}
+
+	public Optional<DirectoryUser> userByPrincipalName(String userPrincipalName) {
+		return users().stream()
+			.filter((user) -> user.userPrincipalName().equalsIgnoreCase(userPrincipalName))
+			.findFirst();
+	}
+
+	public Collection<ObjectNode> appRoleAssignments() {
+		return this.appRoleAssignments.values();
+	}
+
+	public Optional<ObjectNode> appRoleAssignment(String assignmentId) {
+		return Optional.ofNullable(this.appRoleAssignments.get(assignmentId));
+	}
+
+	public void putAppRoleAssignment(ObjectNode assignment) {
+		this.appRoleAssignments.put(Json.text(assignment, "id"), assignment);
+	}
+
+	public void removeAppRoleAssignment(String assignmentId) {
+		this.appRoleAssignments.remove(assignmentId);
+	}
+
 }

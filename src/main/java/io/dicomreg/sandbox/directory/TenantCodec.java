@@ -45,6 +45,7 @@ public final class TenantCodec {
 		ArrayNode refreshTokens = root.putArray("refreshTokens");
 		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
 		root.set("azure", AzureResourcesCodec.toJson(tenant.azure()));
+		consentToJson(tenant, root);
 		return root;
 	}
 
@@ -92,6 +93,7 @@ public final class TenantCodec {
 					IdSource.derivedFrom(tenant.tenantId())));
 			tenant.markUpgraded();
 		}
+		consentFromJson(root, tenant);
 		return tenant;
 	}
 
@@ -155,6 +157,39 @@ public final class TenantCodec {
 	private static RefreshTokenRecord refreshToken(JsonNode node) {
 		return new RefreshTokenRecord(required(node, "tokenHash"), required(node, "userObjectId"),
 				required(node, "clientAppId"), Instant.parse(required(node, "expiresDateTime")));
+	}
+
+	// Members and app role assignments; a state file written before there were any has neither.
+
+	private static void consentToJson(Tenant tenant, ObjectNode root) {
+		ArrayNode users = root.putArray("users");
+		tenant.members().forEach((member) -> users.add(Json.mapper().valueToTree(member)));
+		ArrayNode assignments = root.putArray("appRoleAssignments");
+		tenant.appRoleAssignments().forEach((assignment) -> assignments.add(assignment.deepCopy()));
+	}
+
+	/**
+	 * Reads the members and app role assignments. A state file of an earlier dicomreg has no {@code users}: it gets
+	 * the seeded member, with an object id derived from the tenant id so that every reading of the file agrees until
+	 * the next change saves it.
+	 */
+	private static void consentFromJson(JsonNode root, Tenant tenant) {
+		if (root.has("users")) {
+			for (JsonNode user : array(root, "users")) {
+				tenant.addMember(new DirectoryUser(required(user, "objectId"), required(user, "userPrincipalName"),
+						required(user, "displayName"), Json.text(user, "givenName"), Json.text(user, "surname"),
+						user.path("administrator").asBoolean(false)));
+			}
+		}
+		else {
+			tenant.addMember(TenantFactory.member(TenantFactory.memberIdForEarlierState(tenant.tenantId())));
+		}
+		if (root.has("appRoleAssignments")) {
+			for (JsonNode assignment : array(root, "appRoleAssignments")) {
+				requireId(assignment, "appRoleAssignments");
+				tenant.putAppRoleAssignment((ObjectNode) assignment.deepCopy());
+			}
+		}
 	}
 
 	private static JsonNode array(JsonNode root, String field) {

@@ -1,5 +1,6 @@
 package io.dicomreg.sandbox.directory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +13,8 @@ import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Secrets;
 
 /**
- * Creates a fresh tenant: new ids and signing key, one administrator, the first-party service principals of
- * Microsoft Graph, the DICOM API, Azure Resource Manager and the Graph command line tools, and the Azure
+ * Creates a fresh tenant: new ids and signing key, one administrator, one member, the first-party service principals
+ * of Microsoft Graph, the DICOM API, Azure Resource Manager and the Graph command line tools, and the Azure
  * resources the administrator owns ({@link AzureResources#provisioned}).
  */
 public final class TenantFactory {
@@ -41,6 +42,7 @@ public final class TenantFactory {
 		tenant.putServicePrincipal(graphCommandLineTools());
 		tenant.putServicePrincipal(resourceManager(IdSource.random()));
 		tenant.setAzure(AzureResources.provisioned(admin.objectId(), tenant.createdDateTime(), IdSource.random()));
+		tenant.addMember(member(UUID.randomUUID().toString()));
 		return tenant;
 	}
 
@@ -96,6 +98,27 @@ public final class TenantFactory {
 		replyUrls.add("http://localhost");
 		replyUrls.add("https://login.microsoftonline.com/common/oauth2/nativeclient");
 		return sp;
+	}
+
+	/**
+	 * The seeded member: a user without a directory role, who signs in but may not consent for the tenant.
+	 * @param objectId the member's object id
+	 * @return the member
+	 */
+	public static DirectoryUser member(String objectId) {
+		return new DirectoryUser(objectId, SandboxDirectory.MEMBER_USER_PRINCIPAL_NAME,
+				SandboxDirectory.MEMBER_DISPLAY_NAME, "Sandbox", "User", false);
+	}
+
+	/**
+	 * The member's object id in a tenant whose state file was written before there were members: derived from the
+	 * tenant id, so that it is the same at every reading of that file.
+	 * @param tenantId the tenant id
+	 * @return the object id
+	 */
+	static String memberIdForEarlierState(String tenantId) {
+		return UUID.nameUUIDFromBytes(("dicomreg-sandbox-member:" + tenantId).getBytes(StandardCharsets.UTF_8))
+			.toString();
 	}
 
 	/**

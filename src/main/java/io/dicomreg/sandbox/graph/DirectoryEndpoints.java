@@ -3,7 +3,7 @@ package io.dicomreg.sandbox.graph;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.SandboxDirectory;
-import io.dicomreg.sandbox.directory.AdminUser;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.GraphSchema;
 import io.dicomreg.sandbox.directory.Json;
 import io.dicomreg.sandbox.directory.Tenant;
@@ -39,7 +39,8 @@ final class DirectoryEndpoints {
 			throw GraphError.odataBadRequest("/me request is only valid with delegated authentication flow.");
 		}
 		Permissions.require(call.caller(), Permissions.READ_ME);
-		AdminUser user = call.context().store().read(Tenant::admin);
+		DirectoryUser user = call.context().store().read((tenant) -> tenant.user(call.caller().userObjectId()))
+			.orElseThrow(() -> GraphError.notFound(call.caller().userObjectId()));
 		ObjectNode response = Json.object();
 		response.put("@odata.context", call.metadata("users/$entity"));
 		response.putArray("businessPhones");
@@ -50,6 +51,28 @@ final class DirectoryEndpoints {
 		response.putNull("mobilePhone");
 		response.putNull("officeLocation");
 		response.put("preferredLanguage", "en-US");
+		response.put("surname", user.surname());
+		response.put("userPrincipalName", user.userPrincipalName());
+		response.put("id", user.objectId());
+		return GraphResponses.json(200, response);
+	}
+
+	/**
+	 * One user, by object id or user principal name: 404 Request_ResourceNotFound when the tenant has none.
+	 * @param call the call
+	 * @param key the object id or user principal name
+	 * @return the user's basic profile
+	 */
+	SandboxResponse user(GraphCall call, String key) {
+		DirectoryUser user = call.context().store().read((tenant) -> tenant.user(key)
+			.or(() -> tenant.userByPrincipalName(key)))
+			.orElseThrow(() -> GraphError.notFound(key));
+		ObjectNode response = Json.object();
+		response.put("@odata.context", call.metadata("users/$entity"));
+		response.putArray("businessPhones");
+		response.put("displayName", user.displayName());
+		response.put("givenName", user.givenName());
+		response.put("mail", user.userPrincipalName());
 		response.put("surname", user.surname());
 		response.put("userPrincipalName", user.userPrincipalName());
 		response.put("id", user.objectId());

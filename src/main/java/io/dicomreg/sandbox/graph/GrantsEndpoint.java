@@ -17,7 +17,8 @@ import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.http.SandboxResponse;
 
 /**
- * {@code /v1.0/oauth2PermissionGrants}: delegated permission grants (admin or user consent).
+ * {@code /v1.0/oauth2PermissionGrants}: delegated permission grants (admin or user consent). Writes need an
+ * administrator when a user calls (see {@link Permissions#requireConsentRight}).
  */
 final class GrantsEndpoint {
 
@@ -37,6 +38,7 @@ final class GrantsEndpoint {
 	}
 
 	SandboxResponse create(GraphCall call) {
+		Permissions.requireConsentRight(call);
 		ObjectNode body = call.body();
 		SchemaValidator.validateObject(body, "oAuth2PermissionGrant");
 		ObjectNode created = call.context().store().write((tenant) -> {
@@ -63,6 +65,7 @@ final class GrantsEndpoint {
 	}
 
 	SandboxResponse update(GraphCall call, String grantId) {
+		Permissions.requireConsentRight(call);
 		ObjectNode body = call.body();
 		SchemaValidator.validateObject(body, "oAuth2PermissionGrant");
 		call.context().store().write((tenant) -> {
@@ -83,6 +86,7 @@ final class GrantsEndpoint {
 	}
 
 	SandboxResponse delete(GraphCall call, String grantId) {
+		Permissions.requireConsentRight(call);
 		call.context().store().write((tenant) -> {
 			require(tenant, grantId);
 			tenant.removeGrant(grantId);
@@ -102,7 +106,7 @@ final class GrantsEndpoint {
 			throw GraphError.invalidValue("consentType", RESOURCE);
 		}
 		if ((allPrincipals && principalId != null)
-				|| (principal && !tenant.admin().objectId().equalsIgnoreCase(String.valueOf(principalId)))) {
+				|| (principal && (principalId == null || tenant.user(principalId).isEmpty()))) {
 			throw GraphError.invalidValue("principalId", RESOURCE);
 		}
 		ObjectNode resource = tenant.servicePrincipal(resourceId).orElseThrow();

@@ -36,6 +36,8 @@ public final class GraphEndpoints implements Endpoints {
 
 	private final GrantsEndpoint grants = new GrantsEndpoint();
 
+	private final AppRoleAssignmentsEndpoint appRoleAssignments = new AppRoleAssignmentsEndpoint();
+
 	private final DirectoryEndpoints directory = new DirectoryEndpoints();
 
 	public GraphEndpoints(GraphContext context) {
@@ -122,6 +124,7 @@ public final class GraphEndpoints implements Endpoints {
 			case "oauth2permissiongrants" -> grants(method, key, rest, segments.get(0));
 			case "organization" -> organization(method, key, rest);
 			case "me" -> single(method, key, rest, segments.get(0), "GET", Permissions.NONE, this.directory::me);
+			case "users" -> users(method, key, rest, segments.get(0));
 			default -> throw GraphError.unknownSegment(segments.get(0));
 		};
 	}
@@ -162,13 +165,42 @@ public final class GraphEndpoints implements Endpoints {
 		}
 		String[] parsed = (key != null) ? alternateKey(key, Set.of("appId"), segment) : new String[] { "id", rest.get(0) };
 		List<String> after = (key == null) ? rest.subList(1, rest.size()) : rest;
-		if (!after.isEmpty()) {
-			throw GraphError.unknownSegment(after.get(0));
-		}
 		var spKey = new ServicePrincipalsEndpoint.ServicePrincipalKey(parsed[0], parsed[1]);
+		if (!after.isEmpty()) {
+			return appRoleAssignments(method, spKey, after);
+		}
 		return entity(method, Permissions.READ_APPLICATIONS, Permissions.WRITE_APPLICATIONS,
 				(call) -> this.servicePrincipals.get(call, spKey), (call) -> this.servicePrincipals.update(call, spKey),
 				(call) -> this.servicePrincipals.delete(call, spKey));
+	}
+
+	/**
+	 * {@code servicePrincipals/{key}/appRoleAssignedTo[/{id}]} and {@code .../appRoleAssignments[/{id}]}.
+	 */
+	private Route appRoleAssignments(String method, ServicePrincipalsEndpoint.ServicePrincipalKey spKey,
+			List<String> after) {
+		AppRoleAssignmentsEndpoint.Side side = switch (after.get(0).toLowerCase(Locale.ROOT)) {
+			case "approleassignedto" -> AppRoleAssignmentsEndpoint.Side.ASSIGNED_TO;
+			case "approleassignments" -> AppRoleAssignmentsEndpoint.Side.ASSIGNMENTS;
+			default -> throw GraphError.unknownSegment(after.get(0));
+		};
+		if (after.size() > 2) {
+			throw GraphError.unknownSegment(after.get(2));
+		}
+		if (after.size() == 1) {
+			return collection(method, Permissions.READ_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.list(call, spKey, side),
+					Permissions.WRITE_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.create(call, spKey, side));
+		}
+		String assignmentId = after.get(1);
+		return switch (method) {
+			case "GET" -> new Route(Permissions.READ_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.get(call, spKey, side, assignmentId));
+			case "DELETE" -> new Route(Permissions.WRITE_APP_ROLE_ASSIGNMENTS,
+					(call) -> this.appRoleAssignments.delete(call, spKey, side, assignmentId));
+			default -> throw GraphError.methodNotAllowed();
+		};
 	}
 
 	private Route grants(String method, String key, List<String> rest, String segment) {
@@ -233,6 +265,18 @@ public final class GraphEndpoints implements Endpoints {
 			case "DELETE" -> new Route(writePermissions, delete);
 			default -> throw GraphError.methodNotAllowed();
 		};
+	}
+
+	/** {@code GET /users/{id | userPrincipalName}}: one user of the tenant. */
+	private Route users(String method, String key, List<String> rest, String segment) {
+		if (key != null || rest.size() != 1) {
+			throw GraphError.unknownSegment((key != null) ? segment : (rest.isEmpty() ? segment : rest.get(1)));
+		}
+		if (!method.equals("GET")) {
+			throw GraphError.methodNotAllowed();
+		}
+		String userKey = java.net.URLDecoder.decode(rest.get(0), java.nio.charset.StandardCharsets.UTF_8);
+		return new Route(Permissions.READ_USERS, (call) -> this.directory.user(call, userKey));
 	}
 
 	private static Route single(String method, String key, List<String> rest, String segment, String allowedMethod,

@@ -92,7 +92,7 @@ final class ServicePrincipalsEndpoint {
 	}
 
 	/**
-	 * Removes a service principal and the delegated permission grants it takes part in.
+	 * Removes a service principal and the delegated permission grants and app role assignments it takes part in.
 	 * @param tenant the tenant
 	 * @param servicePrincipal the service principal
 	 */
@@ -105,6 +105,7 @@ final class ServicePrincipalsEndpoint {
 			.map((grant) -> Json.text(grant, "id"))
 			.toList();
 		grants.forEach(tenant::removeGrant);
+		AppRoleAssignmentsEndpoint.removeAll(tenant, objectId);
 	}
 
 	private static void merge(ObjectNode servicePrincipal, ObjectNode body, boolean create) {

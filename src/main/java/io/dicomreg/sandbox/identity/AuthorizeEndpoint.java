@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Secrets;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.http.SandboxResponse;
 
 /**
  * {@code GET /{tenant}/oauth2/v2.0/authorize}: the interactive sign-in. A valid request gets a sign-in page asking
- * for the owner secret; posting the page with it signs the administrator in and answers the code to the client's
- * redirect URI. An invalid request goes back to the client (or, for a redirect URI that is not the client's, is an
+ * for the user (the {@code login_hint}, else the administrator) and the owner secret; posting the page with it signs
+ * that user in and answers the code to the client's redirect URI. An invalid request goes back to the client (or, for a redirect URI that is not the client's, is an
  * error page) without a sign-in page.
  */
 final class AuthorizeEndpoint {
@@ -51,11 +51,18 @@ final class AuthorizeEndpoint {
 				return IdentityResponses.headers(request, signInPage(request, parameters, target, 401,
 						"That is not the owner secret of this sandbox."));
 			}
-			fields.put("code", issueCode(parameters, target, scope));
+			DirectoryUser user;
+			try {
+				user = this.context.store().read((tenant) -> SignInUsers.named(tenant, username(parameters)));
+			}
+			catch (IdentityError error) {
+				return IdentityResponses.headers(request, signInPage(request, parameters, target, 400,
+						error.aadstsMessage().replace("{EmailHidden}", username(parameters))));
+			}
+			fields.put("code", issueCode(parameters, target, scope, user));
 			if ("1".equals(parameters.get("client_info"))) {
-				String userId = this.context.store().read((tenant) -> tenant.admin().objectId());
 				String tenantId = this.context.store().read((tenant) -> tenant.tenantId());
-				fields.put("client_info", TokenIssuer.clientInfo(userId, tenantId));
+				fields.put("client_info", TokenIssuer.clientInfo(user.objectId(), tenantId));
 			}
 		}
 		catch (IdentityError error) {
@@ -71,12 +78,21 @@ final class AuthorizeEndpoint {
 	}
 
 	/**
-	 * The sign-in page: the administrator signs in only when the owner secret is entered.
+	 * The sign-in page: a user signs in only when the owner secret is entered.
 	 */
 	private SandboxResponse signInPage(SandboxRequest request, Map<String, String> parameters, Target target,
 			int status, String problem) {
 		return SandboxResponse.html(status, Html.signIn(this.context.authorityHost() + request.path(), parameters,
-				target.client().appId(), SandboxDirectory.ADMIN_USER_PRINCIPAL_NAME, problem));
+				target.client().appId(), SignInUsers.offered(username(parameters)), problem));
+	}
+
+	/**
+	 * The user the sign-in names: the one entered on the page, else the client's login_hint.
+	 * @return the name, null when none was given
+	 */
+	private static String username(Map<String, String> parameters) {
+		String entered = parameters.get(Html.USERNAME);
+		return (entered != null && !entered.isBlank()) ? entered : parameters.get("login_hint");
 	}
 
 	private Target target(Map<String, String> parameters) {
@@ -112,7 +128,10 @@ final class AuthorizeEndpoint {
 					"response_type '" + responseType + "' is not enabled for the application.");
 		}
 		String scope = parameters.getOrDefault("scope", "openid profile offline_access");
-		this.context.store().read((tenant) -> ScopeResolver.delegated(tenant, target.client(), scope));
+		this.context.store().read((tenant) -> {
+			ScopeResolver.checkDelegated(tenant, scope);
+			return null;
+		});
 		String challenge = parameters.get("code_challenge");
 		String method = parameters.getOrDefault("code_challenge_method", "plain");
 		if (challenge != null && !List.of("S256", "plain").contains(method)) {
@@ -122,11 +141,11 @@ final class AuthorizeEndpoint {
 		return scope;
 	}
 
-	private String issueCode(Map<String, String> parameters, Target target, String scope) {
+	private String issueCode(Map<String, String> parameters, Target target, String scope, DirectoryUser user) {
 		String code = "1.AQ" + Secrets.newToken(96);
 		this.context.pending().add(new PendingCodes.AuthorizationCode(code, target.client().appId(),
 				target.redirectUri(), target.publicRedirect(), scope, parameters.get("code_challenge"),
-				parameters.getOrDefault("code_challenge_method", "plain"), parameters.get("nonce"),
+				parameters.getOrDefault("code_challenge_method", "plain"), parameters.get("nonce"), user.objectId(),
 				this.context.clock().instant().plus(CODE_LIFETIME), new AtomicBoolean()));
 		return code;
 	}

@@ -5,11 +5,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.directory.Json;
-import io.dicomreg.sandbox.directory.StoredApplication;
 import io.dicomreg.sandbox.http.SandboxRequest;
 
 /**
- * The client credentials grant: an application signs in as itself with a secret or a certificate.
+ * The client credentials grant: an application signs in as itself with a secret or a certificate. Its token carries
+ * as {@code roles} the app roles assigned to its service principal on the resource (admin consent to application
+ * permissions), and is issued without a {@code roles} claim when none is assigned, as Entra does.
  */
 final class ClientCredentialsGrant {
 
@@ -33,12 +34,11 @@ final class ClientCredentialsGrant {
 				throw IdentityError.credentialRequired();
 			}
 			String scope = TokenEndpoint.required(form, "scope");
-			StoredApplication application = client.application().orElseThrow();
 			ObjectNode servicePrincipal = tenant.servicePrincipalByAppId(client.appId())
 				.orElseThrow(() -> IdentityError.badRequest("invalid_client", 7000229, "The client application "
 						+ client.appId() + " is missing service principal in the tenant " + tenant.tenantId()
 						+ ". See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119"));
-			ResolvedScopes scopes = ScopeResolver.appOnly(tenant, application, scope);
+			ResolvedScopes scopes = ScopeResolver.appOnly(tenant, servicePrincipal, scope);
 			return this.issuer.appOnly(tenant, client.appId(), Json.text(servicePrincipal, "id"), scopes, appIdAcr);
 		});
 	}

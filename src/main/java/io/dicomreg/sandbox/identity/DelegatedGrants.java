@@ -9,15 +9,18 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.dicomreg.sandbox.SandboxDirectory;
 import io.dicomreg.sandbox.crypto.Certificates;
 import io.dicomreg.sandbox.crypto.Secrets;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.RefreshTokenRecord;
 import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.Times;
 import io.dicomreg.sandbox.http.SandboxRequest;
 
 /**
- * The grants that sign the administrator in to a client: device code, authorization code and refresh token.
+ * The grants that sign a user in to a client: device code, authorization code and refresh token. What the token
+ * allows is what was consented for that client, user and resource (see {@link ScopeResolver#consented}).
  */
 final class DelegatedGrants {
 
@@ -51,7 +54,8 @@ final class DelegatedGrants {
 			if (!deviceCode.redeem()) {
 				throw badVerificationCode();
 			}
-			return issue(tenant, client, deviceCode.scope(), form, null, appIdAcr);
+			return issue(tenant, signedIn(tenant, deviceCode.approvedFor()), client, deviceCode.scope(), form, null,
+					appIdAcr);
 		});
 	}
 
@@ -69,7 +73,8 @@ final class DelegatedGrants {
 				throw IdentityError.badRequest("invalid_grant", 54005, "OAuth2 Authorization code was already "
 						+ "redeemed, please retry with a new valid code or use an existing refresh token.");
 			}
-			return issue(tenant, client, pending.scope(), form, pending.nonce(), appIdAcr);
+			return issue(tenant, signedIn(tenant, pending.userObjectId()), client, pending.scope(), form,
+					pending.nonce(), appIdAcr);
 		});
 	}
 
@@ -88,16 +93,26 @@ final class DelegatedGrants {
 				throw IdentityError.badRequest("invalid_grant", 70000, "Provided grant is invalid or malformed.");
 			}
 			String appIdAcr = this.authenticator.authenticate(client, form, request, tenantSegment);
-			return issue(tenant, client, form.get("scope"), form, null, appIdAcr);
+			return issue(tenant, signedIn(tenant, record.userObjectId()), client, form.get("scope"), form, null,
+					appIdAcr);
 		});
 	}
 
-	private ObjectNode issue(Tenant tenant, ClientApp client, String scope, Map<String, String> form, String nonce,
-			String appIdAcr) {
-		ResolvedScopes scopes = ScopeResolver.delegated(tenant, client, scope);
+	private ObjectNode issue(Tenant tenant, DirectoryUser user, ClientApp client, String scope,
+			Map<String, String> form, String nonce, String appIdAcr) {
+		ResolvedScopes scopes = ScopeResolver.consented(tenant, client, user, scope);
 		boolean clientInfo = "1".equals(form.get("client_info"));
-		return this.issuer.delegated(tenant, client, scopes,
+		return this.issuer.delegated(tenant, user, client, scopes,
 				new TokenIssuer.DelegatedRequest(clientInfo, nonce, appIdAcr));
+	}
+
+	/**
+	 * The user a code or refresh token was issued to.
+	 */
+	private static DirectoryUser signedIn(Tenant tenant, String userObjectId) {
+		return tenant.user(userObjectId).orElseThrow(() -> IdentityError.badRequest("invalid_grant", 50034,
+				"The user account {EmailHidden} does not exist in the '" + SandboxDirectory.TENANT_DISPLAY_NAME
+						+ "' directory. To sign into this application, the account must be added to the directory."));
 	}
 
 	private String authenticatePublicFlow(ClientApp client, Map<String, String> form, SandboxRequest request,

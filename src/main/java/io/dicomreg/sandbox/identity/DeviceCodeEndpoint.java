@@ -37,7 +37,11 @@ final class DeviceCodeEndpoint {
 		Map<String, String> form = TokenEndpoint.postedForm(request);
 		String clientId = TokenEndpoint.required(form, "client_id");
 		String scope = TokenEndpoint.required(form, "scope");
-		this.context.store().read((tenant) -> ScopeResolver.delegated(tenant, ClientApp.resolve(tenant, clientId), scope));
+		this.context.store().read((tenant) -> {
+			ClientApp.resolve(tenant, clientId);
+			ScopeResolver.checkDelegated(tenant, scope);
+			return null;
+		});
 		PendingCodes.DeviceCode deviceCode = new PendingCodes.DeviceCode("DAQABAAEAAA" + Secrets.newToken(96),
 				Secrets.randomText(USER_CODE_ALPHABET, 9), clientId, scope,
 				this.context.clock().instant().plus(Duration.ofSeconds(EXPIRES_IN_SECONDS)));

@@ -7,6 +7,9 @@ import java.util.Map;
  */
 final class Html {
 
+	/** The form field naming the user who signs in, on the device login and sign-in pages. */
+	static final String USERNAME = "username";
+
 	private Html() {
 	}
 
@@ -35,20 +38,23 @@ final class Html {
 	}
 
 	/**
-	 * The page where the owner approves a device code: the code and the owner secret.
+	 * The page where the owner approves a device code: the code, the user who signs in and the owner secret.
 	 * @param action where the form posts, the absolute /devicelogin address
 	 * @param userCode the code to fill in, may be null
+	 * @param username the user to fill in, e.g. the administrator
 	 * @param problem what went wrong with the last attempt, or null
 	 * @return the page
 	 */
-	static String deviceLogin(String action, String userCode, String problem) {
+	static String deviceLogin(String action, String userCode, String username, String problem) {
 		return "<html><head><title>Enter code</title></head><body><h1>Enter code</h1>"
-				+ "<p>Approve a device code sign-in to the dicomreg sandbox as its administrator. The owner secret is the "
-				+ "<code>ownerSecret</code> of the sandbox's state file.</p>"
+				+ "<p>Approve a device code sign-in to the dicomreg sandbox as one of its users (the administrator unless "
+				+ "you name another). The owner secret is the <code>ownerSecret</code> of the sandbox's state file.</p>"
 				+ ((problem != null) ? "<p id=\"error\">" + escape(problem) + "</p>" : "")
 				+ "<form method=\"post\" name=\"devicelogin\" action=\"" + escape(action) + "\">"
 				+ "<p><label>Code <input type=\"text\" name=\"user_code\" value=\""
 				+ escape((userCode != null) ? userCode : "") + "\" /></label></p>"
+				+ "<p><label>Sign in as <input type=\"text\" name=\"" + USERNAME + "\" value=\"" + escape(username)
+				+ "\" /></label></p>"
 				+ "<p><label>Owner secret <input type=\"password\" name=\"" + OwnerSecret.FIELD + "\" /></label></p>"
 				+ "<p><input type=\"submit\" value=\"Approve\" /></p></form></body></html>";
 	}
@@ -60,30 +66,33 @@ final class Html {
 
 	/**
 	 * The sign-in page of the authorization code flow: it carries the authorize request's parameters as hidden
-	 * fields and asks for the owner secret.
+	 * fields and asks for the user who signs in and the owner secret.
 	 * @param action where the form posts, the absolute authorize address
 	 * @param parameters the authorize request's parameters
 	 * @param clientId the client signing in
-	 * @param userPrincipalName the administrator
+	 * @param username the user to fill in: the login_hint, else the administrator
 	 * @param problem what went wrong with the last attempt, or null
 	 * @return the page
 	 */
-	static String signIn(String action, Map<String, String> parameters, String clientId, String userPrincipalName,
+	static String signIn(String action, Map<String, String> parameters, String clientId, String username,
 			String problem) {
 		StringBuilder page = new StringBuilder("<html><head><title>Sign in to your account</title></head><body>")
 			.append("<h1>Sign in to the dicomreg sandbox</h1><p>Application ").append(escape(clientId))
-			.append(" asks to sign in as ").append(escape(userPrincipalName))
-			.append(". Enter the owner secret (the <code>ownerSecret</code> of the sandbox's state file).</p>");
+			.append(" asks to sign in. Enter the user (").append(escape(username))
+			.append(" unless you name another) and the owner secret (the <code>ownerSecret</code> of the sandbox's ")
+			.append("state file).</p>");
 		if (problem != null) {
 			page.append("<p id=\"error\">").append(escape(problem)).append("</p>");
 		}
 		page.append("<form method=\"post\" name=\"signin\" action=\"").append(escape(action)).append("\">");
 		parameters.forEach((name, value) -> {
-			if (!OwnerSecret.FIELD.equals(name)) {
+			if (!OwnerSecret.FIELD.equals(name) && !USERNAME.equals(name)) {
 				page.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
 					.append(escape(value)).append("\" />");
 			}
 		});
+		page.append("<p><label>Sign in as <input type=\"text\" name=\"").append(USERNAME).append("\" value=\"")
+			.append(escape(username)).append("\" /></label></p>");
 		page.append("<p><label>Owner secret <input type=\"password\" name=\"").append(OwnerSecret.FIELD)
 			.append("\" /></label></p><p><input type=\"submit\" value=\"Sign in\" /></p></form></body></html>");
 		return page.toString();

@@ -13,11 +13,18 @@ public final class IdentityError extends RuntimeException {
 
 	private final int aadstsCode;
 
+	private final String suberror;
+
 	IdentityError(int status, String error, int aadstsCode, String message) {
+		this(status, error, aadstsCode, message, null);
+	}
+
+	private IdentityError(int status, String error, int aadstsCode, String message, String suberror) {
 		super(message);
 		this.status = status;
 		this.error = error;
 		this.aadstsCode = aadstsCode;
+		this.suberror = suberror;
 	}
 
 	static IdentityError badRequest(String error, int aadstsCode, String message) {
@@ -45,6 +52,20 @@ public final class IdentityError extends RuntimeException {
 				"The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
 	}
 
+	/**
+	 * AADSTS65001: nobody consented to what the client asks of the resource, for this user. Entra answers it at the
+	 * token endpoint with {@code invalid_grant} and the suberror {@code consent_required}, which MSAL reads as
+	 * "interaction required".
+	 * @param appId the client
+	 * @param displayName the client's display name
+	 * @return the error
+	 */
+	static IdentityError consentRequired(String appId, String displayName) {
+		return new IdentityError(400, "invalid_grant", 65001, "The user or administrator has not consented to use the "
+				+ "application with ID '" + appId + "' named '" + displayName + "'. Send an interactive authorization "
+				+ "request for this user and resource.", "consent_required");
+	}
+
 	public int status() {
 		return this.status;
 	}
@@ -55,6 +76,14 @@ public final class IdentityError extends RuntimeException {
 
 	public int aadstsCode() {
 		return this.aadstsCode;
+	}
+
+	/**
+	 * Entra's finer reason, such as {@code consent_required}.
+	 * @return the suberror, or null when there is none
+	 */
+	public String suberror() {
+		return this.suberror;
 	}
 
 	/**

@@ -44,6 +44,9 @@ final class IdentityResponses {
 		body.put("trace_id", request.requestId());
 		body.put("correlation_id", correlationId);
 		body.put("error_uri", authorityHost + "/error?code=" + error.aadstsCode());
+		if (error.suberror() != null) {
+			body.put("suberror", error.suberror());
+		}
 		return headers(request, SandboxResponse.json(error.status(), body, JSON));
 	}
 

@@ -25,17 +25,18 @@ public final class PendingCodes {
 	}
 
 	/**
-	 * Approves the device code a user code names, for the administrator: its next poll gets tokens. Only the
-	 * sandbox's owner may call this (see {@link OwnerSecret}).
+	 * Approves the device code a user code names, for a user of the tenant: its next poll gets tokens for that user.
+	 * Only the sandbox's owner may call this (see {@link OwnerSecret}).
 	 * @param userCode the code the user was shown, in any case, spaces and dashes ignored
+	 * @param userObjectId the user who signs in
 	 * @param now the current time
 	 * @return whether a code was waiting for approval and is now approved
 	 */
-	public boolean approve(String userCode, Instant now) {
+	public boolean approve(String userCode, String userObjectId, Instant now) {
 		String wanted = normalise(userCode);
 		for (DeviceCode deviceCode : this.deviceCodes.values()) {
 			if (deviceCode.userCode().equals(wanted) && now.isBefore(deviceCode.expiresAt())) {
-				return deviceCode.approve();
+				return deviceCode.approve(userObjectId);
 			}
 		}
 		return false;
@@ -68,7 +69,7 @@ public final class PendingCodes {
 
 		private final Instant expiresAt;
 
-		private boolean approved;
+		private String approvedFor;
 
 		private boolean redeemed;
 
@@ -105,19 +106,28 @@ public final class PendingCodes {
 		 * @return true while approval is still pending
 		 */
 		synchronized boolean pollIsPending() {
-			return !this.approved;
+			return this.approvedFor == null;
 		}
 
 		/**
 		 * Approves the code, once.
+		 * @param userObjectId the user who signs in
 		 * @return false when it was approved or redeemed already
 		 */
-		synchronized boolean approve() {
-			if (this.approved || this.redeemed) {
+		synchronized boolean approve(String userObjectId) {
+			if (this.approvedFor != null || this.redeemed) {
 				return false;
 			}
-			this.approved = true;
+			this.approvedFor = userObjectId;
 			return true;
+		}
+
+		/**
+		 * The user the code was approved for.
+		 * @return the user's object id, null while approval is pending
+		 */
+		synchronized String approvedFor() {
+			return this.approvedFor;
 		}
 
 		synchronized boolean redeem() {
@@ -139,12 +149,13 @@ public final class PendingCodes {
 	 * @param codeChallenge the PKCE challenge, may be null
 	 * @param codeChallengeMethod S256 or plain
 	 * @param nonce the OpenID nonce, may be null
+	 * @param userObjectId the user who signed in
 	 * @param expiresAt when the code expires
 	 * @param redeemed set once the code has been used
 	 */
 	record AuthorizationCode(String code, String clientAppId, String redirectUri, boolean publicRedirect,
-			String scope, String codeChallenge, String codeChallengeMethod, String nonce, Instant expiresAt,
-			AtomicBoolean redeemed) {
+			String scope, String codeChallenge, String codeChallengeMethod, String nonce, String userObjectId,
+			Instant expiresAt, AtomicBoolean redeemed) {
 
 	}
 

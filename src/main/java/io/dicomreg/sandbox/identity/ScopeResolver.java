@@ -12,13 +12,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.Json;
-import io.dicomreg.sandbox.directory.StoredApplication;
 import io.dicomreg.sandbox.directory.Tenant;
 
 /**
  * Reads a scope parameter the way Entra ID does: one resource per request, permissions that exist on it, and
- * {@code /.default} meaning "what the app is configured or consented for".
+ * {@code /.default} meaning "what was consented"; then decides what a token carries from the consent recorded in the
+ * tenant (oauth2PermissionGrants for delegated permissions, app role assignments for application permissions).
+ * <p>
+ * The sandbox has no consent page. For the tenant's own applications nothing is consented by signing in: a token
+ * holds what an administrator granted, and asking for more is AADSTS65001. For first-party clients (the Graph
+ * command line tools, which dicomreg signs in with) the owner's approval of the sign-in stands for the user's answer
+ * to Entra's consent prompt, for the scopes asked: any scope for the administrator, and for a member only the scopes
+ * a user may consent to (type User); a scope that needs an administrator needs a grant.
  */
 final class ScopeResolver {
 
@@ -30,38 +37,77 @@ final class ScopeResolver {
 	}
 
 	/**
-	 * Resolves the scopes of a delegated (user) request.
+	 * Checks the scope parameter of a delegated (user) request before anyone signs in (device code, authorize):
+	 * one resource, known to the tenant, and permissions it exposes. Consent is checked when the token is issued.
+	 * @param tenant the tenant
+	 * @param scopeParameter the scope parameter
+	 * @throws IdentityError AADSTS28000, 500011 or 70011 as Entra answers them
+	 */
+	static void checkDelegated(Tenant tenant, String scopeParameter) {
+		Parsed parsed = parse(tenant, scopeParameter);
+		for (String[] scope : parsed.scopes()) {
+			if (!DEFAULT.equals(scope[1])) {
+				canonical(parsed.resource(), "oauth2PermissionScopes", scope);
+			}
+		}
+	}
+
+	/**
+	 * Resolves what a delegated token for a signed-in user carries: the scopes consented for the client, the user
+	 * and the resource, as Entra's token holds them (all consented scopes of that resource, not only those asked).
 	 * @param tenant the tenant
 	 * @param client the client
+	 * @param user the signed-in user
 	 * @param scopeParameter the scope parameter
 	 * @return the resolved scopes
+	 * @throws IdentityError AADSTS65001 when a scope asked for (or, for {@code .default}, any scope) was not
+	 * consented, or the client application has no service principal (nobody consented to it yet)
 	 */
-	static ResolvedScopes delegated(Tenant tenant, ClientApp client, String scopeParameter) {
+	static ResolvedScopes consented(Tenant tenant, ClientApp client, DirectoryUser user, String scopeParameter) {
 		Parsed parsed = parse(tenant, scopeParameter);
 		ObjectNode resource = parsed.resource();
+		boolean tenantApp = client.application().isPresent();
+		if (tenantApp && tenant.servicePrincipalByAppId(client.appId()).isEmpty()) {
+			throw IdentityError.consentRequired(client.appId(), client.displayName());
+		}
+		Set<String> granted = grantedScopes(tenant, client, user, resource);
 		Set<String> permissions = new LinkedHashSet<>();
 		for (String[] scope : parsed.scopes()) {
 			if (DEFAULT.equals(scope[1])) {
-				permissions.addAll(defaultScopes(tenant, client, resource));
+				if (tenantApp && granted.isEmpty()) {
+					throw IdentityError.consentRequired(client.appId(), client.displayName());
+				}
+				permissions.addAll(granted);
+				if (!tenantApp) {
+					// What Microsoft pre-authorizes its own tools for, e.g. ARM's user_impersonation for the Graph CLI.
+					permissions.addAll(SandboxDirectory.preAuthorizedScopes(client.appId(), Json.text(resource, "appId")));
+				}
+				if (!tenantApp && permissions.isEmpty() && isGraph(resource)) {
+					permissions.add("User.Read");
+				}
+				continue;
 			}
-			else {
-				permissions.add(canonical(resource, "oauth2PermissionScopes", scope));
+			String value = canonical(resource, "oauth2PermissionScopes", scope);
+			if (!granted.contains(value) && !consentedAtPrompt(client, user, resource, value)) {
+				throw IdentityError.consentRequired(client.appId(), client.displayName());
 			}
+			permissions.add(value);
 		}
-		if (parsed.scopes().isEmpty()) {
+		if (parsed.scopes().isEmpty() && !tenantApp) {
 			permissions.add("User.Read");
 		}
+		permissions.addAll(granted);
 		return new ResolvedScopes(resource, parsed.audience(), List.copyOf(permissions), parsed.openIdScopes());
 	}
 
 	/**
 	 * Resolves the scope of a client credentials request, which must be {@code {resource}/.default}.
 	 * @param tenant the tenant
-	 * @param application the client application
+	 * @param servicePrincipal the client application's service principal
 	 * @param scopeParameter the scope parameter
-	 * @return the resolved scopes, with the app roles the application is configured for
+	 * @return the resolved scopes, with the app roles assigned to the client on that resource (none is fine)
 	 */
-	static ResolvedScopes appOnly(Tenant tenant, StoredApplication application, String scopeParameter) {
+	static ResolvedScopes appOnly(Tenant tenant, ObjectNode servicePrincipal, String scopeParameter) {
 		for (String scope : split(scopeParameter)) {
 			if (!OPENID_SCOPES.contains(scope) && !scope.endsWith("/" + DEFAULT)) {
 				throw IdentityError.badRequest("invalid_scope", 1002012, "The provided value for scope " + scope
@@ -70,8 +116,81 @@ final class ScopeResolver {
 			}
 		}
 		Parsed parsed = parse(tenant, scopeParameter);
-		List<String> roles = configuredPermissions(application, parsed.resource(), "Role", "appRoles");
+		List<String> roles = assignedRoles(tenant, servicePrincipal, parsed.resource());
 		return new ResolvedScopes(parsed.resource(), parsed.audience(), roles, Set.of());
+	}
+
+	/**
+	 * The delegated permissions granted to the client on the resource, for everyone (AllPrincipals) or for this
+	 * user (Principal), in the order the grants list them.
+	 */
+	private static Set<String> grantedScopes(Tenant tenant, ClientApp client, DirectoryUser user,
+			ObjectNode resource) {
+		Set<String> scopes = new LinkedHashSet<>();
+		Optional<ObjectNode> clientSp = tenant.servicePrincipalByAppId(client.appId());
+		if (clientSp.isEmpty()) {
+			return scopes;
+		}
+		String clientId = Json.text(clientSp.get(), "id");
+		String resourceId = Json.text(resource, "id");
+		for (String consentType : new String[] { "AllPrincipals", "Principal" }) {
+			for (ObjectNode grant : tenant.grants()) {
+				boolean forUser = "AllPrincipals".equals(consentType)
+						|| user.objectId().equalsIgnoreCase(Json.text(grant, "principalId"));
+				if (clientId.equalsIgnoreCase(Json.text(grant, "clientId"))
+						&& resourceId.equalsIgnoreCase(Json.text(grant, "resourceId"))
+						&& consentType.equals(Json.text(grant, "consentType")) && forUser) {
+					split(Json.text(grant, "scope")).forEach((value) -> canonicalValue(resource, value)
+						.ifPresent(scopes::add));
+				}
+			}
+		}
+		return scopes;
+	}
+
+	/**
+	 * Whether the owner's approval of a first-party client's sign-in answers Entra's consent prompt for this scope:
+	 * the administrator may consent to anything for themselves, a member only to scopes users may consent to.
+	 */
+	private static boolean consentedAtPrompt(ClientApp client, DirectoryUser user, ObjectNode resource,
+			String value) {
+		if (client.application().isPresent()) {
+			return false;
+		}
+		if (user.administrator()) {
+			return true;
+		}
+		for (JsonNode permission : resource.path("oauth2PermissionScopes")) {
+			if (value.equals(Json.text(permission, "value"))) {
+				return !"Admin".equals(Json.text(permission, "type"));
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The values of the app roles assigned to the client's service principal on the resource, in assignment order.
+	 */
+	private static List<String> assignedRoles(Tenant tenant, ObjectNode servicePrincipal, ObjectNode resource) {
+		Set<String> roles = new LinkedHashSet<>();
+		String principalId = Json.text(servicePrincipal, "id");
+		String resourceId = Json.text(resource, "id");
+		for (ObjectNode assignment : tenant.appRoleAssignments()) {
+			if (principalId.equalsIgnoreCase(Json.text(assignment, "principalId"))
+					&& resourceId.equalsIgnoreCase(Json.text(assignment, "resourceId"))) {
+				valueOf(resource, "appRoles", Json.text(assignment, "appRoleId")).ifPresent(roles::add);
+			}
+		}
+		return List.copyOf(roles);
+	}
+
+	private static Optional<String> canonicalValue(ObjectNode resource, String value) {
+		for (JsonNode permission : resource.path("oauth2PermissionScopes")) {
+			if (value.equalsIgnoreCase(Json.text(permission, "value"))) {
+				return Optional.ofNullable(Json.text(permission, "value"));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Parsed parse(Tenant tenant, String scopeParameter) {
@@ -141,39 +260,8 @@ final class ScopeResolver {
 						+ "' is not valid.");
 	}
 
-	private static Set<String> defaultScopes(Tenant tenant, ClientApp client, ObjectNode resource) {
-		Set<String> scopes = new LinkedHashSet<>();
-		client.application().ifPresent((app) -> scopes
-			.addAll(configuredPermissions(app, resource, "Scope", "oauth2PermissionScopes")));
-		tenant.servicePrincipalByAppId(client.appId()).ifPresent((clientSp) -> {
-			for (ObjectNode grant : tenant.grants()) {
-				if (Json.text(clientSp, "id").equals(Json.text(grant, "clientId"))
-						&& Json.text(resource, "id").equals(Json.text(grant, "resourceId"))) {
-					scopes.addAll(split(Json.text(grant, "scope")));
-				}
-			}
-		});
-		scopes.addAll(SandboxDirectory.preAuthorizedScopes(client.appId(), Json.text(resource, "appId")));
-		if (scopes.isEmpty() && SandboxDirectory.GRAPH_APP_ID.equals(Json.text(resource, "appId"))) {
-			scopes.add("User.Read");
-		}
-		return scopes;
-	}
-
-	private static List<String> configuredPermissions(StoredApplication app, ObjectNode resource, String type,
-			String collection) {
-		List<String> values = new ArrayList<>();
-		for (JsonNode access : app.object().path("requiredResourceAccess")) {
-			if (!Json.text(resource, "appId").equalsIgnoreCase(Json.text(access, "resourceAppId"))) {
-				continue;
-			}
-			for (JsonNode entry : access.path("resourceAccess")) {
-				if (type.equals(Json.text(entry, "type"))) {
-					valueOf(resource, collection, Json.text(entry, "id")).ifPresent(values::add);
-				}
-			}
-		}
-		return values;
+	private static boolean isGraph(ObjectNode resource) {
+		return SandboxDirectory.GRAPH_APP_ID.equals(Json.text(resource, "appId"));
 	}
 
 	private static Optional<String> valueOf(ObjectNode resource, String collection, String permissionId) {

@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.dicomreg.sandbox.crypto.Secrets;
-import io.dicomreg.sandbox.directory.AdminUser;
+import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.Json;
 import io.dicomreg.sandbox.directory.RefreshTokenRecord;
 import io.dicomreg.sandbox.directory.Tenant;
@@ -36,23 +36,24 @@ final class TokenIssuer {
 	}
 
 	/**
-	 * A response for the administrator signed in to a client; records the refresh token when one is issued.
+	 * A response for a user signed in to a client; records the refresh token when one is issued.
 	 * @param tenant the tenant (being written)
+	 * @param user the signed-in user
 	 * @param client the client
 	 * @param scopes the resolved scopes
 	 * @param request how the client asked
 	 * @return the token response
 	 */
-	ObjectNode delegated(Tenant tenant, ClientApp client, ResolvedScopes scopes, DelegatedRequest request) {
+	ObjectNode delegated(Tenant tenant, DirectoryUser user, ClientApp client, ResolvedScopes scopes,
+			DelegatedRequest request) {
 		Instant now = this.context.clock().instant();
-		AdminUser user = tenant.admin();
 		ObjectNode response = base(scopes.responseScope());
-		response.put("access_token", sign(tenant, delegatedClaims(tenant, client, scopes, request, now)));
+		response.put("access_token", sign(tenant, delegatedClaims(tenant, user, client, scopes, request, now)));
 		if (scopes.offlineAccess()) {
 			response.put("refresh_token", newRefreshToken(tenant, user, client, now));
 		}
 		if (scopes.openId()) {
-			response.put("id_token", sign(tenant, idTokenClaims(tenant, client, request.nonce(), now)));
+			response.put("id_token", sign(tenant, idTokenClaims(tenant, user, client, request.nonce(), now)));
 		}
 		if (request.clientInfo()) {
 			response.put("client_info", clientInfo(user.objectId(), tenant.tenantId()));
@@ -99,9 +100,8 @@ final class TokenIssuer {
 		return response;
 	}
 
-	private JWTClaimsSet delegatedClaims(Tenant tenant, ClientApp client, ResolvedScopes scopes,
+	private JWTClaimsSet delegatedClaims(Tenant tenant, DirectoryUser user, ClientApp client, ResolvedScopes scopes,
 			DelegatedRequest request, Instant now) {
-		AdminUser user = tenant.admin();
 		return common(tenant, scopes.audience(), now)
 			.claim("acr", "1")
 			.claim("amr", List.of("pwd"))
@@ -117,6 +117,7 @@ final class TokenIssuer {
 			.subject(pairwiseSubject(user.objectId(), client.appId()))
 			.claim("unique_name", user.userPrincipalName())
 			.claim("upn", user.userPrincipalName())
+			.claim("wids", user.wids())
 			.build();
 	}
 
@@ -132,8 +133,8 @@ final class TokenIssuer {
 			.claim("ver", "1.0");
 	}
 
-	private JWTClaimsSet idTokenClaims(Tenant tenant, ClientApp client, String nonce, Instant now) {
-		AdminUser user = tenant.admin();
+	private JWTClaimsSet idTokenClaims(Tenant tenant, DirectoryUser user, ClientApp client, String nonce,
+			Instant now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
 			.audience(client.appId())
 			.issuer(TokenFormat.idTokenIssuer(this.context.authorityHost(), tenant.tenantId()))
@@ -153,7 +154,7 @@ final class TokenIssuer {
 		return claims.build();
 	}
 
-	private String newRefreshToken(Tenant tenant, AdminUser user, ClientApp client, Instant now) {
+	private String newRefreshToken(Tenant tenant, DirectoryUser user, ClientApp client, Instant now) {
 		String token = "1.AQ" + Secrets.newToken(96);
 		tenant.refreshTokens().removeIf((record) -> !record.expiresAt().isAfter(now));
 		tenant.refreshTokens().add(new RefreshTokenRecord(Secrets.tokenHash(token), user.objectId(), client.appId(),
