@@ -56,7 +56,20 @@ public class ConsentService {
 					false, "'" + app.displayName() + "' has no service principal, so nothing can be consented for it: run "
 							+ "'app sp create', then 'permission grant'.");
 		}
-		Granted granted = granted(client.get().objectId(), configured);
+		Granted granted;
+		try {
+			granted = granted(client.get().objectId(), configured);
+		}
+		catch (DicomregException ex) {
+			if (ex.getMessage() == null || !ex.getMessage().contains("Authorization_RequestDenied")) {
+				throw ex;
+			}
+			// Reading the permissions needs less than reading the grants: show them, and say why consent is not shown.
+			return new ConsentChange(app, client.get().objectId(), configured.stream().map(ConsentState::unknown).toList(),
+					false, configured.size() + " permission(s) for '" + app.displayName() + "'; their consent is unknown: "
+							+ "the signed-in account may not read consent grants (it needs DelegatedPermissionGrant."
+							+ "ReadWrite.All or Directory.Read.All).");
+		}
 		List<ConsentState> states = configured.stream().map(p -> new ConsentState(p, granted.covers(p), false)).toList();
 		long missing = states.stream().filter(state -> !state.granted()).count();
 		return new ConsentChange(app, client.get().objectId(), states, false, configured.size() + " permission(s) on "

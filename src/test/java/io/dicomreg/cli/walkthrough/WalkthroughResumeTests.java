@@ -31,7 +31,7 @@ class WalkthroughResumeTests {
 	Path directory;
 
 	@ParameterizedTest(name = "interrupted after step {0}")
-	@ValueSource(ints = { 1, 2, 3, 4, 5, 6 })
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
 	void resumingAfterAnInterruptionFinishesWithOneApplicationAndOneOfEachCredential(int interruptedAfter) throws Exception {
 		Path state = this.directory.resolve("tenant.json");
 		try (TerminalSession shell = shell(state)) {
@@ -49,7 +49,7 @@ class WalkthroughResumeTests {
 		}
 		try (TerminalSession shell = shell(state)) {
 			shell.expect(">").enter("walkthrough --resume");
-			shell.expect("Step " + (interruptedAfter + 1) + " of 7");
+			shell.expect("Step " + (interruptedAfter + 1) + " of 9");
 			for (int step = interruptedAfter + 1; step <= STEPS.size(); step++) {
 				STEPS.get(step - 1).accept(shell, this.directory);
 			}
@@ -76,8 +76,9 @@ class WalkthroughResumeTests {
 			shell.expect("An unfinished walkthrough stopped at step 5").answer("Resume it?", "");
 			shell.answer("What should the client sign in with?", "Both").expect("added earlier in this walkthrough is kept");
 			addCertificate(shell, this.directory);
-			STEPS.get(5).accept(shell, this.directory);
-			STEPS.get(6).accept(shell, this.directory);
+			for (int step = 6; step <= STEPS.size(); step++) {
+				STEPS.get(step - 1).accept(shell, this.directory);
+			}
 			shell.expect(">").enter("exit");
 		}
 		assertTheTutorialsApplication(state);
@@ -113,7 +114,8 @@ class WalkthroughResumeTests {
 	/** What shows up to the first prompt of each step, by step index (step 1 at 0). */
 	private static final List<List<String>> FIRST_PROMPTS = List.of(List.of("How do you want to sign in?"),
 			List.of("Display name"), List.of("Noted?"), List.of("Client type"), List.of("What should the client sign in with?"),
-			List.of("Add the delegated permission", "Go ahead?"), List.of("Save these steps as a dicomreg script"));
+			List.of("Add the delegated permission", "Go ahead?"), List.of("Grant admin consent", "Go ahead?"),
+			List.of("Which DICOM service?"), List.of("Save these steps as a dicomreg script"));
 
 	/** How a person answers each step, as in the tutorial: public client for Postman, both credentials. */
 	private static final List<BiConsumer<TerminalSession, Path>> STEPS = List.of(
@@ -131,6 +133,10 @@ class WalkthroughResumeTests {
 				addCertificate(shell, directory);
 			},
 			(shell, directory) -> shell.expect("Add the delegated permission").answer("Go ahead?", "").expect("Added Dicom.ReadWrite"),
+			(shell, directory) -> shell.expect("Grant admin consent").answer("Go ahead?", "").expect("Granted admin consent"),
+			(shell, directory) -> shell.answer("Which DICOM service?", "").answer("Which role?", "")
+				.expect("Assign DICOM Data Owner on contosohealth/dicom1").answer("Go ahead?", "")
+				.expect("Assigned DICOM Data Owner"),
 			(shell, directory) -> shell.expect("Next steps").answer("Save these steps as a dicomreg script", "n")
 				.expect("The walkthrough is complete"));
 

@@ -38,21 +38,27 @@ class WalkthroughShellTests {
 		Path script = this.directory.resolve("dicom-client.dicomreg");
 		try (TerminalSession shell = TerminalSession.start(this.directory.resolve("home"), "--sandbox-state", state.toString())) {
 			shell.expect("dicomreg").expect(">").enter("walkthrough --save-script " + script);
-			shell.expect("Step 1 of 7: Sign in").answer("How do you want to sign in?", "");
+			shell.expect("Step 1 of 9: Sign in").answer("How do you want to sign in?", "");
 			shell.expect("Signed in as");
-			shell.expect("Step 2 of 7").answer("Display name", "").answer("Unique name", "");
+			shell.expect("Step 2 of 9").answer("Display name", "").answer("Unique name", "");
 			shell.expect("Register 'DICOM client' as a single-tenant application?").answer("Go ahead?", "").expect("Registered 'DICOM client'");
-			shell.expect("Step 3 of 7").expect("Application (client) ID").answer("Noted?", "");
-			shell.expect("Step 4 of 7").answer("Client type", "Public").answer("Platform and redirect URI", "");
+			shell.expect("Step 3 of 9").expect("Application (client) ID").answer("Noted?", "");
+			shell.expect("Step 4 of 9").answer("Client type", "Public").answer("Platform and redirect URI", "");
 			shell.expect("Set 'Allow public client flows' to Yes and add " + POSTMAN).answer("Go ahead?", "").expect("Now a public client");
-			shell.expect("Step 5 of 7").answer("What should the client sign in with?", "Both");
+			shell.expect("Step 5 of 9").answer("What should the client sign in with?", "Both");
 			shell.answer("Secret description", "").answer("Expires in", "").answer("Where should the secret value go?", "");
 			shell.answer("File for the secret value", secretFile.toString()).expect("Add the client secret").answer("Go ahead?", "");
 			shell.expect("Added the client secret").answer("Which certificate?", "").answer("Subject", "").answer("Valid for", "");
 			shell.answer("Files to write", this.directory.resolve("dicom-client").toString());
 			shell.expect("Make a self-signed certificate").answer("Go ahead?", "").expect("Upload the certificate").answer("Go ahead?", "").expect("Uploaded the certificate");
-			shell.expect("Step 6 of 7").expect("Add the delegated permission Dicom.ReadWrite").answer("Go ahead?", "").expect("Added Dicom.ReadWrite");
-			shell.expect("Step 7 of 7").expect("Next steps").expect("Wrote the script").expect("The walkthrough is complete");
+			shell.expect("Step 6 of 9").expect("Add the delegated permission Dicom.ReadWrite").answer("Go ahead?", "").expect("Added Dicom.ReadWrite");
+			shell.expect("Step 7 of 9").expect("Grant admin consent for Dicom.ReadWrite").answer("Go ahead?", "")
+				.expect("Granted admin consent for Dicom.ReadWrite");
+			shell.expect("Step 8 of 9").answer("Which DICOM service?", "").answer("Which role?", "")
+				.expect("Assign DICOM Data Owner on contosohealth/dicom1").answer("Go ahead?", "").expect("Assigned DICOM Data Owner");
+			shell.expect("Step 9 of 9").expect("Admin consent").expect("granted for all users").expect("DICOM role")
+				.expect("DICOM Data Owner on contosohealth/dicom1").expect("Next steps").expect("Wrote the script")
+				.expect("The walkthrough is complete");
 			shell.expect(">").enter("exit");
 			assertThat(shell.exitCode()).isZero();
 		}
@@ -69,7 +75,9 @@ class WalkthroughShellTests {
 				.satisfies(resource -> assertThat(resource.get("resourceAppId").asText()).isEqualTo("75e725bf-66ce-4cea-9b9a-5c4caae57f33"));
 		}
 		assertThat(Files.getPosixFilePermissions(secretFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-		assertThat(Files.readString(script)).contains("app register --name \"DICOM client\" --unique-name dicom-client");
+		assertThat(Files.readString(script)).contains("app register --name \"DICOM client\" --unique-name dicom-client")
+			.contains("permission grant --scope Dicom.ReadWrite")
+			.contains("role assign --role owner --dicom contosohealth/dicom1");
 	}
 
 	@Test
@@ -82,12 +90,14 @@ class WalkthroughShellTests {
 			shell.answer("Display name", "").answer("Unique name", "").expect("Register 'DICOM client'").answer("Go ahead?", "");
 			shell.answer("Noted?", "");
 			shell.expect("Client type").type(CTRL_B);
-			shell.expect("Step 3 of 7").answer("Noted?", "");
-			shell.expect("Step 4 of 7").answer("Client type", "").answer("Platform and redirect URI", "");
+			shell.expect("Step 3 of 9").answer("Noted?", "");
+			shell.expect("Step 4 of 9").answer("Client type", "").answer("Platform and redirect URI", "");
 			shell.expect("Set 'Allow public client flows' to No and add " + POSTMAN).answer("Go ahead?", "").expect("client.");
-			shell.expect("Step 5 of 7").expect("What should the client sign in with?").type(CTRL_N);
-			shell.expect("Step 6 of 7").expect("Add the delegated permission").answer("Go ahead?", "");
-			shell.expect("Step 7 of 7").expect("Client secret").expect("none added").expect("Certificate").expect("none uploaded");
+			shell.expect("Step 5 of 9").expect("What should the client sign in with?").type(CTRL_N);
+			shell.expect("Step 6 of 9").expect("Add the delegated permission").answer("Go ahead?", "");
+			shell.expect("Step 7 of 9").expect("Grant admin consent").type(CTRL_N);
+			shell.expect("Step 8 of 9").expect("Which DICOM service?").type(CTRL_N);
+			shell.expect("Step 9 of 9").expect("Client secret").expect("none added").expect("Certificate").expect("none uploaded");
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
@@ -114,7 +124,9 @@ class WalkthroughShellTests {
 			shell.answer("What should the client sign in with?", "").answer("Secret description", "").answer("Expires in", "");
 			shell.answer("Where should the secret value go?", "screen").expect("Add the client secret").answer("Go ahead?", "");
 			shell.expect("Copy its value now: it is shown only this once.");
-			shell.expect("Add the delegated permission").answer("Go ahead?", "").expect("The walkthrough is complete").expect(">").enter("exit");
+			shell.expect("Add the delegated permission").answer("Go ahead?", "");
+			shell.expect("Grant admin consent").answer("Go ahead?", "").answer("Which DICOM service?", "None");
+			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 			screen = shell.text();
 		}
 		String secret = screen.lines()
