@@ -148,6 +148,19 @@ public class ConsentGateway {
 		throw failure;
 	}
 
+	/**
+	 * Whether {@code failure} is Graph's 409: the AllPrincipals grant of that client and API exists already (made
+	 * meanwhile, or not yet visible to the read before).
+	 */
+	static boolean grantExists(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ODataError error) {
+				return error.getResponseStatusCode() == 409;
+			}
+		}
+		return false;
+	}
+
 	private static boolean deniedByGraph(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof ODataError error) {

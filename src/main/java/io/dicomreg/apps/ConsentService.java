@@ -105,8 +105,7 @@ public class ConsentService {
 					this.consent.updateScope(grant.get().getId(), String.join(" ", union), change);
 				}
 				else {
-					this.consent.createGrant(client, resource.servicePrincipalId(), newScopes.stream()
-						.map(ApiPermission::value).collect(Collectors.joining(" ")), change);
+					createOrUnite(client, resource, newScopes, change);
 				}
 				newScopes.forEach(p -> states.add(new ConsentState(p, true, true)));
 			}
@@ -186,6 +185,29 @@ public class ConsentService {
 						+ "'; every other grant stays.")
 				: "No change: admin consent for " + names(selected) + " was not granted.";
 		return new ConsentChange(app, client.get().objectId(), states, changed, note);
+	}
+
+	/**
+	 * Creates the AllPrincipals grant; when Graph answers 409 (it exists after all: made meanwhile, or a replica
+	 * that had not shown it), reads it again and unites its scopes with the new ones instead.
+	 */
+	private void createOrUnite(String client, ApiResource resource, List<ApiPermission> newScopes, Change change) {
+		try {
+			this.consent.createGrant(client, resource.servicePrincipalId(), newScopes.stream()
+				.map(ApiPermission::value).collect(Collectors.joining(" ")), change);
+		}
+		catch (DicomregException ex) {
+			if (!ConsentGateway.grantExists(ex)) {
+				throw ex;
+			}
+			OAuth2PermissionGrant existing = this.consent.allPrincipalsGrant(client, resource.servicePrincipalId())
+				.orElseThrow(() -> ex);
+			Set<String> union = new LinkedHashSet<>(split(existing.getScope()));
+			newScopes.forEach(p -> union.add(p.value()));
+			if (union.size() > split(existing.getScope()).size()) {
+				this.consent.updateScope(existing.getId(), String.join(" ", union), change);
+			}
+		}
 	}
 
 	/** The configured permissions the request selects, in the app's order. */

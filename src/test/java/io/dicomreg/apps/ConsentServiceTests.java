@@ -164,6 +164,43 @@ class ConsentServiceTests {
 		assertThat(writes()).isZero();
 	}
 
+	@Test
+	void aGrantTheReadMissedMeetsGraphs409AndIsUnitedInstead() {
+		AppRef app = dicomApp("raced");
+		this.permissions.addScopes(app, GRAPH, List.of("User.Read"), DryRun.off());
+		String client = this.admin.applications().show(app).servicePrincipal().objectId();
+		String graph = inspector().tenant().servicePrincipalByAppId(GRAPH).orElseThrow().path("id").asText();
+		createGrant(client, graph, "AllPrincipals", null, "Directory.Read.All");
+		// A replica that does not show the grant yet: the first read of it finds none.
+		ConsentGateway stale = new ConsentGateway(this.admin.graph()) {
+
+			private boolean missed;
+
+			@Override
+			public java.util.Optional<OAuth2PermissionGrant> allPrincipalsGrant(String clientId, String resourceId) {
+				if (!this.missed && resourceId.equals(graph)) {
+					this.missed = true;
+					return java.util.Optional.empty();
+				}
+				return super.allPrincipalsGrant(clientId, resourceId);
+			}
+
+		};
+		ConsentService racing = new ConsentService(this.permissions, new ApiDirectory(this.admin.graph()),
+				new ServicePrincipalService(new ServicePrincipalsGateway(this.admin.graph()),
+						ServicePrincipalService.Waiting.realTime(), line -> {
+						}), stale);
+
+		ConsentChange change = racing.grant(app, new ConsentRequest("Microsoft Graph", null, null), DryRun.off());
+
+		assertThat(change.changed()).isTrue();
+		assertThat(inspector().requests()).filteredOn(RecordedRequest::graphWrite)
+			.extracting(request -> request.method() + " " + request.status())
+			.containsExactly("POST 409", "PATCH 204");
+		assertThat(grantsOf(client)).extracting(grant -> grant.path("scope").asText())
+			.containsExactly("Directory.Read.All User.Read");
+	}
+
 	private AppRef dicomApp(String name) {
 		AppRef app = this.admin.register(name).ref();
 		this.permissions.addDicomScope(app, "Dicom.ReadWrite", DryRun.off());
