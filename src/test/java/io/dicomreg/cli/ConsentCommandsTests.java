@@ -9,6 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.AzureCloud;
+import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.sandbox.GraphFixture;
+import io.dicomreg.sandbox.SandboxDirectory;
+import io.dicomreg.support.SandboxAdmin;
 import io.dicomreg.support.TestShell;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +89,37 @@ class ConsentCommandsTests {
 		assertThat(dry.exitCode()).as(dry.all()).isZero();
 		assertThat(dry.all()).contains("would grant admin consent for Dicom.ReadWrite (delegated) of 'Azure API for DICOM' "
 				+ "to 'viewer' (all users)");
+		assertThat(graphWrites()).isEqualTo(writes);
+	}
+
+	@Test
+	void anAccountThatMayNotConsentIsToldWhoMay() throws Exception {
+		String appId;
+		String secret;
+		try (ConnectionTarget target = new ConnectionTarget(true, this.directory.resolve("tenant.json"),
+				AzureCloud.AzureCloud, null, null)) {
+			SandboxAdmin admin = SandboxAdmin.signIn(target, this.directory.resolve("admin"));
+			var automation = admin.register("automation");
+			appId = automation.appId();
+			secret = admin.addSecret(automation.objectId());
+			// It may read and write applications, but not consent grants.
+			new GraphFixture(target.sandbox()).assignAppRole(appId, SandboxDirectory.GRAPH_APP_ID,
+					"Application.ReadWrite.All");
+		}
+		Path secretFile = Files.writeString(this.directory.resolve("secret.txt"), secret);
+		TestShell asApp = new TestShell(this.directory.resolve("as-app"), "--sandbox-state",
+				this.directory.resolve("tenant.json").toString(), "--sandbox-log", this.log.toString());
+		assertThat(asApp.run("login", "--service-principal", "--client-id", appId, "--secret-file", secretFile.toString())
+			.exitCode()).isZero();
+		long writes = graphWrites();
+
+		TestShell.Result refused = asApp.run("permission", "grant", "--app", "viewer");
+
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err().lines()).singleElement().asString()
+			.contains("failed: Authorization_RequestDenied: Insufficient privileges to complete the operation. (request-id: ")
+			.contains("Tenant-wide admin consent needs the Entra role Global Administrator or Privileged Role "
+					+ "Administrator; Cloud Application Administrator or Application Administrator suffice");
 		assertThat(graphWrites()).isEqualTo(writes);
 	}
 

@@ -43,6 +43,28 @@ class GlobalOptionsTests {
 	}
 
 	@Test
+	void armFollowsTheCloudOrACustomEndpoint() {
+		Invocation invocation = GlobalOptions.parse(new String[] { "--arm-endpoint", "https://arm.example.test/", "whoami" });
+		assertThat(invocation.options().armEndpoint()).isEqualTo(URI.create("https://arm.example.test"));
+		assertUsageError(new String[] { "--arm-endpoint", "http://arm.example.test" }, "--arm-endpoint");
+		assertUsageError(new String[] { "--arm-endpoint", "https://arm.example.test/subscriptions" }, "give the host only");
+		assertUsageError(new String[] { "--sandbox", "--arm-endpoint", "https://arm.example.test" },
+				"--sandbox cannot be combined with --cloud, --authority-host, --graph-endpoint or --arm-endpoint");
+		try (io.dicomreg.config.ConnectionTarget china = new io.dicomreg.config.ConnectionTarget(false, null,
+				AzureCloud.AzureChinaCloud, null, null);
+				io.dicomreg.config.ConnectionTarget custom = new io.dicomreg.config.ConnectionTarget(false, null,
+						AzureCloud.AzureUSGovernment, null, null, URI.create("https://arm.example.test"), null, null,
+						notice -> {
+						})) {
+			assertThat(china.endpoints().armEndpoint()).isEqualTo(URI.create("https://management.chinacloudapi.cn"));
+			assertThat(china.endpoints().armResource()).isEqualTo("https://management.chinacloudapi.cn");
+			assertThat(custom.endpoints().armEndpoint()).isEqualTo(URI.create("https://arm.example.test"));
+			assertThat(custom.endpoints().armResource()).isEqualTo("https://management.usgovcloudapi.net");
+			assertThat(custom.label()).isEqualTo("custom");
+		}
+	}
+
+	@Test
 	void unknownCloudNamesTheChoices() {
 		assertUsageError(new String[] { "--cloud", "Mars" }, "AzureCloud, AzureUSGovernment, AzureChinaCloud");
 	}
