@@ -40,7 +40,7 @@ class WalkthroughJarIT {
 		}
 		try (PseudoTerminal pty = walkthrough("--sandbox-state", state.toString(), "walkthrough", "--resume", "--save-script",
 				script.toString())) {
-			pty.expect("Step 4 of 7").answer("Client type", "").answer("Platform and redirect URI", "Web");
+			pty.expect("Step 4 of 9").answer("Client type", "").answer("Platform and redirect URI", "Web");
 			pty.answer("Redirect URI", "http://example.com/callback").expect("\"https required\"");
 			pty.answer("Redirect URI", "https://dicom-viewer.example.com/signin");
 			pty.expect("Set 'Allow public client flows' to No").answer("Go ahead?", "").expect("confidential client");
@@ -50,15 +50,19 @@ class WalkthroughJarIT {
 			pty.expect("Add the client secret").answer("Go ahead?", "").answer("Which certificate?", "").answer("Subject", "CN=viewer");
 			pty.answer("Valid for", "").answer("Files to write", this.directory.resolve("viewer").toString());
 			pty.expect("Make a self-signed certificate").answer("Go ahead?", "").expect("Upload the certificate").answer("Go ahead?", "");
-			pty.expect("Add the delegated permission").answer("Go ahead?", "").expect("Wrote the script").expect("The walkthrough is complete");
+			pty.expect("Add the delegated permission").answer("Go ahead?", "");
+			pty.expect("Grant admin consent").answer("Go ahead?", "").expect("Granted admin consent");
+			pty.answer("Which DICOM service?", "").answer("Which role?", "Reader").expect("Assign DICOM Data Reader")
+				.answer("Go ahead?", "").expect("Assigned DICOM Data Reader");
+			pty.expect("Wrote the script").expect("The walkthrough is complete");
 			assertThat(pty.exitCode()).isZero();
 		}
 		Path replayState = this.directory.resolve("other-tenant.json");
 		Path replayFolder = Files.createDirectories(this.directory.resolve("other-tenant"));
 		String replayed = replay(script, replayState, replayFolder);
-		assertThat(replayed).contains("dicom-client.dicomreg: 8 of 8 line(s) run: 6 changed, 2 unchanged, 0 failed.");
+		assertThat(replayed).contains("dicom-client.dicomreg: 10 of 10 line(s) run: 8 changed, 2 unchanged, 0 failed.");
 		String again = replay(script, replayState, replayFolder);
-		assertThat(again).contains("dicom-client.dicomreg: 8 of 8 line(s) run: 0 changed, 8 unchanged, 0 failed.");
+		assertThat(again).contains("dicom-client.dicomreg: 10 of 10 line(s) run: 0 changed, 10 unchanged, 0 failed.");
 
 		JsonNode original = onlyApplication(state);
 		JsonNode copy = onlyApplication(replayState);
