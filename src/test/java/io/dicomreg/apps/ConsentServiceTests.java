@@ -165,6 +165,33 @@ class ConsentServiceTests {
 	}
 
 	@Test
+	void applicationPermissionsAreGrantedAsAppRoleAssignmentsAndRevokedByName() {
+		AppRef app = this.admin.register("daemon").ref();
+		this.permissions.add(app, new PermissionRequest("Microsoft Graph", null, List.of("Application.Read.All")),
+				DryRun.off());
+		String client = this.admin.applications().show(app).servicePrincipal().objectId();
+
+		ConsentChange granted = this.consent.grant(app, new ConsentRequest(null, null, null), DryRun.off());
+		inspector().clearRequests();
+		ConsentChange again = this.consent.grant(app, new ConsentRequest(null, null, null), DryRun.off());
+
+		assertThat(granted.changed()).isTrue();
+		assertThat(inspector().tenant().appRoleAssignments()).filteredOn(a -> a.path("principalId").asText().equals(client))
+			.singleElement().satisfies(a -> assertThat(a.path("appRoleId").asText())
+				.isEqualTo("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30"));
+		assertThat(again.changed()).isFalse();
+		assertThat(writes()).isZero();
+		assertThat(this.consent.list(app).permissions()).singleElement()
+			.satisfies(state -> assertThat(state.label()).isEqualTo("granted for all users"));
+
+		ConsentChange revoked = this.consent.revoke(app, new ConsentRequest(null, null, List.of("Application.Read.All")),
+				DryRun.off());
+
+		assertThat(revoked.changed()).isTrue();
+		assertThat(inspector().tenant().appRoleAssignments()).noneMatch(a -> a.path("principalId").asText().equals(client));
+	}
+
+	@Test
 	void aGrantTheReadMissedMeetsGraphs409AndIsUnitedInstead() {
 		AppRef app = dicomApp("raced");
 		this.permissions.addScopes(app, GRAPH, List.of("User.Read"), DryRun.off());
