@@ -28,6 +28,11 @@ import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.PermissionService;
 import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.azure.ArmClient;
+import io.dicomreg.auth.ClientCredentials;
+import io.dicomreg.auth.ClientTokens;
+import io.dicomreg.verify.DicomWebProbe;
+import io.dicomreg.exports.ExportService;
+import io.dicomreg.verify.VerifyService;
 import io.dicomreg.azure.AssigneeResolver;
 import io.dicomreg.azure.DicomServiceDirectory;
 import io.dicomreg.azure.RoleService;
@@ -116,6 +121,21 @@ class DicomregConfiguration {
 	ConsentService consentService(PermissionService permissions, ApiDirectory directory,
 			ServicePrincipalService servicePrincipals, GraphClientProvider graph) {
 		return new ConsentService(permissions, directory, servicePrincipals, new ConsentGateway(graph));
+	}
+
+	@Bean
+	VerifyService verifyService(ApplicationLocator locator, ApplicationService applications, RoleService roles,
+			SignInService signIn, ConnectionTarget target, Notices notices) {
+		ClientCredentials credentials = ClientCredentials.fromSystem();
+		return new VerifyService(locator, applications, roles, signIn, new ClientTokens(target, credentials), credentials,
+				new DicomWebProbe(target), VerifyService.Waiting.realTime(), notices::println);
+	}
+
+	@Bean
+	ExportService exportService(ApplicationLocator locator, ApplicationService applications,
+			DicomServiceDirectory services, ConnectionTarget target) {
+		return new ExportService(locator, applications, services, ClientCredentials.fromSystem(), target,
+				Clock.systemUTC());
 	}
 
 	@Bean

@@ -61,6 +61,36 @@ public class ClientCredentials {
 		return certificate(source.certificateFile(), () -> pfxPasswordOf(source, pfxPassword));
 	}
 
+	/**
+	 * What identifies the credential among the app's without revealing it: for a secret, its first three characters
+	 * (Graph's {@code hint}); for a certificate, its SHA-1 thumbprint in upper-case hex.
+	 * @throws DicomregException when the source cannot be read
+	 */
+	public String identify(CredentialSource source, Supplier<char[]> pfxPassword) {
+		if (source.secretFile() != null || source.secretEnv() != null) {
+			String secret = (source.secretFile() != null) ? secretFromFile(source.secretFile())
+					: secretFromEnvironment(source.secretEnv());
+			return secret.substring(0, Math.min(3, secret.length()));
+		}
+		X509Certificate certificate = certificateAndKey(source.certificateFile(), () -> pfxPasswordOf(source, pfxPassword))
+			.certificate();
+		try {
+			return java.util.HexFormat.of().withUpperCase()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw DicomregException.failure("Cannot read the certificate's thumbprint: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The client secret a file holds, for a hand-off file the user asked to include it in.
+	 * @throws DicomregException when the file cannot be read or is empty
+	 */
+	public String secretText(Path file) {
+		return secretFromFile(file);
+	}
+
 	private String secretFromFile(Path file) {
 		try {
 			String secret = InputFiles.readText(file, MAX_SECRET_FILE_BYTES).strip();

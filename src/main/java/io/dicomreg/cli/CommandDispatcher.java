@@ -101,7 +101,8 @@ public class CommandDispatcher {
 			Result result = this.invoker.invoke(run);
 			if (!plan.active() || command.traits().dryRun() != DryRunMode.PLAN) {
 				print(result, format, out, err);
-				return Outcome.done(ExitCode.OK, result.changed(), command.traits().endsShell());
+				return Outcome.done(result.isFailed() ? ExitCode.FAILURE : ExitCode.OK, result.changed(),
+						command.traits().endsShell());
 			}
 			List<String> planned = plan.takePlanned();
 			if (planned.isEmpty()) {

@@ -60,6 +60,14 @@ public enum Subject {
 
 	ASSIGNEE("the assignee", "%s"),
 
+	API_VERSION("the DICOMweb API version", "%s"),
+
+	EXPORT_FILE("the file to write", "%s"),
+
+	EXPORT_FORMAT("the export format", "%s"),
+
+	WAIT("how long to wait", "%s"),
+
 	DELEGATED_PERMISSION("the delegated permission", "%s"),
 
 	APPLICATION_PERMISSION("the application permission", "%s"),

@@ -14,6 +14,8 @@ public final class Result {
 
 	private Boolean changed;
 
+	private boolean failed;
+
 	private final List<String> notes = new ArrayList<>();
 
 	private final List<String> jsonNotes = new ArrayList<>();
@@ -48,6 +50,20 @@ public final class Result {
 	public Result thenInText(Table table) {
 		this.parts.add(new TextOnly(table));
 		return this;
+	}
+
+	/**
+	 * Marks a result that reports a failed check (such as {@code verify}'s): it is shown in full, and the run ends
+	 * with the failure exit status.
+	 */
+	public Result failed(boolean failed) {
+		this.failed = failed;
+		return this;
+	}
+
+	/** Whether the result reports a failed check. */
+	public boolean isFailed() {
+		return this.failed;
 	}
 
 	/** Says whether the command changed the tenant (in a dry run: would change): shown as the field Changed. */

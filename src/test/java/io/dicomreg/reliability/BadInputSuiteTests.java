@@ -432,7 +432,10 @@ class BadInputSuiteTests {
 			case SUBSCRIPTION -> List.of(Bad.of("not-a-guid", "not-a-guid"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG));
 			case ASSIGNEE -> List.of(Bad.of("nobody@contoso.onmicrosoft.com", "nobody@contoso.onmicrosoft.com"),
 					Bad.of(UUID.randomUUID().toString()), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG), Bad.of("no such app"));
-			case DICOM_ROLE -> List.of(Bad.usage("admin"), Bad.usage(""), Bad.usage(CONTROL));
+			case DICOM_ROLE, API_VERSION, EXPORT_FORMAT -> List.of(Bad.usage("admin"), Bad.usage(""), Bad.usage(CONTROL));
+			case WAIT -> List.of(Bad.usage("ten", "ten"), Bad.usage("0.5m"), Bad.usage("2d"), Bad.usage("99h"), Bad.usage(""),
+					Bad.usage(CONTROL));
+			case EXPORT_FILE -> this.files.unwritable(false);
 			case SIGN_IN_PERMISSION -> List.of(Bad.of("not a permission!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
 					Bad.of("http://management.azure.com/user_impersonation"));
 			case CLIENT_ID -> List.of(Bad.of("not-a-guid"), Bad.of("0f8fad5b-d9cb-469f-a165-70867728950"), Bad.of(CONTROL),

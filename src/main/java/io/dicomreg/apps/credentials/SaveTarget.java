@@ -15,7 +15,7 @@ import io.dicomreg.error.Subject;
  * Checks, before anything is created, that new files can be written where the user asked: they do
  * not exist yet and their folder exists and takes new files.
  */
-final class SaveTarget {
+public final class SaveTarget {
 
 	/** The longest name of one file or folder most file systems take, in bytes. */
 	private static final int MAX_NAME_BYTES = 255;
@@ -28,7 +28,7 @@ final class SaveTarget {
 	 * @param subject the file's part in the domain, for the error message
 	 * @throws DicomregException (usage) when the file exists or its folder is missing or not writable
 	 */
-	static Path newFile(Path path, Subject subject) {
+	public static Path newFile(Path path, Subject subject) {
 		Path file = absolute(path, subject);
 		if (exists(file)) {
 			throw DicomregException.invalid(subject, " " + file + " already exists: dicomreg never overwrites it. "
