@@ -30,6 +30,7 @@ import io.dicomreg.apps.ApplicationsGateway;
 import io.dicomreg.azure.ArmClient;
 import io.dicomreg.auth.ClientCredentials;
 import io.dicomreg.auth.ClientTokens;
+import io.dicomreg.verify.AuditService;
 import io.dicomreg.verify.DicomWebProbe;
 import io.dicomreg.exports.ExportService;
 import io.dicomreg.verify.VerifyService;
@@ -136,6 +137,12 @@ class DicomregConfiguration {
 			DicomServiceDirectory services, ConnectionTarget target) {
 		return new ExportService(locator, applications, services, ClientCredentials.fromSystem(), target,
 				Clock.systemUTC());
+	}
+
+	@Bean
+	AuditService auditService(ApplicationLocator locator, ApplicationService applications, ConsentService consent,
+			DicomServiceDirectory services, RoleService roles) {
+		return new AuditService(locator, applications, consent, services, roles, Clock.systemUTC());
 	}
 
 	@Bean

@@ -20,6 +20,8 @@ import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
 import io.dicomreg.output.Result;
 import io.dicomreg.output.Table;
+import io.dicomreg.verify.AuditService;
+import io.dicomreg.verify.Finding;
 import io.dicomreg.verify.Link;
 import io.dicomreg.verify.Verification;
 import io.dicomreg.verify.VerifyRequest;
@@ -39,8 +41,46 @@ public class VerifyCommands {
 
 	private final VerifyService verify;
 
-	public VerifyCommands(VerifyService verify) {
+	private final AuditService audit;
+
+	public VerifyCommands(VerifyService verify, AuditService audit) {
 		this.verify = verify;
+		this.audit = audit;
+	}
+
+	@Command(name = { "app", "audit" }, group = GROUP,
+			description = "Find what keeps apps from working: expired or expiring credentials, no service principal, no consent, no DICOM role, unsafe settings",
+			availabilityProvider = "signedIn")
+	public Result audit(
+			@Option(longName = "app", description = AppOption.DESCRIPTION)
+			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app,
+			@Option(longName = "all", description = "audit every application of the tenant") boolean all,
+			@Option(longName = "within", defaultValue = "30d", description = "how soon an expiry is a warning, in days, e.g. 30d (default)")
+			@OptionValue(label = "DAYS", subject = Subject.EXPIRY_WINDOW) String within) {
+		if (all && app != null) {
+			throw DicomregException.invalidInput("Give --app or --all, not both.");
+		}
+		AuditService.Audit found = this.audit.audit(app, all, days(within));
+		Table table = Table.of("Application", "app", "Client ID", "appId", "Severity", "severity", "Finding", "finding",
+				"Fix", "fix");
+		found.findings().forEach(finding -> table.row(finding.app(), finding.appId(), finding.severity().word(),
+				finding.finding(), finding.fix()));
+		long errors = found.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+		String roles = (found.dicomServices() < 0) ? " DICOM roles were not checked: Azure Resource Manager could not be "
+				+ "read with this sign-in." : "";
+		return Result.of(table)
+			.failed(found.hasErrors())
+			.note(found.apps() + " app(s) audited: " + errors + " error(s), " + (found.findings().size() - errors)
+					+ " warning(s)." + roles);
+	}
+
+	static Duration days(String text) {
+		Matcher matcher = Pattern.compile("(\\d{1,4})d?").matcher((text != null) ? text.strip().toLowerCase(Locale.ROOT) : "");
+		if (!matcher.matches()) {
+			throw DicomregException.invalidNaming(Subject.EXPIRY_WINDOW, Echo.quoted(String.valueOf(text)) + " given for {} "
+					+ "is no number of days: use e.g. 30d.");
+		}
+		return Duration.ofDays(Long.parseLong(matcher.group(1)));
 	}
 
 	@Command(name = "verify", group = GROUP,

@@ -68,6 +68,8 @@ public enum Subject {
 
 	WAIT("how long to wait", "%s"),
 
+	EXPIRY_WINDOW("how soon an expiry counts", "%s"),
+
 	DELEGATED_PERMISSION("the delegated permission", "%s"),
 
 	APPLICATION_PERMISSION("the application permission", "%s"),

@@ -436,6 +436,8 @@ class BadInputSuiteTests {
 			case WAIT -> List.of(Bad.usage("ten", "ten"), Bad.usage("0.5m"), Bad.usage("2d"), Bad.usage("99h"), Bad.usage(""),
 					Bad.usage(CONTROL));
 			case EXPORT_FILE -> this.files.unwritable(false);
+			case EXPIRY_WINDOW -> List.of(Bad.usage("ten", "ten"), Bad.usage("-1"), Bad.usage("1.5d"), Bad.usage(""),
+					Bad.usage(CONTROL));
 			case SIGN_IN_PERMISSION -> List.of(Bad.of("not a permission!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
 					Bad.of("http://management.azure.com/user_impersonation"));
 			case CLIENT_ID -> List.of(Bad.of("not-a-guid"), Bad.of("0f8fad5b-d9cb-469f-a165-70867728950"), Bad.of(CONTROL),
