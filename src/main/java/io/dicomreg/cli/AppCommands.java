@@ -23,6 +23,8 @@ import io.dicomreg.apps.Platform;
 import io.dicomreg.apps.RedirectUris;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.Registration;
+import io.dicomreg.apps.ConsentState;
+import io.dicomreg.verify.AuditService;
 import io.dicomreg.apps.ClientServicePrincipal;
 import io.dicomreg.apps.ServicePrincipalOutcome;
 import io.dicomreg.apps.ServicePrincipalService;
@@ -60,11 +62,14 @@ public class AppCommands {
 
 	private final ServicePrincipalService servicePrincipals;
 
+	private final AuditService audit;
+
 	public AppCommands(ApplicationService applications, ApplicationLocator locator,
-			ServicePrincipalService servicePrincipals) {
+			ServicePrincipalService servicePrincipals, AuditService audit) {
 		this.applications = applications;
 		this.locator = locator;
 		this.servicePrincipals = servicePrincipals;
+		this.audit = audit;
 	}
 
 	@Command(name = { "app", "register" }, group = GROUP,
@@ -132,7 +137,8 @@ public class AppCommands {
 	public Result show(CommandRun run,
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app) {
-		ApplicationDetails details = this.applications.show(this.locator.resolve(app, run.plan()));
+		AuditService.Readiness readiness = this.audit.readiness(this.locator.resolve(app, run.plan()));
+		ApplicationDetails details = readiness.details();
 		return Result.of(describe(details.application())
 			.add("Service principal object ID", "servicePrincipalId", (details.servicePrincipal() != null)
 					? Shown.as(details.servicePrincipal().objectId(), details.servicePrincipal().objectId())
@@ -142,7 +148,14 @@ public class AppCommands {
 			.add("Redirect URIs", "redirectUris", redirectUris(details.redirectUris()))
 			.add("Client secrets", "secrets", secrets(details.secrets()))
 			.add("Certificates", "certificates", certificates(details.certificates()))
-			.add("API permissions", "permissions", permissions(details.permissions().permissions()))
+			.add("API permissions", "permissions", permissions(readiness.consent()))
+			.add("DICOM roles", "dicomRoles", (readiness.dicomRoles() == null)
+					? Shown.as("not known: Azure Resource Manager could not be read with this sign-in", null)
+					: readiness.dicomRoles().isEmpty() ? Shown.as("none: run 'role assign --role reader --dicom SERVICE'",
+							List.of()) : Shown.as(readiness.dicomRoles(), readiness.dicomRoles()))
+			.add("Ready", "ready", readiness.findings().isEmpty() ? Shown.as("yes: 'verify --dicom SERVICE' proves it", true)
+					: Shown.as(readiness.findings().stream().map(f -> f.severity().word() + ": " + f.finding() + " Fix: "
+							+ f.fix()).toList(), false))
 			.jsonOnly("redirectUriCount", details.redirectUris().all().size())
 			.jsonOnly("secretCount", details.secrets().size())
 			.jsonOnly("certificateCount", details.certificates().size())
@@ -238,16 +251,19 @@ public class AppCommands {
 			}).toList());
 	}
 
-	private static Shown permissions(List<ApiPermission> permissions) {
-		return Shown.as(permissions.stream().map(permission -> ((permission.resourceDisplayName() != null)
-				? permission.resourceDisplayName() : permission.resourceAppId()) + ": " + permission.describe())
-			.toList(), permissions.stream().map(permission -> {
+	private static Shown permissions(List<ConsentState> states) {
+		return Shown.as(states.stream().map(state -> ((state.permission().resourceDisplayName() != null)
+				? state.permission().resourceDisplayName() : state.permission().resourceAppId()) + ": "
+				+ state.permission().describe() + ", admin consent " + state.label())
+			.toList(), states.stream().map(state -> {
+				ApiPermission permission = state.permission();
 				Map<String, Object> object = new LinkedHashMap<>();
 				object.put("resourceDisplayName", permission.resourceDisplayName());
 				object.put("resourceAppId", permission.resourceAppId());
 				object.put("permission", permission.value());
 				object.put("type", permission.type().label());
 				object.put("permissionId", permission.permissionId());
+				object.put("consent", state.label());
 				return object;
 			}).toList());
 	}

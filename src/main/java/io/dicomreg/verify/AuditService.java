@@ -75,8 +75,36 @@ public class AuditService {
 		return new Audit(apps.size(), (dicomServices != null) ? dicomServices.size() : -1, findings);
 	}
 
-	private List<Finding> audit(AppRef app, Duration within, List<DicomService> dicomServices) {
+	/**
+	 * Whether one app is ready: its details, the consent of each permission, its DICOM roles on the DICOM services
+	 * the account sees, and what an audit finds (expiries within 30 days).
+	 */
+	public Readiness readiness(AppRef app) {
 		ApplicationDetails details = this.applications.show(app);
+		List<DicomService> dicomServices = visibleDicomServices();
+		List<ConsentState> consentStates = (details.servicePrincipal() != null) ? this.consent.list(app).permissions()
+				: details.permissions().permissions().stream().map(p -> new ConsentState(p, false, false)).toList();
+		List<String> dicomRoles = null;
+		if (dicomServices != null && details.servicePrincipal() != null) {
+			dicomRoles = new ArrayList<>();
+			for (DicomService service : dicomServices) {
+				for (RoleAssignment assignment : this.roles.list(service.id(), details.servicePrincipal().objectId(),
+						DryRun.off())) {
+					if (DicomRole.ofDefinition(assignment.roleDefinitionId()).isPresent()) {
+						dicomRoles.add(assignment.roleName() + " on " + service.qualifiedName()
+								+ (assignment.inherited() ? " (inherited from " + assignment.scope() + ")" : ""));
+					}
+				}
+			}
+		}
+		return new Readiness(details, consentStates, dicomRoles, audit(app, details, Duration.ofDays(30), dicomServices));
+	}
+
+	private List<Finding> audit(AppRef app, Duration within, List<DicomService> dicomServices) {
+		return audit(app, this.applications.show(app), within, dicomServices);
+	}
+
+	private List<Finding> audit(AppRef app, ApplicationDetails details, Duration within, List<DicomService> dicomServices) {
 		Instant now = this.clock.instant();
 		List<Finding> findings = new ArrayList<>();
 		String id = app.appId();
@@ -173,6 +201,18 @@ public class AuditService {
 
 	private static String name(String description) {
 		return (description != null && !description.isBlank()) ? "'" + description + "' " : "";
+	}
+
+	/**
+	 * Whether an app is ready to read DICOM data.
+	 *
+	 * @param details the app's configuration and credentials
+	 * @param consent each permission with its consent state
+	 * @param dicomRoles its DICOM roles, one line each; {@code null} when Azure Resource Manager could not be read
+	 * @param findings what an audit finds (expiries within 30 days)
+	 */
+	public record Readiness(ApplicationDetails details, List<ConsentState> consent, List<String> dicomRoles,
+			List<Finding> findings) {
 	}
 
 	/**
