@@ -101,6 +101,9 @@ public class CommandDispatcher {
 			Result result = this.invoker.invoke(run);
 			if (!plan.active() || command.traits().dryRun() != DryRunMode.PLAN) {
 				print(result, format, out, err);
+				if (result.failure() != null) {
+					err.println("Error: " + io.dicomreg.output.SafeText.of(io.dicomreg.error.SecretShapes.redact(result.failure())));
+				}
 				return Outcome.done(result.isFailed() ? ExitCode.FAILURE : ExitCode.OK, result.changed(),
 						command.traits().endsShell());
 			}

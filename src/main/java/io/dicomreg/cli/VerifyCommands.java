@@ -69,7 +69,7 @@ public class VerifyCommands {
 		String roles = (found.dicomServices() < 0) ? " DICOM roles were not checked: Azure Resource Manager could not be "
 				+ "read with this sign-in." : "";
 		return Result.of(table)
-			.failed(found.hasErrors())
+			.failed(found.hasErrors() ? errors + " error(s) found: see above." : null)
 			.note(found.apps() + " app(s) audited: " + errors + " error(s), " + (found.findings().size() - errors)
 					+ " warning(s)." + roles);
 	}
@@ -111,15 +111,14 @@ public class VerifyCommands {
 				run::notice);
 		Table table = Table.of("Link", "link", "Status", "status", "What it means", "detail", "Fix", "fix");
 		verification.links().forEach(link -> table.row(link.name(), link.status().word(), link.detail(), link.fix()));
-		String failedAt = verification.links().stream()
+		Link failedAt = verification.links().stream()
 			.filter(link -> link.status() == Link.Status.FAILED)
-			.map(Link::name)
 			.findFirst()
 			.orElse(null);
 		return Result.of(table)
-			.failed(!verification.ok())
-			.note(verification.ok() ? "Verified: the client reads DICOM data."
-					: "Not verified: " + ((failedAt != null) ? "the chain breaks at '" + failedAt + "'." : "see above."));
+			.failed(verification.ok() ? null : "Not verified: " + ((failedAt != null) ? failedAt.name() + ": "
+					+ failedAt.detail() + ((failedAt.fix() != null) ? " Fix: " + failedAt.fix() : "") : "see above."))
+			.note(verification.ok() ? "Verified: the client reads DICOM data." : null);
 	}
 
 	private static CredentialSource credential(String secretFile, String secretEnv, String certificate,

@@ -31,7 +31,8 @@ public enum ExportFormat {
 				return format;
 			}
 		}
-		throw new IllegalArgumentException(word);
+		throw io.dicomreg.error.DicomregException.invalidNaming(io.dicomreg.error.Subject.EXPORT_FORMAT,
+				io.dicomreg.error.Echo.quoted(word) + " given for {} is no export format: use env, postman or msal.");
 	}
 
 }

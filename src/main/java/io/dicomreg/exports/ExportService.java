@@ -83,14 +83,20 @@ public class ExportService {
 			throw DicomregException.invalidInput("--include-secret-from needs --out FILE: a secret is written only to a file "
 					+ "you name (readable by you alone), never to the screen.");
 		}
+		String version = version(request.apiVersion());
 		Path out = (request.out() != null) ? SaveTarget.newFile(request.out(), Subject.EXPORT_FILE) : null;
+		if (request.certificate() != null) {
+			// The client will sign in with it: it must hold a certificate and its key (a PFX without a password here).
+			this.credentials.identify(io.dicomreg.auth.CredentialSource.certificate(request.certificate(), null),
+					() -> new char[0]);
+		}
 		AppRef app = this.locator.resolve(request.app(), plan);
 		ApplicationIds ids = this.applications.ids(app);
 		ApplicationDetails details = this.applications.show(app);
 		DicomService service = (request.dicom() != null) ? this.services.resolve(request.dicom()) : null;
 		String secret = (request.secretFrom() != null) ? this.credentials.secretText(request.secretFrom()) : null;
 		String baseUrl = (service != null && service.serviceUrl() != null)
-				? trimSlash(service.serviceUrl()) + "/" + version(request.apiVersion()) : "";
+				? trimSlash(service.serviceUrl()) + "/" + version : "";
 		Map<String, String> variables = new LinkedHashMap<>();
 		String content = switch (request.format()) {
 			case ENV -> env(ids, service, secret, request.certificate(), variables);
@@ -207,7 +213,12 @@ public class ExportService {
 	}
 
 	private static String version(String version) {
-		return (version == null) ? "v2" : version.strip().toLowerCase(java.util.Locale.ROOT);
+		String value = (version == null) ? "v2" : version.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!value.equals("v1") && !value.equals("v2")) {
+			throw DicomregException.invalidNaming(Subject.API_VERSION, io.dicomreg.error.Echo.quoted(String.valueOf(version))
+					+ " given for {} is no DICOMweb version: use v1 or v2.");
+		}
+		return value;
 	}
 
 	private static String trimSlash(String value) {

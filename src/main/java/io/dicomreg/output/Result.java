@@ -16,6 +16,8 @@ public final class Result {
 
 	private boolean failed;
 
+	private String failure;
+
 	private final List<String> notes = new ArrayList<>();
 
 	private final List<String> jsonNotes = new ArrayList<>();
@@ -59,6 +61,21 @@ public final class Result {
 	public Result failed(boolean failed) {
 		this.failed = failed;
 		return this;
+	}
+
+	/**
+	 * Marks a result that reports a failed check, with the one line that says why: shown after the result as the
+	 * run's error, and the run ends with the failure exit status.
+	 */
+	public Result failed(String failure) {
+		this.failed = failure != null;
+		this.failure = failure;
+		return this;
+	}
+
+	/** The one line a failed check is reported with, or {@code null}. */
+	public String failure() {
+		return this.failure;
 	}
 
 	/** Whether the result reports a failed check. */

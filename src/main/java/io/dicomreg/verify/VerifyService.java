@@ -101,6 +101,8 @@ public class VerifyService {
 	 */
 	public Verification verify(VerifyRequest request, Supplier<char[]> pfxPassword, Consumer<String> messages) {
 		String version = version(request.apiVersion());
+		AppRef app = this.locator.resolve(request.app(), DryRun.off());
+		DicomService service = this.roles.service(request.dicom());
 		if (!request.asUser() && request.credential() == null) {
 			throw DicomregException.invalidInput("Give the app's credential to verify with: --secret-file FILE, "
 					+ "--secret-env VAR or --certificate FILE; or --as-user to check as a user of a public client.");
@@ -109,8 +111,6 @@ public class VerifyService {
 			throw DicomregException.invalidInput("--as-user signs in as a user, with no secret or certificate: leave out "
 					+ "--secret-file, --secret-env and --certificate.");
 		}
-		AppRef app = this.locator.resolve(request.app(), DryRun.off());
-		DicomService service = this.roles.service(request.dicom());
 		String tenant = this.signIn.session().map(session -> session.tenantId()).orElseThrow(DicomregException::notSignedIn);
 		List<Link> links = new ArrayList<>();
 		links.add(Link.ok(APPLICATION, "'" + app.displayName() + "' (client ID " + app.appId() + ")"));
@@ -178,18 +178,21 @@ public class VerifyService {
 
 	private Link credential(ApplicationDetails details, VerifyRequest request, Supplier<char[]> pfxPassword, AppRef app) {
 		String identity = this.credentials.identify(request.credential(), pfxPassword);
+		String given = (request.credential().secretFile() != null) ? "the secret in the file given by --secret-file"
+				: (request.credential().secretEnv() != null) ? "the secret in the variable given by --secret-env"
+						: "the certificate given by --certificate";
 		Instant now = this.waiting.clock().instant();
 		boolean secret = request.credential().certificateFile() == null;
 		if (secret) {
 			List<ClientSecret> matching = details.secrets().stream().filter(s -> identity.equals(s.hint())).toList();
 			if (matching.isEmpty()) {
-				return Link.failed(CREDENTIAL, "no secret of '" + app.displayName() + "' begins with what the given secret "
-						+ "begins with: it belongs to another app, or it was removed.", "secret add --app " + app.appId()
+				return Link.failed(CREDENTIAL, given + " is none of the secrets of '" + app.displayName() + "' (none begins "
+						+ "as it does): it belongs to another app, or it was removed.", "secret add --app " + app.appId()
 						+ " --save-to FILE");
 			}
 			Optional<ClientSecret> valid = matching.stream().filter(s -> s.status() != CredentialStatus.EXPIRED).findFirst();
 			if (valid.isEmpty()) {
-				return Link.failed(CREDENTIAL, "the secret expired on " + matching.get(0).end() + ".", "secret add --app "
+				return Link.failed(CREDENTIAL, given + " expired on " + matching.get(0).end() + ".", "secret add --app "
 						+ app.appId() + " --save-to FILE");
 			}
 			return Link.ok(CREDENTIAL, "secret " + describe(valid.get().description()) + "(key ID " + valid.get().keyId()
@@ -199,11 +202,11 @@ public class VerifyService {
 			.filter(c -> identity.equalsIgnoreCase(c.thumbprint()))
 			.findFirst();
 		if (certificate.isEmpty()) {
-			return Link.failed(CREDENTIAL, "the certificate (thumbprint " + identity + ") is not uploaded to '"
+			return Link.failed(CREDENTIAL, given + " (thumbprint " + identity + ") is not uploaded to '"
 					+ app.displayName() + "'.", "cert upload --app " + app.appId() + " --file FILE");
 		}
 		if (certificate.get().status() == CredentialStatus.EXPIRED) {
-			return Link.failed(CREDENTIAL, "the certificate expired on " + certificate.get().end() + ".",
+			return Link.failed(CREDENTIAL, given + " expired on " + certificate.get().end() + ".",
 					"cert create --subject CN=NAME --out PREFIX, then cert upload");
 		}
 		return Link.ok(CREDENTIAL, "certificate " + describe(certificate.get().description()) + "(thumbprint " + identity
@@ -321,7 +324,8 @@ public class VerifyService {
 		}
 		String value = version.strip().toLowerCase(Locale.ROOT);
 		if (!value.equals("v1") && !value.equals("v2")) {
-			throw DicomregException.invalid(Subject.API_VERSION, " must be v1 or v2.");
+			throw DicomregException.invalidNaming(Subject.API_VERSION, io.dicomreg.error.Echo.quoted(version)
+					+ " given for {} is no DICOMweb version: use v1 or v2.");
 		}
 		return value;
 	}
