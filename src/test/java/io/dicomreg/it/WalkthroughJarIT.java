@@ -54,6 +54,7 @@ class WalkthroughJarIT {
 			pty.expect("Grant admin consent").answer("Go ahead?", "").expect("Granted admin consent");
 			pty.answer("Which DICOM service?", "").answer("Which role?", "Reader").expect("Assign DICOM Data Reader")
 				.answer("Go ahead?", "").expect("Assigned DICOM Data Reader");
+			pty.answer("Verify now", "n").answer("Write the app's IDs for its tools", "");
 			pty.expect("Wrote the script").expect("The walkthrough is complete");
 			assertThat(pty.exitCode()).isZero();
 		}

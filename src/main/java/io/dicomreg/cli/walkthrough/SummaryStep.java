@@ -1,5 +1,17 @@
 package io.dicomreg.cli.walkthrough;
 
+import io.dicomreg.verify.VerifyService;
+import io.dicomreg.verify.VerifyRequest;
+import io.dicomreg.verify.Verification;
+import io.dicomreg.output.Table;
+import io.dicomreg.output.Result;
+import io.dicomreg.exports.ExportService;
+import io.dicomreg.exports.ExportRequest;
+import io.dicomreg.exports.ExportFormat;
+import io.dicomreg.exports.Export;
+import io.dicomreg.auth.CredentialSource;
+import java.util.Optional;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,10 +42,17 @@ class SummaryStep implements WalkthroughStep {
 
 	private final Clock clock;
 
-	SummaryStep(AuthenticationService authentication, Renderer renderer, Clock clock) {
+	private final VerifyService verify;
+
+	private final ExportService exports;
+
+	SummaryStep(AuthenticationService authentication, Renderer renderer, Clock clock, VerifyService verify,
+			ExportService exports) {
 		this.authentication = authentication;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.verify = verify;
+		this.exports = exports;
 	}
 
 	@Override
@@ -53,7 +72,89 @@ class SummaryStep implements WalkthroughStep {
 		Prompts prompts = context.prompts();
 		prompts.show(this.renderer.render(summary(context.progress()), OutputFormat.TABLE));
 		prompts.say(nextSteps(context.progress()));
+		verify(context);
+		offerExport(context);
 		saveScript(context);
+	}
+
+	/**
+	 * Runs {@code verify} with the secret the walkthrough saved, on the DICOM service it assigned a role on, and
+	 * offers to wait while a new role takes effect.
+	 */
+	private void verify(StepContext context) {
+		Prompts prompts = context.prompts();
+		WalkthroughProgress.Role role = context.progress().getRole();
+		WalkthroughProgress.Secret secret = context.progress().getSecret();
+		AppRef app = context.progress().appRef();
+		if (app == null || role == null || secret == null || secret.savedTo() == null || this.verify == null) {
+			return;
+		}
+		if (!prompts.confirm("Verify now that '" + app.displayName() + "' reads DICOM data on " + role.service()
+				+ ", signing in with its secret?", true)) {
+			return;
+		}
+		Duration wait = Duration.ZERO;
+		while (true) {
+			try {
+				Verification verification = this.verify.verify(new VerifyRequest(app.appId(), role.serviceId(),
+						CredentialSource.secretFile(Path.of(secret.savedTo())), false, "v2", wait), () -> new char[0],
+						prompts::say);
+				Table table = Table.of("Link", "link", "Status", "status", "What it means", "detail", "Fix", "fix");
+				verification.links().forEach(link -> table.row(link.name(), link.status().word(), link.detail(), link.fix()));
+				prompts.show(this.renderer.render(Result.of(table), OutputFormat.TABLE));
+				if (verification.ok()) {
+					prompts.say("Verified: the client reads DICOM data.");
+					return;
+				}
+				boolean notYet = verification.links().stream()
+					.anyMatch(link -> link.fix() != null && link.fix().contains("--wait"));
+				if (!notYet || !wait.isZero() || !prompts.confirm("The role is assigned but not effective yet. Wait up to "
+						+ "10 minutes for it, asking again meanwhile?", true)) {
+					prompts.say("Not verified yet: run 'verify --dicom " + role.service() + " --secret-file "
+							+ secret.savedTo() + "' later.");
+					return;
+				}
+				wait = Duration.ofMinutes(10);
+			}
+			catch (DicomregException ex) {
+				prompts.error(ex.getMessage());
+				return;
+			}
+		}
+	}
+
+	/** Offers the hand-off files of {@code app export}, without any secret. */
+	private void offerExport(StepContext context) {
+		Prompts prompts = context.prompts();
+		AppRef app = context.progress().appRef();
+		if (app == null || this.exports == null) {
+			return;
+		}
+		Optional<ExportFormat> format = prompts.choose("Write the app's IDs for its tools (no secret in them)?", List.of(
+				Choice.of("No", Optional.<ExportFormat>empty()),
+				Choice.of("A Postman environment (the DICOM workshop's variables)", Optional.of(ExportFormat.POSTMAN)),
+				Choice.of("An env file for Azure Identity", Optional.of(ExportFormat.ENV)),
+				Choice.of("An MSAL configuration", Optional.of(ExportFormat.MSAL))));
+		if (format.isEmpty()) {
+			return;
+		}
+		String unique = (context.progress().getApplication() != null) ? context.progress().getApplication().uniqueName()
+				: "dicom-client";
+		String suggested = unique + switch (format.get()) {
+			case POSTMAN -> ".postman_environment.json";
+			case ENV -> ".env";
+			case MSAL -> ".msal.json";
+		};
+		Path file = Path.of(prompts.text("File to write", Path.of(suggested).toAbsolutePath().toString()));
+		WalkthroughProgress.Role role = context.progress().getRole();
+		try {
+			Export export = this.exports.export(new ExportRequest(app.appId(), format.get(),
+					(role != null) ? role.serviceId() : null, "v2", file, null, null), context.plan());
+			prompts.say("Wrote " + export.file() + ": " + String.join(", ", export.variables()) + ".");
+		}
+		catch (DicomregException ex) {
+			prompts.error(ex.getMessage());
+		}
 	}
 
 	private Details summary(WalkthroughProgress progress) {

@@ -11,6 +11,8 @@ import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.ConsentService;
 import io.dicomreg.azure.DicomServiceDirectory;
 import io.dicomreg.azure.RoleService;
+import io.dicomreg.exports.ExportService;
+import io.dicomreg.verify.VerifyService;
 import io.dicomreg.apps.ApplicationService;
 import io.dicomreg.apps.AuthenticationService;
 import io.dicomreg.apps.PermissionService;
@@ -37,12 +39,13 @@ class WalkthroughConfiguration {
 	Walkthrough walkthrough(AccountService account, ApplicationService applications, AuthenticationService authentication,
 			SecretService secrets, CertificateService certificates, CertificateFileService certificateFiles,
 			PermissionService permissions, ApiDirectory apis, ConsentService consent, DicomServiceDirectory dicomServices,
-			RoleService roles, Renderer renderer, WalkthroughProgressStore store) {
+			RoleService roles, VerifyService verify, ExportService exports, Renderer renderer,
+			WalkthroughProgressStore store) {
 		return new Walkthrough(List.of(new SignInStep(account), new RegisterStep(applications),
 				new IdsStep(applications, renderer), new AuthenticationStep(authentication),
 				new CredentialsStep(new SecretPart(secrets), new CertificatePart(certificates, certificateFiles)),
 				new PermissionStep(permissions, apis), new ConsentStep(consent), new RoleStep(dicomServices, roles),
-				new SummaryStep(authentication, renderer, Clock.systemUTC())), store,
+				new SummaryStep(authentication, renderer, Clock.systemUTC(), verify, exports)), store,
 				() -> account.session().map(Session::tenantId), Clock.systemUTC());
 	}
 

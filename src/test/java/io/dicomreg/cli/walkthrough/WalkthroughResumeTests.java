@@ -115,7 +115,7 @@ class WalkthroughResumeTests {
 	private static final List<List<String>> FIRST_PROMPTS = List.of(List.of("How do you want to sign in?"),
 			List.of("Display name"), List.of("Noted?"), List.of("Client type"), List.of("What should the client sign in with?"),
 			List.of("Add the delegated permission", "Go ahead?"), List.of("Grant admin consent", "Go ahead?"),
-			List.of("Which DICOM service?"), List.of("Save these steps as a dicomreg script"));
+			List.of("Which DICOM service?"), List.of("Verify now"));
 
 	/** How a person answers each step, as in the tutorial: public client for Postman, both credentials. */
 	private static final List<BiConsumer<TerminalSession, Path>> STEPS = List.of(
@@ -137,7 +137,8 @@ class WalkthroughResumeTests {
 			(shell, directory) -> shell.answer("Which DICOM service?", "").answer("Which role?", "")
 				.expect("Assign DICOM Data Owner on contosohealth/dicom1").answer("Go ahead?", "")
 				.expect("Assigned DICOM Data Owner"),
-			(shell, directory) -> shell.expect("Next steps").answer("Save these steps as a dicomreg script", "n")
+			(shell, directory) -> shell.expect("Next steps").answer("Verify now", "n")
+				.answer("Write the app's IDs for its tools", "").answer("Save these steps as a dicomreg script", "n")
 				.expect("The walkthrough is complete"));
 
 	private static void addSecret(TerminalSession shell, Path directory) {

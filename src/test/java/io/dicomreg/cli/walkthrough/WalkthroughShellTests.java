@@ -57,7 +57,8 @@ class WalkthroughShellTests {
 			shell.expect("Step 8 of 9").answer("Which DICOM service?", "").answer("Which role?", "")
 				.expect("Assign DICOM Data Owner on contosohealth/dicom1").answer("Go ahead?", "").expect("Assigned DICOM Data Owner");
 			shell.expect("Step 9 of 9").expect("Admin consent").expect("granted for all users").expect("DICOM role")
-				.expect("DICOM Data Owner on contosohealth/dicom1").expect("Next steps").expect("Wrote the script")
+				.expect("DICOM Data Owner on contosohealth/dicom1").expect("Next steps").answer("Verify now", "n")
+				.answer("Write the app's IDs for its tools", "").expect("Wrote the script")
 				.expect("The walkthrough is complete");
 			shell.expect(">").enter("exit");
 			assertThat(shell.exitCode()).isZero();
@@ -98,6 +99,7 @@ class WalkthroughShellTests {
 			shell.expect("Step 7 of 9").expect("Grant admin consent").type(CTRL_N);
 			shell.expect("Step 8 of 9").expect("Which DICOM service?").type(CTRL_N);
 			shell.expect("Step 9 of 9").expect("Client secret").expect("none added").expect("Certificate").expect("none uploaded");
+			shell.answer("Write the app's IDs for its tools", "");
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 		}
 		try (ConnectionTarget target = new ConnectionTarget(true, state, AzureCloud.AzureCloud, null, null)) {
@@ -126,6 +128,7 @@ class WalkthroughShellTests {
 			shell.expect("Copy its value now: it is shown only this once.");
 			shell.expect("Add the delegated permission").answer("Go ahead?", "");
 			shell.expect("Grant admin consent").answer("Go ahead?", "").answer("Which DICOM service?", "None");
+			shell.answer("Write the app's IDs for its tools", "");
 			shell.expect("The walkthrough is complete").expect(">").enter("exit");
 			screen = shell.text();
 		}
