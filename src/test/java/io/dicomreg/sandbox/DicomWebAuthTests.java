@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import static io.dicomreg.sandbox.DicomWebTests.assertText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Who may use the DICOMweb API, over HTTPS with tokens from MSAL4J: the 401 challenge of the service's bearer
@@ -266,6 +267,15 @@ class DicomWebAuthTests {
 		assertThat(SandboxInspector.of(this.server).requests())
 			.anyMatch((r) -> r.path().endsWith("/dicom/contosohealth-dicom1/v1/changefeed/latest") && r.status() == 200
 					&& !r.dicomWrite());
+	}
+
+	@Test
+	void theEntryPointNamesServiceUrlsAndRefusesANegativeDelay() {
+		assertThat(this.server.dicomServiceUrl(SandboxDirectory.WORKSPACE, SandboxDirectory.DICOM_SERVICE).toString())
+			.isEqualTo(this.sandboxDicom.serviceUrl())
+			.isEqualTo(this.server.authorityHost() + "/dicom/contosohealth-dicom1");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.server.setRoleEffectDelay(Duration.ofSeconds(-1)))
+			.withMessage("The role effect delay must be zero or more, not PT-1S.");
 	}
 
 	private DicomWebClient client(String token) {
