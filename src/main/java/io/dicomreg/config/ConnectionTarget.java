@@ -136,6 +136,8 @@ public class ConnectionTarget implements AutoCloseable {
 		String tenantId;
 		try {
 			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog, this.sandboxFaults);
+			// DICOM roles take a few seconds to work, as in Azure; tests may set the sandbox's delay to zero.
+			this.runningSandbox.setRoleEffectDelay(Sandbox.SHELL_ROLE_EFFECT_DELAY);
 			tenantId = this.runningSandbox.tenantId();
 		}
 		catch (Sandbox.StateException | UncheckedIOException ex) {

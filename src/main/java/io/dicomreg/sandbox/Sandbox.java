@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +23,8 @@ import com.sun.net.httpserver.HttpsServer;
 import io.dicomreg.sandbox.arm.ArmContext;
 import io.dicomreg.sandbox.arm.ArmEndpoints;
 import io.dicomreg.sandbox.crypto.SandboxTls;
+import io.dicomreg.sandbox.dicom.DicomContext;
+import io.dicomreg.sandbox.dicom.DicomEndpoints;
 import io.dicomreg.sandbox.directory.DirectoryUser;
 import io.dicomreg.sandbox.directory.Tenant;
 import io.dicomreg.sandbox.directory.TenantStore;
@@ -38,8 +41,8 @@ import io.dicomreg.sandbox.identity.IdentityEndpoints;
 import io.dicomreg.sandbox.identity.PendingCodes;
 
 /**
- * The sandbox tenant: an in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in, Microsoft Graph v1.0
- * and the part of Azure Resource Manager dicomreg uses, for one tenant. This class and its nested types are all that
+ * The sandbox tenant: an in-process HTTPS server on 127.0.0.1 that emulates Entra ID sign-in, Microsoft Graph v1.0,
+ * the part of Azure Resource Manager dicomreg uses, and the DICOMweb API of its DICOM services, for one tenant. This class and its nested types are all that
  * code outside the sandbox may use of it.
  */
 public final class Sandbox implements AutoCloseable {
@@ -47,6 +50,12 @@ public final class Sandbox implements AutoCloseable {
 	private static final int THREADS = 4;
 
 	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+	/**
+	 * The role effect delay dicomreg's own sandbox uses ({@code --sandbox}, {@code --sandbox-state}): a few
+	 * seconds, so that a person sees what Azure does (a DICOM role is not in effect at once) without waiting long.
+	 */
+	public static final Duration SHELL_ROLE_EFFECT_DELAY = Duration.ofSeconds(5);
 
 	private final HttpsServer server;
 
@@ -65,6 +74,8 @@ public final class Sandbox implements AutoCloseable {
 	private final PendingCodes pending = new PendingCodes();
 
 	private final URI baseUri;
+
+	private volatile Duration roleEffectDelay = Duration.ZERO;
 
 	private Sandbox(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
 			RequestLog log, FaultInjector faults, Clock clock) {
@@ -103,8 +114,9 @@ public final class Sandbox implements AutoCloseable {
 
 	/**
 	 * Starts like {@link #start(Path, Clock)}, also appending one line per served request to {@code requestLogFile}
-	 * (created if missing): instant, method, path, status, and {@code graph-write} or {@code arm-write} for Graph and
-	 * ARM writes; never a body, header, or the query string of a sign-in request.
+	 * (created if missing): instant, method, path, status, and {@code graph-write}, {@code arm-write} or
+	 * {@code dicom-write} for Graph, ARM and DICOMweb writes; never a body, header, or the query string of a sign-in
+	 * request.
 	 * @param stateFile the state file, or null
 	 * @param clock the clock
 	 * @param requestLogFile the request log file, or null for none
@@ -190,6 +202,41 @@ public final class Sandbox implements AutoCloseable {
 	 */
 	public URI resourceManagerEndpoint() {
 		return this.baseUri;
+	}
+
+	/**
+	 * The URL a DICOM service of this sandbox is served at, as ARM answers it in {@code serviceUrl}: DICOMweb is
+	 * served under it ({@code {serviceUrl}/v2/studies}).
+	 * @param workspace the workspace's name, e.g. contosohealth
+	 * @param dicomService the DICOM service's name, e.g. dicom1
+	 * @return e.g. https://127.0.0.1:PORT/dicom/contosohealth-dicom1
+	 */
+	public URI dicomServiceUrl(String workspace, String dicomService) {
+		return URI.create(this.baseUri + "/dicom/" + (workspace + "-" + dicomService).toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * How long after its creation a role assignment takes effect on the DICOM services' data plane: until then a
+	 * DICOMweb request of its principal is answered 403 as if it did not exist (Azure takes minutes). Zero, the
+	 * default of {@link #start(Path)} and the other starts, makes a role effective at once; dicomreg's own sandbox
+	 * uses {@link #SHELL_ROLE_EFFECT_DELAY}. Measured with the sandbox's clock against the assignment's
+	 * {@code createdOn}; ARM itself sees an assignment at once.
+	 * @param delay the delay, zero or more
+	 * @throws IllegalArgumentException when it is negative
+	 */
+	public void setRoleEffectDelay(Duration delay) {
+		if (delay == null || delay.isNegative()) {
+			throw new IllegalArgumentException("The role effect delay must be zero or more, not " + delay + ".");
+		}
+		this.roleEffectDelay = delay;
+	}
+
+	/**
+	 * The role effect delay now in use (see {@link #setRoleEffectDelay(Duration)}).
+	 * @return the delay
+	 */
+	public Duration roleEffectDelay() {
+		return this.roleEffectDelay;
 	}
 
 	public String tenantId() {
@@ -335,6 +382,11 @@ public final class Sandbox implements AutoCloseable {
 		return this.log;
 	}
 
+	/** The sandbox's clock, for tests that make objects with the server's time. */
+	Clock clock() {
+		return this.clock;
+	}
+
 	/** The faults waiting to be answered, for tests that add faults while the sandbox runs. */
 	FaultInjector faults() {
 		return this.faults;
@@ -351,7 +403,9 @@ public final class Sandbox implements AutoCloseable {
 				new IdentityContext(this.store, this.clock, host, this.pending));
 		GraphEndpoints graph = new GraphEndpoints(new GraphContext(this.store, this.clock, host + "/v1.0"));
 		ArmEndpoints arm = new ArmEndpoints(new ArmContext(this.store, this.clock, host));
-		return new SandboxHttpHandler(identity, graph, arm, this.faults, this.log, this.clock);
+		DicomEndpoints dicom = new DicomEndpoints(new DicomContext(this.store, this.clock, host,
+				this::roleEffectDelay));
+		return new SandboxHttpHandler(identity, graph, arm, dicom, this.faults, this.log, this.clock);
 	}
 
 	private static ThreadFactory daemonThreads() {

@@ -1,5 +1,6 @@
 package io.dicomreg.sandbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,12 @@ public final class SandboxAzure {
 
 	private final String baseUrl;
 
-	SandboxAzure(TenantStore store, String baseUrl) {
+	private final Clock clock;
+
+	SandboxAzure(TenantStore store, String baseUrl, Clock clock) {
 		this.store = store;
 		this.baseUrl = baseUrl;
+		this.clock = clock;
 	}
 
 	/**
@@ -149,7 +153,8 @@ public final class SandboxAzure {
 	}
 
 	/**
-	 * Assigns a role directly, as someone with the right to would through ARM, without checking the principal.
+	 * Assigns a role directly, as someone with the right to would through ARM, without checking the principal. It is
+	 * created now by the sandbox's clock, so a DICOM data role takes effect after the sandbox's role effect delay.
 	 * @param principalId the object id of a user or service principal
 	 * @param principalType User or ServicePrincipal
 	 * @param roleDefinitionId a role definition GUID, such as {@link SandboxDirectory#READER_ROLE_ID}
@@ -158,7 +163,7 @@ public final class SandboxAzure {
 	 */
 	public RoleAssignment assignRole(String principalId, String principalType, String roleDefinitionId,
 			String scope) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		RoleAssignment assignment = new RoleAssignment(UUID.randomUUID().toString(), scope, roleDefinitionId,
 				principalId, principalType, null, null, null, now, now, null, null);
 		this.store.write((tenant) -> {

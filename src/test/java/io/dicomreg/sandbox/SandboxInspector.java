@@ -40,7 +40,17 @@ public final class SandboxInspector {
 	 * @return the tenant's Azure resources, read afresh on each call of its methods
 	 */
 	public SandboxAzure azure() {
-		return new SandboxAzure(this.sandbox.store(), this.sandbox.resourceManagerEndpoint().toString());
+		return new SandboxAzure(this.sandbox.store(), this.sandbox.resourceManagerEndpoint().toString(),
+				this.sandbox.clock());
+	}
+
+	/**
+	 * The DICOM services' data plane: their URLs, seeded studies, stored instances, data roles and the role effect
+	 * delay (see docs/sandbox.md, "DICOMweb").
+	 * @return the DICOMweb side of the tenant, read afresh on each call of its methods
+	 */
+	public SandboxDicom dicom() {
+		return new SandboxDicom(this.sandbox, azure());
 	}
 
 	/**

@@ -34,6 +34,16 @@ record RoleDefinition(String id, String roleName, String description, List<Strin
 	}
 
 	/**
+	 * Whether the role allows a data plane action (its {@code dataActions}; the built-in roles have no
+	 * {@code notDataActions}), matched as ARM matches actions.
+	 * @param dataAction e.g. Microsoft.HealthcareApis/workspaces/dicomservices/resources/read
+	 * @return true when a data action matches
+	 */
+	boolean allowsDataAction(String dataAction) {
+		return this.dataActions.stream().anyMatch((pattern) -> matches(pattern, dataAction));
+	}
+
+	/**
 	 * The role definition as ARM answers it.
 	 * @param scope the scope it was asked at: its id is prefixed with it, except at the root scope
 	 * @return the JSON

@@ -36,6 +36,8 @@ public final class Tenant {
 
 	private AzureResources azure = new AzureResources();
 
+	private final List<StoredDicomInstance> dicomInstances = new ArrayList<>();
+
 	private boolean upgraded;
 
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
@@ -181,6 +183,15 @@ public final class Tenant {
 
 	public List<RefreshTokenRecord> refreshTokens() {
 		return this.refreshTokens;
+	}
+
+	/**
+	 * The DICOM instances clients stored in the tenant's DICOM services (the seeded studies are not kept: they are
+	 * derived from each service's id).
+	 * @return the instances, oldest first, changed in place
+	 */
+	public List<StoredDicomInstance> dicomInstances() {
+		return this.dicomInstances;
 	}
 
 	// Users besides the administrator, and app role assignments (who may consent, and what was consented).

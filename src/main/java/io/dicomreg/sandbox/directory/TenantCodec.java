@@ -1,6 +1,7 @@
 package io.dicomreg.sandbox.directory;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public final class TenantCodec {
 		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
 		root.set("azure", AzureResourcesCodec.toJson(tenant.azure()));
 		consentToJson(tenant, root);
+		dicomToJson(tenant, root);
 		return root;
 	}
 
@@ -94,6 +96,7 @@ public final class TenantCodec {
 			tenant.markUpgraded();
 		}
 		consentFromJson(root, tenant);
+		dicomFromJson(root, tenant);
 		return tenant;
 	}
 
@@ -189,6 +192,39 @@ public final class TenantCodec {
 				requireId(assignment, "appRoleAssignments");
 				tenant.putAppRoleAssignment((ObjectNode) assignment.deepCopy());
 			}
+		}
+	}
+
+	// DICOM instances clients stored; a state file written before DICOMweb was served has none.
+
+	private static void dicomToJson(Tenant tenant, ObjectNode root) {
+		ArrayNode instances = root.putArray("dicomInstances");
+		for (StoredDicomInstance instance : tenant.dicomInstances()) {
+			ObjectNode node = instances.addObject();
+			node.put("serviceId", instance.serviceId());
+			node.put("sequence", instance.sequence());
+			node.put("timestamp", instance.timestamp().toString());
+			node.set("metadata", instance.metadata().deepCopy());
+		}
+	}
+
+	private static void dicomFromJson(JsonNode root, Tenant tenant) {
+		if (!root.has("dicomInstances")) {
+			return;
+		}
+		for (JsonNode node : array(root, "dicomInstances")) {
+			if (!node.path("metadata").isObject() || !node.path("sequence").canConvertToLong()) {
+				throw new IllegalArgumentException("an entry of \"dicomInstances\" has no sequence or metadata");
+			}
+			Instant timestamp;
+			try {
+				timestamp = Instant.parse(required(node, "timestamp"));
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException("an entry of \"dicomInstances\" has an invalid timestamp");
+			}
+			tenant.dicomInstances().add(new StoredDicomInstance(required(node, "serviceId"),
+					node.path("sequence").asLong(), timestamp, (ObjectNode) node.path("metadata").deepCopy()));
 		}
 	}
 

@@ -33,10 +33,12 @@ public final class RequestLog {
 		boolean write = WRITE_METHODS.contains(request.method());
 		boolean graphWrite = write && isGraph(request.path());
 		boolean armWrite = write && isArm(request.path());
-		this.requests.add(new RecordedRequest(request.method(), request.pathAndQuery(), status, graphWrite, armWrite));
+		boolean dicomWrite = write && isDicom(request.path());
+		this.requests.add(new RecordedRequest(request.method(), request.pathAndQuery(), status, graphWrite, armWrite,
+				dicomWrite));
 		if (this.file != null) {
 			this.file.append(request, status, graphWrite ? RequestLogFile.GRAPH_WRITE
-					: armWrite ? RequestLogFile.ARM_WRITE : null);
+					: armWrite ? RequestLogFile.ARM_WRITE : dicomWrite ? RequestLogFile.DICOM_WRITE : null);
 		}
 	}
 
@@ -50,6 +52,16 @@ public final class RequestLog {
 
 	static boolean isGraph(String path) {
 		return path.equals("/v1.0") || path.startsWith("/v1.0/");
+	}
+
+	/**
+	 * Whether a path is under a DICOM service's URL ({@code /dicom/{workspace}-{name}/...}), which the DICOMweb
+	 * endpoints serve.
+	 * @param path the decoded path
+	 * @return true for a DICOM path
+	 */
+	static boolean isDicom(String path) {
+		return path.startsWith("/dicom/");
 	}
 
 	/**

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Appends one line per served request to a file: instant, method, path, status, and {@code graph-write} or
- * {@code arm-write} for writes.
+ * Appends one line per served request to a file: instant, method, path, status, and {@code graph-write},
+ * {@code arm-write} or {@code dicom-write} for writes.
  */
 public final class RequestLogFile {
 
@@ -33,6 +33,9 @@ public final class RequestLogFile {
 
 	/** The last word of the line of a POST, PATCH, PUT or DELETE to Azure Resource Manager. */
 	public static final String ARM_WRITE = "arm-write";
+
+	/** The last word of the line of a POST, PATCH, PUT or DELETE under a DICOM service's URL (a store). */
+	public static final String DICOM_WRITE = "dicom-write";
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -89,7 +92,8 @@ public final class RequestLogFile {
 	 * warnings, later ones are ignored.
 	 * @param request the request
 	 * @param status the status answered
-	 * @param mark {@link #GRAPH_WRITE}, {@link #ARM_WRITE}, or null for a request that changes nothing
+	 * @param mark {@link #GRAPH_WRITE}, {@link #ARM_WRITE}, {@link #DICOM_WRITE}, or null for a request that
+	 * changes nothing
 	 */
 	public void append(SandboxRequest request, int status, String mark) {
 		String line = line(this.clock.instant(), request, status, mark) + "\n";
@@ -105,18 +109,19 @@ public final class RequestLogFile {
 	}
 
 	/**
-	 * The line of one request, without its line break. Graph and ARM paths keep their query string (OData options,
-	 * api-version, never a secret); sign-in paths lose it, since authorize requests carry state, nonce and PKCE
+	 * The line of one request, without its line break. Graph, ARM and DICOMweb paths keep their query string (OData
+	 * options, api-version, search and change feed parameters, never a secret); sign-in paths lose it, since authorize requests carry state, nonce and PKCE
 	 * values there. Bodies and headers are never written. Spaces, control and non-ASCII characters of the path are
 	 * percent-encoded, so the line has exactly four or five words.
 	 * @param instant when it was answered
 	 * @param request the request
 	 * @param status the status answered
-	 * @param mark {@link #GRAPH_WRITE}, {@link #ARM_WRITE}, or null
+	 * @param mark {@link #GRAPH_WRITE}, {@link #ARM_WRITE}, {@link #DICOM_WRITE}, or null
 	 * @return e.g. {@code 2026-11-27T08:10:01Z POST /v1.0/applications 201 graph-write}
 	 */
 	static String line(Instant instant, SandboxRequest request, int status, String mark) {
-		boolean keepsQuery = RequestLog.isGraph(request.path()) || RequestLog.isArm(request.path());
+		boolean keepsQuery = RequestLog.isGraph(request.path()) || RequestLog.isArm(request.path())
+				|| RequestLog.isDicom(request.path());
 		String target = keepsQuery ? request.pathAndQuery() : request.path();
 		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)) + " " + request.method()
 				+ " " + escape(target) + " " + status + ((mark != null) ? " " + mark : "");

@@ -12,8 +12,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * Reads each exchange, answers an injected fault or hands it to the sign-in, Graph or Azure Resource Manager
- * endpoints (by path), records it, and writes the response.
+ * Reads each exchange, answers an injected fault or hands it to the sign-in, Graph, Azure Resource Manager or
+ * DICOMweb endpoints (by path), records it, and writes the response.
  */
 public final class SandboxHttpHandler implements HttpHandler {
 
@@ -26,17 +26,20 @@ public final class SandboxHttpHandler implements HttpHandler {
 
 	private final Endpoints arm;
 
+	private final Endpoints dicom;
+
 	private final FaultInjector faults;
 
 	private final RequestLog log;
 
 	private final Clock clock;
 
-	public SandboxHttpHandler(Endpoints identity, Endpoints graph, Endpoints arm, FaultInjector faults, RequestLog log,
-			Clock clock) {
+	public SandboxHttpHandler(Endpoints identity, Endpoints graph, Endpoints arm, Endpoints dicom,
+			FaultInjector faults, RequestLog log, Clock clock) {
 		this.identity = identity;
 		this.graph = graph;
 		this.arm = arm;
+		this.dicom = dicom;
 		this.faults = faults;
 		this.log = log;
 		this.clock = clock;
@@ -68,8 +71,9 @@ public final class SandboxHttpHandler implements HttpHandler {
 	}
 
 	private SandboxResponse answer(SandboxRequest request, Optional<Fault> fault) {
-		Endpoints endpoints = RequestLog.isGraph(request.path()) ? this.graph
-				: RequestLog.isArm(request.path()) ? this.arm : this.identity;
+		Endpoints endpoints = RequestLog.isDicom(request.path()) ? this.dicom
+				: RequestLog.isGraph(request.path()) ? this.graph
+						: RequestLog.isArm(request.path()) ? this.arm : this.identity;
 		try {
 			if (fault.isPresent() && fault.get().kind() == Fault.Kind.STATUS) {
 				return endpoints.fault(request, fault.get().status(), fault.get().retryAfter());

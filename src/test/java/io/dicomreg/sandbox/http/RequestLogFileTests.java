@@ -44,6 +44,16 @@ class RequestLogFileTests {
 	}
 
 	@Test
+	void dicomLinesKeepTheirQueryAndStoresEndWithTheirMarker() {
+		String service = "/dicom/contosohealth-dicom1";
+		assertThat(RequestLogFile.line(NOW, request("GET", service + "/v2/changefeed", "offset=5&limit=10"), 200, null))
+			.isEqualTo("2026-11-27T08:10:01Z GET " + service + "/v2/changefeed?offset=5&limit=10 200");
+		assertThat(RequestLogFile.line(NOW, request("POST", service + "/v2/studies", null), 200,
+				RequestLogFile.DICOM_WRITE))
+			.isEqualTo("2026-11-27T08:10:01Z POST " + service + "/v2/studies 200 dicom-write");
+	}
+
+	@Test
 	void signInLinesDropTheQueryString() {
 		assertThat(RequestLogFile.line(NOW, request("GET", "/organizations/oauth2/v2.0/authorize",
 				"client_id=x&code=secret-code&state=s"), 200, null))
