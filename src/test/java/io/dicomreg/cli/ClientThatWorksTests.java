@@ -68,9 +68,11 @@ class ClientThatWorksTests {
 		}
 
 		Path script = Files.write(this.directory.resolve("allowed.dicomreg"), concat(registration,
-				"permission grant --scope Dicom.ReadWrite", "role assign --role owner --dicom dicom1"));
+				"permission grant --scope Dicom.ReadWrite", "role assign --role owner --dicom dicom1",
+				"verify --dicom dicom1 --secret-file " + secretFile + " --wait 2m"));
 		TestShell.Result allowed = shell.run("script", script.toString());
 		assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+		assertThat(allowed.all()).contains("Verified: the client reads DICOM data.");
 		assertThat(Files.getPosixFilePermissions(secretFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
 		try (Sandbox server = Sandbox.start(state)) {

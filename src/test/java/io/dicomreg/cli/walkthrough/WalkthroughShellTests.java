@@ -57,8 +57,12 @@ class WalkthroughShellTests {
 			shell.expect("Step 8 of 9").answer("Which DICOM service?", "").answer("Which role?", "")
 				.expect("Assign DICOM Data Owner on contosohealth/dicom1").answer("Go ahead?", "").expect("Assigned DICOM Data Owner");
 			shell.expect("Step 9 of 9").expect("Admin consent").expect("granted for all users").expect("DICOM role")
-				.expect("DICOM Data Owner on contosohealth/dicom1").expect("Next steps").answer("Verify now", "n")
-				.answer("Write the app's IDs for its tools", "").expect("Wrote the script")
+				.expect("DICOM Data Owner on contosohealth/dicom1").expect("Next steps").answer("Verify now", "");
+			// dicomreg's own sandbox makes a new role wait a few seconds, as Azure does for longer: verify offers to wait.
+			shell.answer("Wait up to 10 minutes", "").expect("Verified: the client reads DICOM data.");
+			shell.answer("Write the app's IDs for its tools", "Postman").answer("File to write",
+					this.directory.resolve("dicom-client.postman_environment.json").toString()).expect("Wrote ");
+			shell.expect("Wrote the script")
 				.expect("The walkthrough is complete");
 			shell.expect(">").enter("exit");
 			assertThat(shell.exitCode()).isZero();
@@ -79,6 +83,8 @@ class WalkthroughShellTests {
 		assertThat(Files.readString(script)).contains("app register --name \"DICOM client\" --unique-name dicom-client")
 			.contains("permission grant --scope Dicom.ReadWrite")
 			.contains("role assign --role owner --dicom contosohealth/dicom1");
+		assertThat(this.directory.resolve("dicom-client.postman_environment.json")).content().contains("\"baseUrl\"")
+			.doesNotContain(Files.readString(secretFile).strip());
 	}
 
 	@Test
