@@ -224,6 +224,43 @@ class VerifyServiceTests {
 		});
 	}
 
+	@Test
+	void asAUserOfThePublicClientConsentAndTheUsersOwnRoleAreChecked() {
+		com.microsoft.graph.models.Application patch = new com.microsoft.graph.models.Application();
+		patch.setIsFallbackPublicClient(true);
+		this.admin.graph().client().applications().byApplicationId(this.app.objectId()).patch(patch, GraphWrites.allowed());
+		this.roles.assign("reader", "dicom1", "admin@contoso.onmicrosoft.com", DryRun.off());
+
+		Verification verification = service(this.tokens).verify(new VerifyRequest(this.app.appId(), "dicom1", null, true,
+				"v1", Duration.ZERO), () -> new char[0], line -> {
+				});
+
+		assertThat(verification.ok()).isTrue();
+		assertThat(verification.links()).extracting(link -> link.name() + ":" + link.status().word()).containsExactly(
+				"Application:ok", "Service principal:ok", "Credential:ok", "Token for the DICOM service:ok", "Consent:ok",
+				"DICOM role:ok", "DICOM service:ok");
+		assertThat(link(verification, "Consent").detail()).startsWith("Dicom.ReadWrite is in the token");
+	}
+
+	@Test
+	void asAUserWithoutConsentFailsAtConsent() {
+		com.microsoft.graph.models.Application patch = new com.microsoft.graph.models.Application();
+		patch.setIsFallbackPublicClient(true);
+		RegisteredApplication unconsented = this.admin.register("unconsented");
+		this.admin.graph().client().applications().byApplicationId(unconsented.objectId()).patch(patch,
+				GraphWrites.allowed());
+
+		Verification verification = service(this.tokens).verify(new VerifyRequest(unconsented.appId(), "dicom1", null,
+				true, "v2", Duration.ZERO), () -> new char[0], line -> {
+				});
+
+		assertThat(verification.ok()).isFalse();
+		assertThat(link(verification, "Consent").status()).isEqualTo(Link.Status.FAILED);
+		assertThat(link(verification, "Consent").fix()).isEqualTo("permission grant --app " + unconsented.appId()
+				+ " --scope Dicom.ReadWrite");
+		assertThat(link(verification, "Token for the DICOM service").detail()).contains("AADSTS65001");
+	}
+
 	private void assign(String role) {
 		this.roles.assign(role, "dicom1", this.app.appId(), DryRun.off());
 	}
