@@ -243,6 +243,26 @@ class VerifyServiceTests {
 	}
 
 	@Test
+	void aCertificateTheAppHasSignsInAndOneItLacksFailsAtTheCredential() throws Exception {
+		assign("reader");
+		io.dicomreg.support.TestCertificates uploaded = io.dicomreg.support.TestCertificates.selfSigned("viewer");
+		this.admin.addCertificate(this.app.objectId(), uploaded);
+		Path pem = uploaded.writePem(this.home.resolve("viewer.pem"));
+		Path other = io.dicomreg.support.TestCertificates.selfSigned("other").writePem(this.home.resolve("other.pem"));
+
+		Verification signedIn = service(this.tokens).verify(new VerifyRequest(this.app.appId(), "dicom1",
+				CredentialSource.certificate(pem, null), false, "v2", Duration.ZERO), () -> new char[0], line -> {
+				});
+		Verification unknown = service(this.tokens).verify(new VerifyRequest(this.app.appId(), "dicom1",
+				CredentialSource.certificate(other, null), false, "v2", Duration.ZERO), () -> new char[0], line -> {
+				});
+
+		assertThat(signedIn.ok()).isTrue();
+		assertThat(link(signedIn, "Credential").detail()).startsWith("certificate ");
+		assertFailsAt(unknown, "Credential", "cert upload --app " + this.app.appId() + " --file FILE");
+	}
+
+	@Test
 	void asAUserWithoutConsentFailsAtConsent() {
 		com.microsoft.graph.models.Application patch = new com.microsoft.graph.models.Application();
 		patch.setIsFallbackPublicClient(true);
