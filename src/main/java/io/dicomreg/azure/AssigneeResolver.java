@@ -90,7 +90,11 @@ public class AssigneeResolver {
 			return Optional.of(this.applications.resolve(id));
 		}
 		catch (DicomregException ex) {
-			return Optional.empty();
+			// Only "no such application" falls through to service principals and users; Graph failing is reported.
+			if (ex.getExitCode() == io.dicomreg.error.ExitCode.USAGE) {
+				return Optional.empty();
+			}
+			throw ex;
 		}
 	}
 

@@ -158,6 +158,27 @@ public class RoleService {
 		}
 	}
 
+	/**
+	 * The role assignments that reach the DICOM service for one principal, by its object ID (no lookup of who it is).
+	 */
+	public List<RoleAssignment> listFor(DicomService service, String principalId) {
+		try {
+			List<RoleAssignment> assignments = new ArrayList<>();
+			for (JsonNode item : this.arm.list(service.id() + "/providers/Microsoft.Authorization/roleAssignments"
+					+ "?api-version=" + AUTHORIZATION_API + "&$filter="
+					+ ArmClient.encode("principalId eq '" + principalId + "'"))) {
+				RoleAssignment assignment = toAssignment(item, service);
+				if (service.isAtOrBelow(assignment.scope())) {
+					assignments.add(assignment);
+				}
+			}
+			return assignments;
+		}
+		catch (ArmException ex) {
+			throw refusal(ex, "Listing the role assignments");
+		}
+	}
+
 	/** The DICOM service {@code dicom} names, as {@link DicomServiceDirectory#resolve} finds it. */
 	public DicomService service(String dicom) {
 		return this.services.resolve(dicom);

@@ -88,8 +88,7 @@ public class AuditService {
 		if (dicomServices != null && details.servicePrincipal() != null) {
 			dicomRoles = new ArrayList<>();
 			for (DicomService service : dicomServices) {
-				for (RoleAssignment assignment : this.roles.list(service.id(), details.servicePrincipal().objectId(),
-						DryRun.off())) {
+				for (RoleAssignment assignment : this.roles.listFor(service, details.servicePrincipal().objectId())) {
 					if (DicomRole.ofDefinition(assignment.roleDefinitionId()).isPresent()) {
 						dicomRoles.add(assignment.roleName() + " on " + service.qualifiedName()
 								+ (assignment.inherited() ? " (inherited from " + assignment.scope() + ")" : ""));
@@ -153,7 +152,7 @@ public class AuditService {
 
 	private boolean hasDicomRole(String principalId, List<DicomService> dicomServices) {
 		for (DicomService service : dicomServices) {
-			for (RoleAssignment assignment : this.roles.list(service.id(), principalId, DryRun.off())) {
+			for (RoleAssignment assignment : this.roles.listFor(service, principalId)) {
 				if (DicomRole.ofDefinition(assignment.roleDefinitionId()).isPresent()) {
 					return true;
 				}

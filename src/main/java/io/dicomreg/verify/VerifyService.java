@@ -246,7 +246,7 @@ public class VerifyService {
 	private Link role(DicomService service, String objectId, boolean asUser) {
 		List<RoleAssignment> assignments;
 		try {
-			assignments = this.roles.list(service.id(), objectId, DryRun.off());
+			assignments = this.roles.listFor(service, objectId);
 		}
 		catch (DicomregException ex) {
 			return Link.skipped(ROLE, "cannot read the role assignments with your sign-in: " + ex.getMessage());

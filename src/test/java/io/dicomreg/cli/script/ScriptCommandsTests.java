@@ -84,7 +84,7 @@ class ScriptCommandsTests {
 
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err().lines()).contains(
-				script + ":2: app regster --name y: Unknown command 'app regster': use one of app delete, app ids, app list, app "
+				script + ":2: app regster --name y: Unknown command 'app regster': use one of app audit, app delete, app export, app ids, app list, app "
 						+ "register, app show, app sp create, app use.",
 				script + ":3: auth public-client on --colour blue: Unknown option '--colour' for 'auth public-client'. Run "
 						+ "'help auth public-client' for its options.",
