@@ -70,6 +70,10 @@ public enum Subject {
 
 	EXPIRY_WINDOW("how soon an expiry counts", "%s"),
 
+	PORT("the port", "%s"),
+
+	CA_FILE("the file for the CA certificate", "%s"),
+
 	DELEGATED_PERMISSION("the delegated permission", "%s"),
 
 	APPLICATION_PERMISSION("the application permission", "%s"),

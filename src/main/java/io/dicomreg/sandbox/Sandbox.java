@@ -139,23 +139,60 @@ public final class Sandbox implements AutoCloseable {
 	 * @throws UncheckedIOException when the request log file cannot be created or appended to
 	 */
 	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faults) {
-		return start(stateFile, clock, requestLogFile, faults, TenantStore.DEFAULT_LOCK_TIMEOUT);
+		return start(stateFile, clock, requestLogFile, faults, TenantStore.DEFAULT_LOCK_TIMEOUT, 0);
+	}
+
+	/**
+	 * Starts like {@link #start(Path, Clock, Path, Faults)} on a fixed port of 127.0.0.1 ({@code sandbox serve}).
+	 * @param port the port, from 1 to 65535
+	 * @throws UncheckedIOException when the port is taken or cannot be opened
+	 */
+	public static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faults, int port) {
+		return start(stateFile, clock, requestLogFile, faults, TenantStore.DEFAULT_LOCK_TIMEOUT, port);
+	}
+
+	/**
+	 * The trust anchor of this sandbox's TLS, as PEM: the CA kept with the tenant (the same across restarts on one
+	 * state file), which issued the server's certificate for 127.0.0.1 and localhost.
+	 * @return the CA certificate in PEM
+	 */
+	public String trustAnchorPem() {
+		return this.store.read((tenant) -> tenant.tls().caPem());
+	}
+
+	/**
+	 * The URLs of the tenant's DICOM services, by {@code workspace/name}.
+	 * @return the service URLs, in the tenant's order
+	 */
+	public java.util.Map<String, URI> dicomServiceUrls() {
+		java.util.Map<String, URI> urls = new java.util.LinkedHashMap<>();
+		this.store.read((tenant) -> tenant.azure().dicomServices()).forEach((service) -> urls
+			.put(service.workspace() + "/" + service.name(), dicomServiceUrl(service.workspace(), service.name())));
+		return urls;
 	}
 
 	/** Starts like {@link #start(Path, Clock, Path)}, waiting at most {@code lockTimeout} for the state file. */
 	static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Duration lockTimeout) {
-		return start(stateFile, clock, requestLogFile, Faults.none(), lockTimeout);
+		return start(stateFile, clock, requestLogFile, Faults.none(), lockTimeout, 0);
 	}
 
 	private static Sandbox start(Path stateFile, Clock clock, Path requestLogFile, Faults faultSwitch,
-			Duration lockTimeout) {
+			Duration lockTimeout, int port) {
 		TenantStore store = TenantStore.open(stateFile, clock, lockTimeout);
 		ExecutorService executor = null;
 		try {
 			RequestLogFile logFile = (requestLogFile != null) ? RequestLogFile.open(requestLogFile, clock) : null;
-			SandboxTls tls = SandboxTls.create();
+			io.dicomreg.sandbox.crypto.TlsIdentity identity = store.read((tenant) -> tenant.tls());
+			if (identity.renewedIfNeeded(clock.instant()) != identity) {
+				// A server certificate about to expire is renewed under the same CA, which clients keep trusting.
+				identity = store.write((tenant) -> {
+					tenant.setTls(tenant.tls().renewedIfNeeded(clock.instant()));
+					return tenant.tls();
+				});
+			}
+			SandboxTls tls = SandboxTls.of(identity);
 			executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-			HttpsServer server = createServer();
+			HttpsServer server = createServer(port);
 			server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
 			server.setExecutor(executor);
 			RequestLog log = new RequestLog(logFile);
@@ -169,7 +206,7 @@ public final class Sandbox implements AutoCloseable {
 		catch (IOException ex) {
 			executor.shutdownNow();
 			store.close();
-			throw new UncheckedIOException("Cannot start the sandbox server on 127.0.0.1", ex);
+			throw new UncheckedIOException("Cannot start the sandbox server on 127.0.0.1" + ((port != 0) ? ":" + port : "") + ": " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException | Error ex) {
 			if (executor != null) {
@@ -354,12 +391,12 @@ public final class Sandbox implements AutoCloseable {
 	 * reads its nodelay switch once, when its server configuration is first loaded; the property is set only around
 	 * that moment and then restored, so no system property stays changed.
 	 */
-	private static HttpsServer createServer() throws IOException {
+	private static HttpsServer createServer(int port) throws IOException {
 		synchronized (Sandbox.class) {
 			String previous = System.getProperty(NO_DELAY);
 			System.setProperty(NO_DELAY, "true");
 			try {
-				return HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+				return HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
 			}
 			finally {
 				if (previous == null) {

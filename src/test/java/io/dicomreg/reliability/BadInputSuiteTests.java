@@ -435,7 +435,9 @@ class BadInputSuiteTests {
 			case DICOM_ROLE, API_VERSION, EXPORT_FORMAT -> List.of(Bad.usage("admin"), Bad.usage(""), Bad.usage(CONTROL));
 			case WAIT -> List.of(Bad.usage("ten", "ten"), Bad.usage("0.5m"), Bad.usage("2d"), Bad.usage("99h"), Bad.usage(""),
 					Bad.usage(CONTROL));
-			case EXPORT_FILE -> this.files.unwritable(false);
+			case EXPORT_FILE, CA_FILE -> this.files.unwritable(false);
+			case PORT -> List.of(Bad.usage("0"), Bad.usage("70000"), Bad.usage("http", "http"), Bad.usage(""),
+					Bad.usage(CONTROL), Bad.usage("-1"));
 			case EXPIRY_WINDOW -> List.of(Bad.usage("ten", "ten"), Bad.usage("-1"), Bad.usage("1.5d"), Bad.usage(""),
 					Bad.usage(CONTROL));
 			case SIGN_IN_PERMISSION -> List.of(Bad.of("not a permission!"), Bad.of(""), Bad.of(CONTROL), Bad.of(LONG),
@@ -554,6 +556,7 @@ class BadInputSuiteTests {
 			case APPLICATION -> "suite";
 			case API -> "Microsoft Graph";
 			case DICOM_SERVICE -> "dicom1";
+			case PORT -> "8443";
 			case DELEGATED_PERMISSION -> "User.Read";
 			case CERTIFICATE_SUBJECT -> "CN=suite";
 			case CERTIFICATE_FILES -> this.directory.resolve("new-cert-" + UUID.randomUUID()).toString();

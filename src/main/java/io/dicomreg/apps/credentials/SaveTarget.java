@@ -42,7 +42,7 @@ public final class SaveTarget {
 	 * {@code path} made absolute and normalised.
 	 * @throws DicomregException (usage) naming {@code subject} when it is no usable path
 	 */
-	static Path absolute(Path path, Subject subject) {
+	public static Path absolute(Path path, Subject subject) {
 		TextRules.requirePlainText(subject, path.toString());
 		for (Path part : path) {
 			if (part.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
@@ -64,7 +64,7 @@ public final class SaveTarget {
 	}
 
 	/** Throws unless {@code folder} exists and a file can be created in it (tried, not guessed). */
-	static void checkWritableFolder(Path folder, Subject subject) {
+	public static void checkWritableFolder(Path folder, Subject subject) {
 		if (folder == null || !Files.isDirectory(folder)) {
 			throw DicomregException.invalidNaming(subject, "The folder for {} does not exist: " + folder + ".");
 		}

@@ -72,6 +72,31 @@ public final class SandboxTls {
 		}
 	}
 
+	/**
+	 * The TLS identity kept with a tenant: the server presents its certificate and the CA's, and client contexts
+	 * trust the CA only.
+	 * @param identity the identity
+	 * @return the TLS contexts
+	 */
+	public static SandboxTls of(TlsIdentity identity) {
+		try {
+			X509TrustManager trustManager = trustOnly(identity.caCertificate());
+			KeyStore keyStore = KeyStore.getInstance("PKCS12");
+			keyStore.load(null, null);
+			keyStore.setKeyEntry("sandbox", identity.serverKey(), NO_PASSWORD,
+					new X509Certificate[] { identity.serverCertificate(), identity.caCertificate() });
+			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keyManagers.init(keyStore, NO_PASSWORD);
+			SSLContext server = SSLContext.getInstance("TLS");
+			server.init(keyManagers.getKeyManagers(), null, null);
+			return new SandboxTls(identity.caCertificate(), server, clientContext(trustManager), trustManager);
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalStateException("Cannot use the sandbox's TLS identity: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The certificate clients trust: the CA's for a kept identity, the server's own for a throw-away one. */
 	public X509Certificate certificate() {
 		return this.certificate;
 	}

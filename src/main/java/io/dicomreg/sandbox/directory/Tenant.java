@@ -40,6 +40,8 @@ public final class Tenant {
 
 	private boolean upgraded;
 
+	private io.dicomreg.sandbox.crypto.TlsIdentity tls;
+
 	public Tenant(String tenantId, Instant createdDateTime, SigningKey signingKey, AdminUser admin) {
 		this.tenantId = tenantId;
 		this.createdDateTime = createdDateTime;
@@ -70,6 +72,19 @@ public final class Tenant {
 
 	void markUpgraded() {
 		this.upgraded = true;
+	}
+
+	/**
+	 * The TLS identity the sandbox serves this tenant with (a CA and its server certificate), kept so that a client
+	 * that trusts the CA keeps trusting it across restarts.
+	 * @return the identity
+	 */
+	public io.dicomreg.sandbox.crypto.TlsIdentity tls() {
+		return this.tls;
+	}
+
+	public void setTls(io.dicomreg.sandbox.crypto.TlsIdentity tls) {
+		this.tls = tls;
 	}
 
 	public String tenantId() {

@@ -47,6 +47,7 @@ public final class TenantCodec {
 		tenant.refreshTokens().forEach((token) -> refreshTokens.add(refreshToken(token)));
 		root.set("azure", AzureResourcesCodec.toJson(tenant.azure()));
 		consentToJson(tenant, root);
+		tlsToJson(tenant, root);
 		dicomToJson(tenant, root);
 		return root;
 	}
@@ -96,6 +97,7 @@ public final class TenantCodec {
 			tenant.markUpgraded();
 		}
 		consentFromJson(root, tenant);
+		tlsFromJson(root, tenant);
 		dicomFromJson(root, tenant);
 		return tenant;
 	}
@@ -248,6 +250,33 @@ public final class TenantCodec {
 			throw new IllegalArgumentException("\"" + field + "\" is missing");
 		}
 		return value;
+	}
+
+	// ---- The TLS identity (a CA and its server certificate), kept so that clients keep trusting the sandbox.
+
+	private static void tlsToJson(Tenant tenant, ObjectNode root) {
+		io.dicomreg.sandbox.crypto.TlsIdentity tls = tenant.tls();
+		if (tls == null) {
+			return;
+		}
+		ObjectNode node = root.putObject("tls");
+		node.put("caCertificate", io.dicomreg.sandbox.crypto.TlsIdentity.certificateText(tls.caCertificate()));
+		node.put("caKey", io.dicomreg.sandbox.crypto.TlsIdentity.keyText(tls.caKey()));
+		node.put("serverCertificate", io.dicomreg.sandbox.crypto.TlsIdentity.certificateText(tls.serverCertificate()));
+		node.put("serverKey", io.dicomreg.sandbox.crypto.TlsIdentity.keyText(tls.serverKey()));
+	}
+
+	/** Reads the TLS identity; a state file of an earlier dicomreg gets a new one, saved at once. */
+	private static void tlsFromJson(JsonNode root, Tenant tenant) {
+		JsonNode node = root.path("tls");
+		if (node.isObject()) {
+			tenant.setTls(io.dicomreg.sandbox.crypto.TlsIdentity.of(required(node, "caCertificate"), required(node, "caKey"),
+					required(node, "serverCertificate"), required(node, "serverKey")));
+		}
+		else {
+			tenant.setTls(io.dicomreg.sandbox.crypto.TlsIdentity.generate(java.time.Instant.now()));
+			tenant.markUpgraded();
+		}
 	}
 
 }

@@ -43,6 +43,7 @@ public final class TenantFactory {
 		tenant.putServicePrincipal(resourceManager(IdSource.random()));
 		tenant.setAzure(AzureResources.provisioned(admin.objectId(), tenant.createdDateTime(), IdSource.random()));
 		tenant.addMember(member(UUID.randomUUID().toString()));
+		tenant.setTls(io.dicomreg.sandbox.crypto.TlsIdentity.generate(clock.instant()));
 		return tenant;
 	}
 
