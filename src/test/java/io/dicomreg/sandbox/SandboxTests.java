@@ -33,7 +33,7 @@ class SandboxTests {
 	}
 
 	@Test
-	void serverPresentsAnEcP256CertificateThatOnlyItsClientContextTrusts(Sandbox server) throws Exception {
+	void serverPresentsAnEcP256CertificateIssuedByTheCaThatOnlyItsClientContextTrusts(Sandbox server) throws Exception {
 		URI openIdConfiguration = server.authorityHost().resolve("/" + server.tenantId() + "/v2.0/.well-known/openid-configuration");
 		HttpRequest request = HttpRequest.newBuilder(openIdConfiguration).timeout(Duration.ofSeconds(10)).build();
 
@@ -41,8 +41,15 @@ class SandboxTests {
 			.send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(trusted.statusCode()).isEqualTo(200);
-		X509Certificate presented = (X509Certificate) trusted.sslSession().orElseThrow().getPeerCertificates()[0];
-		assertThat(presented).isEqualTo(server.clientTrustManager().getAcceptedIssuers()[0]);
+		java.security.cert.Certificate[] chain = trusted.sslSession().orElseThrow().getPeerCertificates();
+		X509Certificate presented = (X509Certificate) chain[0];
+		X509Certificate authority = server.clientTrustManager().getAcceptedIssuers()[0];
+		// The server's certificate is issued by the CA kept with the tenant, the one thing clients trust.
+		assertThat(chain).hasSize(2);
+		assertThat(chain[1]).isEqualTo(authority);
+		assertThat(presented.getIssuerX500Principal()).isEqualTo(authority.getSubjectX500Principal());
+		presented.verify(authority.getPublicKey());
+		assertThat(authority.getBasicConstraints()).isZero();
 		assertThat(presented.getPublicKey()).isInstanceOf(ECPublicKey.class);
 		assertThat(((ECPublicKey) presented.getPublicKey()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
 		assertThat(presented.getSigAlgName()).isEqualTo("SHA256withECDSA");
