@@ -9,7 +9,8 @@ import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.http.SandboxResponse;
 
 /**
- * Routes {@code /{tenant}/...} sign-in requests; the tenant may be named by id, domain, organizations or common.
+ * Routes {@code /{tenant}/...} sign-in requests, v2.0 and the v1.0 endpoints the sandbox emulates (discovery and
+ * client credentials); the tenant may be named by id, domain, organizations or common.
  */
 public final class IdentityEndpoints implements Endpoints {
 
@@ -25,12 +26,15 @@ public final class IdentityEndpoints implements Endpoints {
 
 	private final DeviceLoginEndpoint deviceLogin;
 
+	private final V1TokenEndpoint v1Token;
+
 	public IdentityEndpoints(IdentityContext context) {
 		this.context = context;
 		this.deviceCode = new DeviceCodeEndpoint(context);
 		this.authorize = new AuthorizeEndpoint(context);
 		this.token = new TokenEndpoint(context);
 		this.deviceLogin = new DeviceLoginEndpoint(context);
+		this.v1Token = new V1TokenEndpoint(context);
 	}
 
 	@Override
@@ -72,14 +76,18 @@ public final class IdentityEndpoints implements Endpoints {
 		String tenantSegment = path.substring(1, slash);
 		String endpoint = path.substring(slash + 1);
 		return switch (endpoint) {
-			case "v2.0/.well-known/openid-configuration", ".well-known/openid-configuration" ->
+			case "v2.0/.well-known/openid-configuration" ->
 				IdentityResponses.ok(request, this.context.store().read((tenant) -> Discovery
 					.openIdConfiguration(tenant, this.context.authorityHost(), checkTenant(tenantSegment))));
+			case ".well-known/openid-configuration" ->
+				IdentityResponses.ok(request, this.context.store().read((tenant) -> Discovery
+					.v1OpenIdConfiguration(tenant, this.context.authorityHost(), checkTenant(tenantSegment))));
 			case "discovery/v2.0/keys", "discovery/keys" -> IdentityResponses.ok(request,
 					this.context.store().read((tenant) -> Discovery.keys(tenant, this.context.authorityHost())));
 			case "oauth2/v2.0/devicecode" -> this.deviceCode.handle(withTenant(request, tenantSegment));
 			case "oauth2/v2.0/authorize" -> this.authorize.handle(withTenant(request, tenantSegment));
 			case "oauth2/v2.0/token" -> this.token.handle(withTenant(request, tenantSegment), tenantSegment);
+			case "oauth2/token" -> this.v1Token.handle(withTenant(request, tenantSegment), tenantSegment);
 			default -> notFound();
 		};
 	}
