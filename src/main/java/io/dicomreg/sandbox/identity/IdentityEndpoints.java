@@ -9,8 +9,8 @@ import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.http.SandboxResponse;
 
 /**
- * Routes {@code /{tenant}/...} sign-in requests, v2.0 and the v1.0 endpoints the sandbox emulates (discovery and
- * client credentials); the tenant may be named by id, domain, organizations or common.
+ * Routes {@code /{tenant}/...} sign-in requests, v2.0 and the v1.0 endpoints the sandbox emulates (discovery, client
+ * credentials, sign-out); the tenant may be named by id, domain, organizations or common.
  */
 public final class IdentityEndpoints implements Endpoints {
 
@@ -28,6 +28,8 @@ public final class IdentityEndpoints implements Endpoints {
 
 	private final V1TokenEndpoint v1Token;
 
+	private final EndSessionEndpoint endSession;
+
 	public IdentityEndpoints(IdentityContext context) {
 		this.context = context;
 		this.deviceCode = new DeviceCodeEndpoint(context);
@@ -35,6 +37,7 @@ public final class IdentityEndpoints implements Endpoints {
 		this.token = new TokenEndpoint(context);
 		this.deviceLogin = new DeviceLoginEndpoint(context);
 		this.v1Token = new V1TokenEndpoint(context);
+		this.endSession = new EndSessionEndpoint(context);
 	}
 
 	@Override
@@ -88,6 +91,8 @@ public final class IdentityEndpoints implements Endpoints {
 			case "oauth2/v2.0/authorize" -> this.authorize.handle(withTenant(request, tenantSegment));
 			case "oauth2/v2.0/token" -> this.token.handle(withTenant(request, tenantSegment), tenantSegment);
 			case "oauth2/token" -> this.v1Token.handle(withTenant(request, tenantSegment), tenantSegment);
+			case "oauth2/v2.0/logout", "oauth2/logout" ->
+				IdentityResponses.headers(request, this.endSession.handle(withTenant(request, tenantSegment)));
 			default -> notFound();
 		};
 	}
