@@ -110,6 +110,8 @@ class GraphAdvancedQueryTests {
 		assertThat(names(list("/v1.0/applications", filter + "&$orderby=" + encode("displayName desc"), EVENTUAL)))
 			.containsExactly("Search Other-Gamma", "Search dicomViewer2", "Search DICOM Viewer", "Search Beta",
 					"Search alpha");
+		assertThat(names(list("/v1.0/applications", filter.replace("$count", "$Count") + "&$orderBy="
+				+ encode("displayName DESC"), EVENTUAL)).get(0)).isEqualTo("Search Other-Gamma");
 		GraphApplicationsTests.assertGraphError(list("/v1.0/applications", "$orderby=displayName", null), 400,
 				"Request_UnsupportedQuery", "Sorting not supported for current query.");
 		GraphApplicationsTests.assertGraphError(list("/v1.0/applications", "$orderby=displayName", EVENTUAL), 400,

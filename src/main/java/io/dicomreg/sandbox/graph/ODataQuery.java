@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class ODataQuery {
 	private final boolean eventual;
 
 	private ODataQuery(Map<String, String> options, String graphType, Set<String> select, boolean eventual) {
-		this.options = options;
+		this.options = normalized(options);
 		this.graphType = graphType;
 		this.select = select;
 		this.eventual = eventual;
@@ -66,7 +67,7 @@ final class ODataQuery {
 	 */
 	static ODataQuery of(Map<String, String> query, String graphType) {
 		check(query, Set.of());
-		return new ODataQuery(query, graphType, select(query.get("$select"), graphType), false);
+		return new ODataQuery(query, graphType, select(normalized(query).get("$select"), graphType), false);
 	}
 
 	/**
@@ -82,16 +83,24 @@ final class ODataQuery {
 		check(query, ADVANCED);
 		String consistency = request.header("ConsistencyLevel");
 		boolean eventual = consistency != null && consistency.strip().equalsIgnoreCase("eventual");
-		ODataQuery parsed = new ODataQuery(query, graphType, select(query.get("$select"), graphType), eventual);
+		ODataQuery parsed = new ODataQuery(query, graphType, select(normalized(query).get("$select"), graphType),
+				eventual);
 		parsed.countRequested();
-		if (query.containsKey("$search") && !eventual) {
+		if (parsed.options.containsKey("$search") && !eventual) {
 			throw GraphError.unsupportedQuery("Request with $search query parameter only works through MSGraph with "
 					+ "a special request header: 'ConsistencyLevel: eventual'");
 		}
-		if (query.containsKey("$orderby")) {
+		if (parsed.options.containsKey("$orderby")) {
 			parsed.comparator();
 		}
 		return parsed;
+	}
+
+	/** The options with their names in lower case ($orderBy is $orderby), as Graph reads them. */
+	private static Map<String, String> normalized(Map<String, String> options) {
+		Map<String, String> normalized = new LinkedHashMap<>();
+		options.forEach((name, value) -> normalized.put(name.startsWith("$") ? name.toLowerCase() : name, value));
+		return normalized;
 	}
 
 	private static void check(Map<String, String> query, Set<String> allowed) {
