@@ -98,7 +98,7 @@ class DicomWebAuthTests {
 			DicomWebClient dicom = new DicomWebClient(timed, SandboxInspector.of(timed).dicom().serviceUrl(), token);
 			assertThat(dicom.get("/v2/studies").status()).isEqualTo(200);
 
-			ownClock.advance(Duration.ofMinutes(66));
+			ownClock.advance(Duration.ofMinutes(96));
 
 			SandboxHttp.Response response = dicom.get("/v2/studies");
 			assertThat(response.status()).isEqualTo(401);

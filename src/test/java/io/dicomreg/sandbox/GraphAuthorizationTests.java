@@ -52,7 +52,7 @@ class GraphAuthorizationTests {
 		MutableClock clock = new MutableClock();
 		try (Sandbox server = Sandbox.start(null, clock)) {
 			String token = SandboxTokens.adminGraphToken(server);
-			clock.advance(Duration.ofMinutes(70));
+			clock.advance(Duration.ofMinutes(96));
 			GraphApplicationsTests.assertGraphError(new SandboxHttp(server).get("/v1.0/applications", token), 401,
 					"InvalidAuthenticationToken", EXPIRED_MESSAGE);
 		}

@@ -105,8 +105,9 @@ class IdentityProtocolTests {
 		assertIdentityError(pending, 400, "authorization_pending", 70016);
 		JsonNode tokens = approved.json();
 		assertThat(tokens.path("token_type").asText()).isEqualTo("Bearer");
-		assertThat(tokens.path("expires_in").asInt()).isEqualTo(3599);
-		assertThat(tokens.path("ext_expires_in").asInt()).isEqualTo(3599);
+		assertThat(tokens.path("expires_in").isIntegralNumber()).isTrue();
+		assertThat(tokens.path("expires_in").asInt()).isBetween(3600, 5400);
+		assertThat(tokens.path("ext_expires_in").asInt()).isEqualTo(tokens.path("expires_in").asInt());
 		assertThat(tokens.path("scope").asText()).contains("User.Read").doesNotContain("offline_access");
 		assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 		JsonNode clientInfo = new ObjectMapper().readTree(Base64.getUrlDecoder()

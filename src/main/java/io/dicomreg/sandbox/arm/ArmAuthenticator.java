@@ -93,6 +93,10 @@ final class ArmAuthenticator {
 		throw invalidToken(tenant.tenantId());
 	}
 
+	/**
+	 * Lifetime, with 5 minutes of clock skew: an expired token gets ARM's {@code ExpiredAuthenticationToken} with
+	 * both times; one whose {@code nbf} is still ahead is refused as not yet valid, with both times in the same form.
+	 */
 	private void checkLifetime(JWTClaimsSet claims) {
 		Instant now = this.context.clock().instant();
 		Instant expires = (claims.getExpirationTime() != null) ? claims.getExpirationTime().toInstant() : Instant.MIN;
@@ -104,7 +108,10 @@ final class ArmAuthenticator {
 			throw ArmError.unauthenticated("ExpiredAuthenticationToken", message, challenge(tenantId, message));
 		}
 		if (now.plus(CLOCK_SKEW).isBefore(notBefore)) {
-			throw invalidToken(tenantId);
+			String message = "The access token is not yet valid. Its not-before UTC time '"
+					+ DOTNET_TIME.format(notBefore) + "' is later than current UTC time '" + DOTNET_TIME.format(now)
+					+ "'.";
+			throw ArmError.unauthenticated("InvalidAuthenticationToken", message, challenge(tenantId, message));
 		}
 	}
 

@@ -24,11 +24,20 @@ final class ApplicationsEndpoint {
 					Set.of("eq"), "identifierUris", Set.of("any")));
 
 	SandboxResponse list(GraphCall call) {
-		ODataQuery query = ODataQuery.of(call.request().query(), "application");
-		List<ObjectNode> applications = call.context().store()
-			.read((tenant) -> tenant.applications().stream().map(Entities::application).toList());
+		ODataQuery query = ODataQuery.directory(call.request(), "application");
 		return GraphResponses.json(200,
-				query.page(applications, FILTERABLE, call.url("/applications"), call.metadata("applications")));
+				query.page(applications(call), FILTERABLE, call.url("/applications"), call.metadata("applications")));
+	}
+
+	/** {@code GET /applications/$count}, in an advanced query: the number as text/plain. */
+	SandboxResponse count(GraphCall call) {
+		ODataQuery query = ODataQuery.directory(call.request(), "application");
+		return GraphResponses.count(query.count(applications(call), FILTERABLE));
+	}
+
+	private static List<ObjectNode> applications(GraphCall call) {
+		return call.context().store()
+			.read((tenant) -> tenant.applications().stream().map(Entities::application).toList());
 	}
 
 	SandboxResponse create(GraphCall call) {

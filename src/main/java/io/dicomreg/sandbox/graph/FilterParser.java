@@ -11,19 +11,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Parses the {@code $filter} subset Graph supports on directory objects without advanced queries: {@code eq},
- * {@code startswith}, {@code any} on string collections, joined with {@code and} / {@code or}.
+ * {@code in} (wherever {@code eq} is, at most 15 values unless the query is an advanced one), {@code startswith},
+ * {@code any} on string collections, joined with {@code and} / {@code or}.
  */
 final class FilterParser {
+
+	/** The values an {@code in} may list outside advanced queries. */
+	static final int MAX_IN_VALUES = 15;
 
 	private final List<String> tokens;
 
 	private final FilterableProperties properties;
 
+	private final boolean advanced;
+
 	private int position;
 
-	private FilterParser(List<String> tokens, FilterableProperties properties) {
+	private FilterParser(List<String> tokens, FilterableProperties properties, boolean advanced) {
 		this.tokens = tokens;
 		this.properties = properties;
+		this.advanced = advanced;
 	}
 
 	/**
@@ -33,7 +40,18 @@ final class FilterParser {
 	 * @return a predicate over Graph objects
 	 */
 	static Predicate<JsonNode> parse(String filter, FilterableProperties properties) {
-		FilterParser parser = new FilterParser(tokenize(filter), properties);
+		return parse(filter, properties, false);
+	}
+
+	/**
+	 * Parses a filter of a query that may be an advanced one.
+	 * @param filter the $filter text
+	 * @param properties what may be filtered on, and how
+	 * @param advanced whether the request is an advanced query (ConsistencyLevel: eventual and $count=true)
+	 * @return a predicate over Graph objects
+	 */
+	static Predicate<JsonNode> parse(String filter, FilterableProperties properties, boolean advanced) {
+		FilterParser parser = new FilterParser(tokenize(filter), properties, advanced);
 		Predicate<JsonNode> predicate = parser.orExpression();
 		if (parser.position != parser.tokens.size()) {
 			throw invalid("unexpected '" + parser.tokens.get(parser.position) + "'");
@@ -71,12 +89,32 @@ final class FilterParser {
 			return lambda(name);
 		}
 		String operator = next().toLowerCase(Locale.ROOT);
+		if (operator.equals("in")) {
+			return in(name);
+		}
 		String literal = literal();
 		if (!operator.equals("eq")) {
 			throw unsupported();
 		}
 		this.properties.check(name, "eq");
 		return (object) -> equalsText(object.get(name), literal);
+	}
+
+	/** {@code property in ('a', 'b')}: supported wherever {@code eq} is, as Graph documents. */
+	private Predicate<JsonNode> in(String name) {
+		expect("(");
+		List<String> literals = new ArrayList<>();
+		literals.add(literal());
+		while (accept(",")) {
+			literals.add(literal());
+		}
+		expect(")");
+		this.properties.check(name, "eq");
+		if (literals.size() > MAX_IN_VALUES && !this.advanced) {
+			throw GraphError.unsupportedQuery("Too many child clauses specified in search filter expression "
+					+ "containing 'OR' operators: " + literals.size() + ". Max allowed: " + MAX_IN_VALUES + ".");
+		}
+		return (object) -> literals.stream().anyMatch((literal) -> equalsText(object.get(name), literal));
 	}
 
 	private Predicate<JsonNode> function(String name) {

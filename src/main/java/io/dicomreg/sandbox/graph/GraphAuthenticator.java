@@ -18,7 +18,9 @@ import io.dicomreg.sandbox.http.SandboxRequest;
 import io.dicomreg.sandbox.identity.TokenFormat;
 
 /**
- * Validates the bearer token of a Graph request: signed by this tenant, current, and meant for Graph.
+ * Validates the bearer token of a Graph request: signed by this tenant, a v1.0 token of its issuer, current, and
+ * meant for Graph ({@code https://graph.microsoft.com}, with or without a trailing slash, or Graph's appId, as the
+ * v2.0 and v1.0 token endpoints issue them).
  */
 final class GraphAuthenticator {
 
@@ -78,11 +80,18 @@ final class GraphAuthenticator {
 		throw GraphError.unauthenticated("Access token validation failure.");
 	}
 
+	/**
+	 * Lifetime, with 5 minutes of clock skew either way: a token whose {@code nbf} is still ahead is not yet valid
+	 * (a client whose clock runs ahead, or a token made for later), one whose {@code exp} has passed is expired.
+	 */
 	private void checkLifetime(JWTClaimsSet claims) {
 		Instant now = this.context.clock().instant();
 		Instant notBefore = (claims.getNotBeforeTime() != null) ? claims.getNotBeforeTime().toInstant() : Instant.MIN;
 		Instant expires = (claims.getExpirationTime() != null) ? claims.getExpirationTime().toInstant() : Instant.MIN;
-		if (now.plus(CLOCK_SKEW).isBefore(notBefore) || now.minus(CLOCK_SKEW).isAfter(expires)) {
+		if (now.plus(CLOCK_SKEW).isBefore(notBefore)) {
+			throw GraphError.unauthenticated("Lifetime validation failed, the token is not yet valid.");
+		}
+		if (now.minus(CLOCK_SKEW).isAfter(expires)) {
 			throw GraphError.unauthenticated("Lifetime validation failed, the token is expired.");
 		}
 	}

@@ -134,6 +134,10 @@ public final class GraphEndpoints implements Endpoints {
 			return collection(method, Permissions.READ_APPLICATIONS, this.applications::list,
 					Permissions.WRITE_APPLICATIONS, this.applications::create);
 		}
+		if (isCount(key, rest)) {
+			return single(method, null, List.of(), segment, "GET", Permissions.READ_APPLICATIONS,
+					this.applications::count);
+		}
 		ApplicationKey applicationKey = applicationKey(key, rest, segment);
 		List<String> after = (key == null) ? rest.subList(1, rest.size()) : rest;
 		if (after.isEmpty()) {
@@ -162,6 +166,10 @@ public final class GraphEndpoints implements Endpoints {
 		if (key == null && rest.isEmpty()) {
 			return collection(method, Permissions.READ_APPLICATIONS, this.servicePrincipals::list,
 					Permissions.WRITE_APPLICATIONS, this.servicePrincipals::create);
+		}
+		if (isCount(key, rest)) {
+			return single(method, null, List.of(), segment, "GET", Permissions.READ_APPLICATIONS,
+					this.servicePrincipals::count);
 		}
 		String[] parsed = (key != null) ? alternateKey(key, Set.of("appId"), segment) : new String[] { "id", rest.get(0) };
 		List<String> after = (key == null) ? rest.subList(1, rest.size()) : rest;
@@ -228,6 +236,11 @@ public final class GraphEndpoints implements Endpoints {
 			return new Route(Permissions.READ_ORGANIZATION, this.directory::organizations);
 		}
 		return new Route(Permissions.READ_ORGANIZATION, (call) -> this.directory.organization(call, rest.get(0)));
+	}
+
+	/** {@code /applications/$count}, {@code /servicePrincipals/$count}. */
+	private static boolean isCount(String key, List<String> rest) {
+		return key == null && rest.size() == 1 && rest.get(0).equals("$count");
 	}
 
 	private static ApplicationKey applicationKey(String key, List<String> rest, String segment) {

@@ -1,6 +1,9 @@
 package io.dicomreg.sandbox.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +26,16 @@ final class GraphResponses {
 
 	static SandboxResponse json(int status, JsonNode body) {
 		return SandboxResponse.json(status, body, CONTENT_TYPE);
+	}
+
+	/**
+	 * The answer to {@code /$count}: the number alone, as text/plain.
+	 * @param count the number
+	 * @return the response
+	 */
+	static SandboxResponse count(int count) {
+		return new SandboxResponse(200, new LinkedHashMap<>(Map.of("Content-Type", "text/plain;charset=utf-8")),
+				Integer.toString(count).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static SandboxResponse error(SandboxRequest request, GraphError error, Instant now, String authorityHost) {

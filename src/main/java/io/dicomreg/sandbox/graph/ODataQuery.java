@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.sandbox.directory.GraphSchema;
 import io.dicomreg.sandbox.directory.Json;
+import io.dicomreg.sandbox.http.SandboxRequest;
 
 /**
- * The OData system query options of a Graph request ($filter, $select, $top, $skiptoken) and the paging they
- * lead to.
+ * The OData system query options of a Graph request ($filter, $select, $top, $skiptoken; for applications and
+ * service principals also the advanced $count, $orderby and $search) and the paging they lead to.
+ * <p>
+ * Advanced queries follow Graph's documented rules for directory objects: {@code $search} needs the header
+ * {@code ConsistencyLevel: eventual}; {@code $orderby} needs it and {@code $count=true}; {@code $count=true} without
+ * the header is silently ignored (no {@code @odata.count}); {@code /$count} without it is refused.
  */
 final class ODataQuery {
 
@@ -27,8 +34,13 @@ final class ODataQuery {
 
 	private static final Set<String> SUPPORTED = Set.of("$filter", "$select", "$top", "$skiptoken");
 
+	private static final Set<String> ADVANCED = Set.of("$count", "$orderby", "$search");
+
 	private static final Set<String> UNSUPPORTED = Set.of("$orderby", "$search", "$expand", "$skip", "$count",
 			"$format", "$apply", "$compute");
+
+	/** The properties applications and service principals can be sorted by (in advanced queries). */
+	private static final Set<String> SORTABLE = Set.of("displayName");
 
 	private static final String SKIP_TOKEN_PREFIX = "dicomreg-sandbox:";
 
@@ -38,28 +50,89 @@ final class ODataQuery {
 
 	private final Set<String> select;
 
-	private ODataQuery(Map<String, String> options, String graphType, Set<String> select) {
-		this.options = options;
+	private final boolean eventual;
+
+	private ODataQuery(Map<String, String> options, String graphType, Set<String> select, boolean eventual) {
+		this.options = normalized(options);
 		this.graphType = graphType;
 		this.select = select;
+		this.eventual = eventual;
 	}
 
 	/**
-	 * Reads and checks the query options.
+	 * Reads and checks the query options of a collection that supports no advanced query.
 	 * @param query the decoded query parameters
-	 * @param graphType the entity type, e.g. application
+	 * @param graphType the entity type, e.g. oAuth2PermissionGrant
 	 * @return the query
 	 */
 	static ODataQuery of(Map<String, String> query, String graphType) {
+		check(query, Set.of());
+		return new ODataQuery(query, graphType, select(normalized(query).get("$select"), graphType), false);
+	}
+
+	/**
+	 * Reads and checks the query options of applications or service principals, which support advanced queries.
+	 * @param request the request, for its query and its ConsistencyLevel header
+	 * @param graphType application or servicePrincipal
+	 * @return the query
+	 * @throws GraphError Graph's refusals of $search without {@code ConsistencyLevel: eventual} and of $orderby
+	 * outside an advanced query
+	 */
+	static ODataQuery directory(SandboxRequest request, String graphType) {
+		Map<String, String> query = request.query();
+		check(query, ADVANCED);
+		String consistency = request.header("ConsistencyLevel");
+		boolean eventual = consistency != null && consistency.strip().equalsIgnoreCase("eventual");
+		ODataQuery parsed = new ODataQuery(query, graphType, select(normalized(query).get("$select"), graphType),
+				eventual);
+		parsed.countRequested();
+		if (parsed.options.containsKey("$search") && !eventual) {
+			throw GraphError.unsupportedQuery("Request with $search query parameter only works through MSGraph with "
+					+ "a special request header: 'ConsistencyLevel: eventual'");
+		}
+		if (parsed.options.containsKey("$orderby")) {
+			parsed.comparator();
+		}
+		return parsed;
+	}
+
+	/** The options with their names in lower case ($orderBy is $orderby), as Graph reads them. */
+	private static Map<String, String> normalized(Map<String, String> options) {
+		Map<String, String> normalized = new LinkedHashMap<>();
+		options.forEach((name, value) -> normalized.put(name.startsWith("$") ? name.toLowerCase() : name, value));
+		return normalized;
+	}
+
+	private static void check(Map<String, String> query, Set<String> allowed) {
 		for (String name : query.keySet()) {
-			if (UNSUPPORTED.contains(name.toLowerCase())) {
+			String option = name.toLowerCase();
+			if (allowed.contains(option)) {
+				continue;
+			}
+			if (UNSUPPORTED.contains(option)) {
 				throw GraphError.unsupportedQuery("Unsupported Query.");
 			}
-			if (name.startsWith("$") && !SUPPORTED.contains(name.toLowerCase())) {
+			if (name.startsWith("$") && !SUPPORTED.contains(option)) {
 				throw GraphError.odataBadRequest("The query parameter '" + name + "' is not supported.");
 			}
 		}
-		return new ODataQuery(query, graphType, select(query.get("$select"), graphType));
+	}
+
+	/**
+	 * {@code GET /applications/$count}: the number of objects that match, which Graph answers only in an advanced
+	 * query.
+	 * @param items the whole collection
+	 * @param filterable what $filter and $search may use
+	 * @return the count
+	 * @throws GraphError 400 without {@code ConsistencyLevel: eventual}
+	 */
+	int count(List<ObjectNode> items, FilterParser.FilterableProperties filterable) {
+		if (!this.eventual) {
+			throw GraphError.unsupportedQuery("Raw count (/$count) is not supported because the "
+					+ "'ConsistencyLevel:eventual' header is missing. Refer to "
+					+ "https://aka.ms/graph-docs/advanced-queries for more information");
+		}
+		return matching(items, filterable).size();
 	}
 
 	Set<String> select() {
@@ -76,11 +149,14 @@ final class ODataQuery {
 	 */
 	ObjectNode page(List<ObjectNode> items, FilterParser.FilterableProperties filterable, String collectionUrl,
 			String contextUrl) {
-		List<ObjectNode> matching = filter(items, filterable);
+		List<ObjectNode> matching = matching(items, filterable);
 		int top = top();
 		int offset = skip();
 		ObjectNode page = Json.object();
 		page.put("@odata.context", context(contextUrl));
+		if (this.eventual && countRequested()) {
+			page.put("@odata.count", matching.size());
+		}
 		int end = Math.min(matching.size(), offset + top);
 		if (end < matching.size()) {
 			page.put("@odata.nextLink", nextLink(collectionUrl, end));
@@ -118,13 +194,67 @@ final class ODataQuery {
 		return contextUrl.substring(0, hash + 1) + set + "(" + String.join(",", this.select) + ")" + rest;
 	}
 
-	private List<ObjectNode> filter(List<ObjectNode> items, FilterParser.FilterableProperties filterable) {
+	/** The items $filter and $search keep, in the order $orderby asks for (else the collection's own). */
+	private List<ObjectNode> matching(List<ObjectNode> items, FilterParser.FilterableProperties filterable) {
+		Predicate<JsonNode> predicate = (item) -> true;
 		String filter = this.options.get("$filter");
-		if (filter == null || filter.isBlank()) {
-			return items;
+		if (filter != null && !filter.isBlank()) {
+			predicate = predicate.and(FilterParser.parse(filter, filterable, this.eventual && countRequested()));
 		}
-		Predicate<JsonNode> predicate = FilterParser.parse(filter, filterable);
-		return items.stream().filter(predicate).toList();
+		String search = this.options.get("$search");
+		if (search != null && !search.isBlank()) {
+			predicate = predicate.and(DirectorySearch.parse(search, filterable));
+		}
+		List<ObjectNode> matching = items.stream().filter(predicate).toList();
+		Comparator<JsonNode> comparator = comparator();
+		return (comparator == null) ? matching : matching.stream().sorted(comparator).toList();
+	}
+
+	/** Whether $count=true was asked; any value but true or false is refused. */
+	private boolean countRequested() {
+		String count = this.options.get("$count");
+		if (count == null || count.equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (count.equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw GraphError.odataBadRequest("Invalid value for $count: '" + count + "'. Only 'true' and 'false' are "
+				+ "allowed.");
+	}
+
+	/**
+	 * The order $orderby asks for: one sortable property, asc (the default) or desc, compared ignoring case, objects
+	 * without a value last (first when descending). Only in an advanced query.
+	 * @return the comparator, or null without $orderby
+	 */
+	private Comparator<JsonNode> comparator() {
+		String orderBy = this.options.get("$orderby");
+		if (orderBy == null) {
+			return null;
+		}
+		String[] words = orderBy.strip().split("\\s+");
+		String property = words[0];
+		if (!GraphSchema.get().properties(this.graphType).containsKey(property)) {
+			throw GraphError.odataBadRequest(
+					"Could not find a property named '" + property + "' on type 'microsoft.graph." + this.graphType + "'.");
+		}
+		boolean descending = words.length == 2 && words[1].equalsIgnoreCase("desc");
+		boolean valid = words.length == 1 || (words.length == 2 && (descending || words[1].equalsIgnoreCase("asc")));
+		if (!valid) {
+			throw GraphError.odataBadRequest("Invalid $orderby clause '" + orderBy + "'.");
+		}
+		if (!this.eventual || !countRequested() || !SORTABLE.contains(property)) {
+			throw GraphError.unsupportedQuery("Sorting not supported for current query.");
+		}
+		Comparator<JsonNode> ascending = Comparator.comparing((JsonNode item) -> text(item, property),
+				Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+		return descending ? ascending.reversed() : ascending;
+	}
+
+	private static String text(JsonNode item, String property) {
+		JsonNode value = item.get(property);
+		return (value == null || value.isNull()) ? null : value.asText();
 	}
 
 	private int top() {
@@ -163,7 +293,7 @@ final class ODataQuery {
 
 	private String nextLink(String collectionUrl, int offset) {
 		List<String> parts = new ArrayList<>();
-		for (String name : List.of("$filter", "$select", "$top")) {
+		for (String name : List.of("$filter", "$search", "$orderby", "$count", "$select", "$top")) {
 			String value = this.options.get(name);
 			if (value != null) {
 				parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));

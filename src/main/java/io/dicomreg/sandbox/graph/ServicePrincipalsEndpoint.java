@@ -30,11 +30,20 @@ final class ServicePrincipalsEndpoint {
 			"deletedDateTime", "servicePrincipalType", "createdByAppId");
 
 	SandboxResponse list(GraphCall call) {
-		ODataQuery query = ODataQuery.of(call.request().query(), "servicePrincipal");
-		List<ObjectNode> servicePrincipals = call.context().store()
-			.read((tenant) -> tenant.servicePrincipals().stream().map(Entities::servicePrincipal).toList());
-		return GraphResponses.json(200, query.page(servicePrincipals, FILTERABLE, call.url("/servicePrincipals"),
+		ODataQuery query = ODataQuery.directory(call.request(), "servicePrincipal");
+		return GraphResponses.json(200, query.page(servicePrincipals(call), FILTERABLE, call.url("/servicePrincipals"),
 				call.metadata("servicePrincipals")));
+	}
+
+	/** {@code GET /servicePrincipals/$count}, in an advanced query: the number as text/plain. */
+	SandboxResponse count(GraphCall call) {
+		ODataQuery query = ODataQuery.directory(call.request(), "servicePrincipal");
+		return GraphResponses.count(query.count(servicePrincipals(call), FILTERABLE));
+	}
+
+	private static List<ObjectNode> servicePrincipals(GraphCall call) {
+		return call.context().store()
+			.read((tenant) -> tenant.servicePrincipals().stream().map(Entities::servicePrincipal).toList());
 	}
 
 	SandboxResponse create(GraphCall call) {

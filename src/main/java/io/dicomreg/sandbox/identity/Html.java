@@ -59,6 +59,15 @@ final class Html {
 				+ "<p><input type=\"submit\" value=\"Approve\" /></p></form></body></html>";
 	}
 
+	/**
+	 * Entra's page after a sign-out without a (registered) post_logout_redirect_uri.
+	 * @return the page
+	 */
+	static String signedOut() {
+		return "<html><head><title>Sign out</title></head><body><h1>You signed out of your account</h1>"
+				+ "<p>It's a good idea to close all browser windows.</p></body></html>";
+	}
+
 	static String deviceLoginApproved(String userPrincipalName) {
 		return "<html><head><title>Approved</title></head><body><h1>Approved</h1><p>The application that showed this "
 				+ "code is now signed in as " + escape(userPrincipalName) + ". You can close this page.</p></body></html>";

@@ -121,6 +121,23 @@ final class ScopeResolver {
 	}
 
 	/**
+	 * Resolves the {@code resource} parameter of a v1.0 client credentials request: an application ID URI (with or
+	 * without a trailing slash) or an appId. The token's audience is the resource as asked, as Entra's v1.0 endpoint
+	 * issues it.
+	 * @param tenant the tenant
+	 * @param servicePrincipal the client application's service principal
+	 * @param resourceParameter the resource parameter
+	 * @return the resolved scopes, with the app roles assigned to the client on that resource (none is fine)
+	 * @throws IdentityError AADSTS500011 when the tenant has no such resource
+	 */
+	static ResolvedScopes appOnlyResource(Tenant tenant, ObjectNode servicePrincipal, String resourceParameter) {
+		ObjectNode resource = findResource(tenant, resourceParameter)
+			.orElseThrow(() -> resourceNotFound(resourceParameter));
+		List<String> roles = assignedRoles(tenant, servicePrincipal, resource);
+		return new ResolvedScopes(resource, resourceParameter, roles, Set.of());
+	}
+
+	/**
 	 * The delegated permissions granted to the client on the resource, for everyone (AllPrincipals) or for this
 	 * user (Principal), in the order the grants list them.
 	 */
@@ -223,11 +240,14 @@ final class ScopeResolver {
 
 	private static String resourceKey(Tenant tenant, String resourceName) {
 		return findResource(tenant, resourceName).map((sp) -> Json.text(sp, "id"))
-			.orElseThrow(() -> IdentityError.badRequest("invalid_resource", 500011, "The resource principal named "
-					+ resourceName + " was not found in the tenant named " + SandboxDirectory.TENANT_DISPLAY_NAME
-					+ ". This can happen if the application has not been installed by the administrator of the tenant "
-					+ "or consented to by any user in the tenant. You might have sent your authentication request to "
-					+ "the wrong tenant."));
+			.orElseThrow(() -> resourceNotFound(resourceName));
+	}
+
+	private static IdentityError resourceNotFound(String resourceName) {
+		return IdentityError.badRequest("invalid_resource", 500011, "The resource principal named " + resourceName
+				+ " was not found in the tenant named " + SandboxDirectory.TENANT_DISPLAY_NAME + ". This can happen if "
+				+ "the application has not been installed by the administrator of the tenant or consented to by any "
+				+ "user in the tenant. You might have sent your authentication request to the wrong tenant.");
 	}
 
 	private static Optional<ObjectNode> findResource(Tenant tenant, String resourceName) {

@@ -1,12 +1,26 @@
 package io.dicomreg.sandbox.identity;
 
+import java.time.Duration;
+
 /**
- * The shape of tokens this tenant issues, shared by the token service and the Graph endpoints that check them.
+ * The shape of tokens this tenant issues, shared by the token service and the endpoints that check them.
  */
 public final class TokenFormat {
 
-	/** Seconds an access token is valid, as Entra ID usually reports in {@code expires_in}. */
-	public static final long ACCESS_TOKEN_LIFETIME_SECONDS = 3599;
+	/** The shortest lifetime of an access token: Entra ID gives each one a random lifetime of 60 to 90 minutes. */
+	public static final Duration ACCESS_TOKEN_MIN_LIFETIME = Duration.ofMinutes(60);
+
+	/** The longest lifetime of an access token. */
+	public static final Duration ACCESS_TOKEN_MAX_LIFETIME = Duration.ofMinutes(90);
+
+	/** The lifetime of an ID token. */
+	public static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(60);
+
+	/**
+	 * How far before the moment of issue {@code iat} and {@code nbf} lie, as in Entra ID's tokens: a service whose
+	 * clock is a little behind still accepts a token just issued.
+	 */
+	public static final Duration BACKDATE = Duration.ofMinutes(5);
 
 	private TokenFormat() {
 	}
