@@ -54,7 +54,7 @@ public class ClientTokens {
 		DeviceCodeFlowParameters parameters = DeviceCodeFlowParameters.builder(Set.of(resource + "/" + scope), code -> {
 			messages.accept(code.message());
 			if (this.target.endpoints().isSandbox()) {
-				this.target.sandbox().approveDeviceCode(code.userCode());
+				this.target.approveDeviceCode(code.userCode());
 			}
 		}).build();
 		return issued(await(app.acquireToken(parameters)));

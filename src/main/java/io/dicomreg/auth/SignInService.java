@@ -292,7 +292,7 @@ public class SignInService {
 	 */
 	private void approveInSandbox(String userCode) {
 		if (endpoints().isSandbox()) {
-			this.target.sandbox().approveDeviceCode(userCode);
+			this.target.approveDeviceCode(userCode);
 		}
 	}
 

@@ -32,6 +32,8 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final URI armEndpoint;
 
+	private io.dicomreg.sandbox.ServedSandbox servedSandbox;
+
 	private final Path sandboxLog;
 
 	private final Consumer<String> notices;
@@ -117,6 +119,10 @@ public class ConnectionTarget implements AutoCloseable {
 	/** The running sandbox, starting it if needed; only for a sandbox target. */
 	public synchronized Sandbox sandbox() {
 		endpoints();
+		if (this.servedSandbox != null) {
+			throw DicomregException.failure("This needs dicomreg's own sandbox, but another process serves this state file "
+					+ "at " + this.servedSandbox.url() + ": stop sandbox serve first, or sign in with a device code.");
+		}
 		return this.runningSandbox;
 	}
 
@@ -133,6 +139,13 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	private Endpoints startSandbox() {
+		if (this.sandboxState != null) {
+			java.util.Optional<io.dicomreg.sandbox.ServedSandbox> served = io.dicomreg.sandbox.ServedSandbox
+				.find(this.sandboxState);
+			if (served.isPresent()) {
+				return attach(served.get());
+			}
+		}
 		String tenantId;
 		try {
 			this.runningSandbox = Sandbox.start(this.sandboxState, Clock.systemUTC(), this.sandboxLog, this.sandboxFaults);
@@ -149,6 +162,32 @@ public class ConnectionTarget implements AutoCloseable {
 				AzureCloud.AzureCloud.graphEndpoint().toString(), tenantId, cacheKey(), false,
 				this.runningSandbox.clientSslContext(), this.runningSandbox.clientTrustManager(),
 				this.runningSandbox.resourceManagerEndpoint(), AzureCloud.AzureCloud.armEndpoint().toString());
+	}
+
+	/** Works through the sandbox another process serves on the state file ({@code sandbox serve}). */
+	private Endpoints attach(io.dicomreg.sandbox.ServedSandbox served) {
+		this.servedSandbox = served;
+		if (this.sandboxLog != null || !this.sandboxFaults.toString().isEmpty()) {
+			this.notices.accept("Note: the sandbox served at " + served.url() + " keeps its own request log and faults; "
+					+ "--sandbox-log and --sandbox-faults apply to the sandbox serve process.");
+		}
+		return new Endpoints("sandbox", served.url(), served.url(), AzureCloud.AzureCloud.graphEndpoint().toString(),
+				served.tenantId(), cacheKey(), false, served.clientSslContext(), served.clientTrustManager(), served.url(),
+				AzureCloud.AzureCloud.armEndpoint().toString());
+	}
+
+	/**
+	 * Approves a device code as the sandbox's owner: in this process, or through the sandbox another process serves.
+	 * @param userCode the code
+	 */
+	public void approveDeviceCode(String userCode) {
+		endpoints();
+		if (this.servedSandbox != null) {
+			this.servedSandbox.approveDeviceCode(userCode);
+		}
+		else {
+			this.runningSandbox.approveDeviceCode(userCode);
+		}
 	}
 
 	/** One line, once per run (the sandbox starts once), when others can read the state file or its lock. */

@@ -67,6 +67,7 @@ public class SandboxServer {
 					+ "? Choose another with --port." : ""), ex);
 		}
 		try {
+			sandbox.announce(this.stateFile);
 			if (caOut != null) {
 				Files.writeString(caOut, sandbox.trustAnchorPem(), StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
@@ -75,6 +76,10 @@ public class SandboxServer {
 		catch (IOException ex) {
 			sandbox.close();
 			throw DicomregException.invalid(Subject.CA_FILE, " cannot be written: " + ex.getMessage());
+		}
+		catch (UncheckedIOException ex) {
+			sandbox.close();
+			throw DicomregException.failure(ex.getMessage(), ex);
 		}
 		return new Served(sandbox, caOut);
 	}

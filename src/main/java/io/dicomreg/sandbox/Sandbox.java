@@ -75,6 +75,8 @@ public final class Sandbox implements AutoCloseable {
 
 	private final URI baseUri;
 
+	private volatile Path announcedState;
+
 	private volatile Duration roleEffectDelay = Duration.ZERO;
 
 	private Sandbox(HttpsServer server, ExecutorService executor, SandboxTls tls, TenantStore store,
@@ -378,8 +380,27 @@ public final class Sandbox implements AutoCloseable {
 		return this.store.readableByOthers();
 	}
 
+	/**
+	 * Lets other dicomreg processes on this state file work through this server while it runs (for
+	 * {@code sandbox serve}): a marker beside the state file names its URL, until {@link #close()}.
+	 * @param stateFile the state file this sandbox serves
+	 * @throws UncheckedIOException when the marker cannot be written
+	 */
+	public void announce(Path stateFile) {
+		try {
+			ServedSandbox.announce(stateFile.toAbsolutePath(), this.baseUri);
+			this.announcedState = stateFile.toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + ServedSandbox.marker(stateFile) + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	@Override
 	public void close() {
+		if (this.announcedState != null) {
+			ServedSandbox.withdraw(this.announcedState);
+		}
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.store.close();

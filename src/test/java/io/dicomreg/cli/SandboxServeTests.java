@@ -111,6 +111,33 @@ class SandboxServeTests {
 		}
 	}
 
+	@Test
+	void dicomregWorksThroughTheServedTenantWhileItRuns() throws Exception {
+		Path state = this.directory.resolve("tenant.json");
+		assertThat(new TestShell(this.directory.resolve("setup"), "--sandbox-state", state.toString()).run("login")
+			.exitCode()).isZero();
+		int port = freePort();
+		Process server = serve(state, port, this.directory.resolve("ca.pem"));
+		try {
+			endpoints(server);
+			assertThat(state.resolveSibling("tenant.json.serve")).exists();
+			TestShell shell = new TestShell(this.directory.resolve("home"), "--sandbox-state", state.toString());
+
+			TestShell.Result login = shell.run("login");
+			TestShell.Result register = shell.run("app", "register", "--name", "through the server");
+			TestShell.Result whoami = shell.run("--output", "json", "whoami");
+
+			assertThat(login.exitCode()).as(login.all()).isZero();
+			assertThat(register.exitCode()).as(register.all()).isZero();
+			assertThat(whoami.out()).contains("127.0.0.1:" + port);
+		}
+		finally {
+			stop(server);
+		}
+		assertThat(state.resolveSibling("tenant.json.serve")).doesNotExist();
+		assertThat(Files.readString(state)).contains("through the server");
+	}
+
 	private Process serve(Path state, int port, Path ca) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddicomreg.home=" + this.directory.resolve("server-home"),
