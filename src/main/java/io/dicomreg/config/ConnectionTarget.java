@@ -32,7 +32,7 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final URI armEndpoint;
 
-	private io.dicomreg.sandbox.ServedSandbox servedSandbox;
+	private Sandbox.Served servedSandbox;
 
 	private final Path sandboxLog;
 
@@ -140,8 +140,7 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private Endpoints startSandbox() {
 		if (this.sandboxState != null) {
-			java.util.Optional<io.dicomreg.sandbox.ServedSandbox> served = io.dicomreg.sandbox.ServedSandbox
-				.find(this.sandboxState);
+			java.util.Optional<Sandbox.Served> served = Sandbox.Served.find(this.sandboxState);
 			if (served.isPresent()) {
 				return attach(served.get());
 			}
@@ -165,7 +164,7 @@ public class ConnectionTarget implements AutoCloseable {
 	}
 
 	/** Works through the sandbox another process serves on the state file ({@code sandbox serve}). */
-	private Endpoints attach(io.dicomreg.sandbox.ServedSandbox served) {
+	private Endpoints attach(Sandbox.Served served) {
 		this.servedSandbox = served;
 		if (this.sandboxLog != null || !this.sandboxFaults.toString().isEmpty()) {
 			this.notices.accept("Note: the sandbox served at " + served.url() + " keeps its own request log and faults; "

@@ -562,4 +562,54 @@ public final class Sandbox implements AutoCloseable {
 
 	}
 
+	/**
+	 * A sandbox another process serves on a state file ({@code sandbox serve}), found through the marker it writes
+	 * beside the file: what a second dicomreg needs to work through it (its URL, tenant and TLS trust, and the owner's
+	 * approval of its own device codes).
+	 */
+	public static final class Served {
+
+		private final ServedSandbox served;
+
+		private Served(ServedSandbox served) {
+			this.served = served;
+		}
+
+		/**
+		 * The sandbox another running process serves on {@code stateFile}, if one does.
+		 * @param stateFile the state file
+		 * @return the served sandbox
+		 */
+		public static java.util.Optional<Served> find(Path stateFile) {
+			return ServedSandbox.find(stateFile).map(Served::new);
+		}
+
+		/** The server's URL: sign-in, Graph ({@code /v1.0}), ARM and DICOMweb are under it. */
+		public URI url() {
+			return this.served.url();
+		}
+
+		public String tenantId() {
+			return this.served.tenantId();
+		}
+
+		public SSLContext clientSslContext() {
+			return this.served.clientSslContext();
+		}
+
+		public X509TrustManager clientTrustManager() {
+			return this.served.clientTrustManager();
+		}
+
+		/**
+		 * Approves a device code as the sandbox's owner, over HTTPS.
+		 * @param userCode the code
+		 * @throws IllegalStateException when the server does not approve it
+		 */
+		public void approveDeviceCode(String userCode) {
+			this.served.approveDeviceCode(userCode);
+		}
+
+	}
+
 }

@@ -31,7 +31,7 @@ import io.dicomreg.sandbox.directory.TenantCodec;
  * Another dicomreg then works through it instead of starting its own sandbox: it trusts the CA kept in the state
  * file and, as the same owner, approves its own device codes with the owner secret kept there.
  */
-public final class ServedSandbox {
+final class ServedSandbox {
 
 	private final URI url;
 
