@@ -49,8 +49,14 @@ public class ConsentService {
 	 * all "not granted", which is said without failing)
 	 */
 	public ConsentChange list(AppRef app) {
-		List<ApiPermission> configured = this.permissions.list(app).permissions();
-		Optional<ClientServicePrincipal> client = this.servicePrincipals.find(app);
+		return list(app, this.permissions.list(app).permissions(), this.servicePrincipals.find(app));
+	}
+
+	/**
+	 * Like {@link #list(AppRef)}, for an app whose configured permissions and service principal were read already
+	 * ({@code app show}): only the grants are read.
+	 */
+	public ConsentChange list(AppRef app, List<ApiPermission> configured, Optional<ClientServicePrincipal> client) {
 		if (client.isEmpty()) {
 			return new ConsentChange(app, null, configured.stream().map(p -> new ConsentState(p, false, false)).toList(),
 					false, "'" + app.displayName() + "' has no service principal, so nothing can be consented for it: run "

@@ -12,7 +12,6 @@ import io.dicomreg.apps.AppRef;
 import io.dicomreg.apps.ApplicationDetails;
 import io.dicomreg.apps.ApplicationLocator;
 import io.dicomreg.apps.ApplicationService;
-import io.dicomreg.apps.ConsentChange;
 import io.dicomreg.apps.ConsentService;
 import io.dicomreg.apps.ConsentState;
 import io.dicomreg.apps.Platform;
@@ -82,7 +81,8 @@ public class AuditService {
 	public Readiness readiness(AppRef app) {
 		ApplicationDetails details = this.applications.show(app);
 		List<DicomService> dicomServices = visibleDicomServices();
-		List<ConsentState> consentStates = (details.servicePrincipal() != null) ? this.consent.list(app).permissions()
+		List<ConsentState> consentStates = (details.servicePrincipal() != null) ? this.consent.list(app,
+				details.permissions().permissions(), java.util.Optional.of(details.servicePrincipal())).permissions()
 				: details.permissions().permissions().stream().map(p -> new ConsentState(p, false, false)).toList();
 		List<String> dicomRoles = null;
 		if (dicomServices != null && details.servicePrincipal() != null) {
@@ -96,14 +96,21 @@ public class AuditService {
 				}
 			}
 		}
-		return new Readiness(details, consentStates, dicomRoles, audit(app, details, Duration.ofDays(30), dicomServices));
+		// The findings reuse what was just read: the consent states and the roles are not asked for twice.
+		return new Readiness(details, consentStates, dicomRoles, audit(app, details, Duration.ofDays(30), dicomServices,
+				consentStates, (dicomRoles != null) ? !dicomRoles.isEmpty() : null));
 	}
 
 	private List<Finding> audit(AppRef app, Duration within, List<DicomService> dicomServices) {
-		return audit(app, this.applications.show(app), within, dicomServices);
+		return audit(app, this.applications.show(app), within, dicomServices, null, null);
 	}
 
-	private List<Finding> audit(AppRef app, ApplicationDetails details, Duration within, List<DicomService> dicomServices) {
+	/**
+	 * @param consentStates the consent of each permission when read already, or {@code null} to read it
+	 * @param holdsDicomRole whether the app holds a DICOM role when known already, or {@code null} to look
+	 */
+	private List<Finding> audit(AppRef app, ApplicationDetails details, Duration within, List<DicomService> dicomServices,
+			List<ConsentState> consentStates, Boolean holdsDicomRole) {
 		Instant now = this.clock.instant();
 		List<Finding> findings = new ArrayList<>();
 		String id = app.appId();
@@ -133,16 +140,16 @@ public class AuditService {
 					+ "sign in (AADSTS7000229), be granted consent or be assigned a role.", "app sp create --app " + id));
 			return findings;
 		}
-		ConsentChange consented = this.consent.list(app);
-		for (ConsentState state : consented.permissions()) {
+		List<ConsentState> states = (consentStates != null) ? consentStates : this.consent.list(app).permissions();
+		for (ConsentState state : states) {
 			if (state.known() && !state.granted() && state.permission().value() != null) {
 				findings.add(new Finding(app.displayName(), id, Finding.Severity.WARNING, state.permission().describe()
 						+ " of " + state.permission().resourceDisplayName() + " has no admin consent.",
 						"permission grant --app " + id));
 			}
 		}
-		if (dicomServices != null && !dicomServices.isEmpty() && !hasDicomRole(details.servicePrincipal().objectId(),
-				dicomServices)) {
+		if (dicomServices != null && !dicomServices.isEmpty() && !((holdsDicomRole != null) ? holdsDicomRole
+				: hasDicomRole(details.servicePrincipal().objectId(), dicomServices))) {
 			findings.add(new Finding(app.displayName(), id, Finding.Severity.WARNING, "no DICOM Data Owner or Reader on "
 					+ "any of the " + dicomServices.size() + " DICOM service(s) this account sees: as itself, the app "
 					+ "reads no DICOM data.", "role assign --role reader --dicom SERVICE --assignee " + id));
