@@ -20,6 +20,7 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.util.ClassUtils;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.account.AccountService;
 import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
@@ -129,7 +130,7 @@ class DicomregConfiguration {
 			SignInService signIn, ConnectionTarget target, Notices notices) {
 		ClientCredentials credentials = ClientCredentials.fromSystem();
 		return new VerifyService(locator, applications, roles, signIn, new ClientTokens(target, credentials), credentials,
-				new DicomWebProbe(target), VerifyService.Waiting.realTime(), notices::println);
+				new DicomWebProbe(target), Waiting.realTime(), notices::println);
 	}
 
 	@Bean
@@ -163,7 +164,7 @@ class DicomregConfiguration {
 
 	@Bean
 	ServicePrincipalService servicePrincipalService(GraphClientProvider graph, Notices notices) {
-		return new ServicePrincipalService(new ServicePrincipalsGateway(graph), ServicePrincipalService.Waiting.realTime(),
+		return new ServicePrincipalService(new ServicePrincipalsGateway(graph), Waiting.realTime(),
 				notices::println);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.dicomreg.config.DryRun;
+import io.dicomreg.config.Waiting;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -117,43 +118,6 @@ public class ServicePrincipalService {
 			return (seconds / 60) + " min";
 		}
 		return (seconds >= 60) ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
-	}
-
-	/**
-	 * The clock a wait is measured with, and how the service pauses between two requests.
-	 */
-	public interface Waiting {
-
-		/** The clock that measures how long a wait has lasted. */
-		Clock clock();
-
-		/** Pauses for {@code duration}. */
-		void pause(Duration duration);
-
-		/** Real time: the system clock and a sleep; an interrupted pause ends the wait in one line. */
-		static Waiting realTime() {
-			return new Waiting() {
-
-				@Override
-				public Clock clock() {
-					return Clock.systemUTC();
-				}
-
-				@Override
-				public void pause(Duration duration) {
-					try {
-						Thread.sleep(duration.toMillis());
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						throw DicomregException.failure("Interrupted while waiting for Entra ID to replicate the new "
-								+ "application. Run 'app sp create' later.");
-					}
-				}
-
-			};
-		}
-
 	}
 
 }

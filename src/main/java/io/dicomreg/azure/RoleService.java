@@ -134,39 +134,26 @@ public class RoleService {
 	 */
 	public List<RoleAssignment> list(String dicom, String assignee, DryRun plan) {
 		DicomService service = this.services.resolve(dicom);
-		String filter = "atScope()";
-		if (assignee != null) {
-			Assignee principal = this.assignees.resolve(assignee, plan);
-			if (principal.objectId() == null) {
-				return List.of();
-			}
-			filter = "principalId eq '" + principal.objectId() + "'";
+		if (assignee == null) {
+			return assignments(service, "atScope()");
 		}
-		try {
-			List<RoleAssignment> assignments = new ArrayList<>();
-			for (JsonNode item : this.arm.list(service.id() + "/providers/Microsoft.Authorization/roleAssignments"
-					+ "?api-version=" + AUTHORIZATION_API + "&$filter=" + ArmClient.encode(filter))) {
-				RoleAssignment assignment = toAssignment(item, service);
-				if (service.isAtOrBelow(assignment.scope())) {
-					assignments.add(assignment);
-				}
-			}
-			return assignments;
-		}
-		catch (ArmException ex) {
-			throw refusal(ex, "Listing the role assignments");
-		}
+		Assignee principal = this.assignees.resolve(assignee, plan);
+		return (principal.objectId() != null) ? listFor(service, principal.objectId()) : List.of();
 	}
 
 	/**
 	 * The role assignments that reach the DICOM service for one principal, by its object ID (no lookup of who it is).
 	 */
 	public List<RoleAssignment> listFor(DicomService service, String principalId) {
+		return assignments(service, "principalId eq '" + principalId + "'");
+	}
+
+	/** The assignments ARM lists at the service's scope under {@code filter} that reach the service. */
+	private List<RoleAssignment> assignments(DicomService service, String filter) {
 		try {
 			List<RoleAssignment> assignments = new ArrayList<>();
 			for (JsonNode item : this.arm.list(service.id() + "/providers/Microsoft.Authorization/roleAssignments"
-					+ "?api-version=" + AUTHORIZATION_API + "&$filter="
-					+ ArmClient.encode("principalId eq '" + principalId + "'"))) {
+					+ "?api-version=" + AUTHORIZATION_API + "&$filter=" + ArmClient.encode(filter))) {
 				RoleAssignment assignment = toAssignment(item, service);
 				if (service.isAtOrBelow(assignment.scope())) {
 					assignments.add(assignment);
@@ -185,24 +172,12 @@ public class RoleService {
 	}
 
 	private List<RoleAssignment> held(DicomService service, DicomRole role, Assignee principal) {
-		try {
-			List<RoleAssignment> held = new ArrayList<>();
-			for (JsonNode item : this.arm.list(service.id() + "/providers/Microsoft.Authorization/roleAssignments"
-					+ "?api-version=" + AUTHORIZATION_API + "&$filter="
-					+ ArmClient.encode("principalId eq '" + principal.objectId() + "'"))) {
-				RoleAssignment assignment = toAssignment(item, service);
-				if (assignment.roleDefinitionId().equalsIgnoreCase(role.id())
-						&& assignment.principalId().equalsIgnoreCase(principal.objectId())
-						&& service.isAtOrBelow(assignment.scope())) {
-					held.add(assignment);
-				}
-			}
-			held.sort((a, b) -> Boolean.compare(a.inherited(), b.inherited()));
-			return held;
-		}
-		catch (ArmException ex) {
-			throw refusal(ex, "Reading the role assignments");
-		}
+		List<RoleAssignment> held = new ArrayList<>(listFor(service, principal.objectId()).stream()
+			.filter(assignment -> assignment.roleDefinitionId().equalsIgnoreCase(role.id())
+					&& assignment.principalId().equalsIgnoreCase(principal.objectId()))
+			.toList());
+		held.sort((first, second) -> Boolean.compare(first.inherited(), second.inherited()));
+		return held;
 	}
 
 	private RoleAssignment toAssignment(JsonNode item, DicomService service) {

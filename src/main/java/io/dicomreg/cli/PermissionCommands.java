@@ -18,7 +18,6 @@ import io.dicomreg.apps.ConsentRequest;
 import io.dicomreg.apps.ConsentService;
 import io.dicomreg.apps.ConsentState;
 import io.dicomreg.apps.PermissionChange;
-import io.dicomreg.apps.PermissionList;
 import io.dicomreg.apps.PermissionRequest;
 import io.dicomreg.apps.PermissionType;
 import io.dicomreg.apps.PermissionService;

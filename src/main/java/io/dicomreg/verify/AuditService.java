@@ -140,7 +140,8 @@ public class AuditService {
 					+ "sign in (AADSTS7000229), be granted consent or be assigned a role.", "app sp create --app " + id));
 			return findings;
 		}
-		List<ConsentState> states = (consentStates != null) ? consentStates : this.consent.list(app).permissions();
+		List<ConsentState> states = (consentStates != null) ? consentStates : this.consent.list(app,
+				details.permissions().permissions(), java.util.Optional.of(details.servicePrincipal())).permissions();
 		for (ConsentState state : states) {
 			if (state.known() && !state.granted() && state.permission().value() != null) {
 				findings.add(new Finding(app.displayName(), id, Finding.Severity.WARNING, state.permission().describe()

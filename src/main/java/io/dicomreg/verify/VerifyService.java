@@ -29,6 +29,7 @@ import io.dicomreg.azure.DicomService;
 import io.dicomreg.azure.RoleAssignment;
 import io.dicomreg.azure.RoleService;
 import io.dicomreg.config.DryRun;
+import io.dicomreg.config.Waiting;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Subject;
 
@@ -155,7 +156,7 @@ public class VerifyService {
 					: Link.failed(CONSENT, "the token does not carry " + DicomApi.SCOPE + " (scp " + String.join(" ",
 							token.scopes()) + ")", "permission grant --app " + app.appId() + " --scope " + DicomApi.SCOPE));
 		}
-		Link role = role(service, token.objectId(), request.asUser());
+		Link role = role(service, token.objectId());
 		links.add(role);
 		Link dicom = dicom(service, version, token, role, request.waitFor());
 		links.add(dicom);
@@ -181,7 +182,6 @@ public class VerifyService {
 		String given = (request.credential().secretFile() != null) ? "the secret in the file given by --secret-file"
 				: (request.credential().secretEnv() != null) ? "the secret in the variable given by --secret-env"
 						: "the certificate given by --certificate";
-		Instant now = this.waiting.clock().instant();
 		boolean secret = request.credential().certificateFile() == null;
 		if (secret) {
 			List<ClientSecret> matching = details.secrets().stream().filter(s -> identity.equals(s.hint())).toList();
@@ -210,7 +210,7 @@ public class VerifyService {
 					"cert create --subject CN=NAME --out PREFIX, then cert upload");
 		}
 		return Link.ok(CREDENTIAL, "certificate " + describe(certificate.get().description()) + "(thumbprint " + identity
-				+ ", " + days(certificate.get().daysLeft()) + ") " + (now != null ? "" : ""));
+				+ ", " + days(certificate.get().daysLeft()) + ")");
 	}
 
 	private static Link publicClient(ApplicationDetails details, AppRef app) {
@@ -243,7 +243,7 @@ public class VerifyService {
 		return Link.failed(TOKEN, meaning, fix);
 	}
 
-	private Link role(DicomService service, String objectId, boolean asUser) {
+	private Link role(DicomService service, String objectId) {
 		List<RoleAssignment> assignments;
 		try {
 			assignments = this.roles.listFor(service, objectId);
@@ -254,12 +254,11 @@ public class VerifyService {
 		Optional<RoleAssignment> dicomRole = assignments.stream()
 			.filter(assignment -> DicomRole.ofDefinition(assignment.roleDefinitionId()).isPresent())
 			.findFirst();
-		String assignee = asUser ? " --assignee " + objectId : " --assignee " + objectId;
 		return dicomRole.map(found -> Link.ok(ROLE, found.roleName() + " at " + found.scope()
 				+ (found.inherited() ? " (inherited)" : "")))
 			.orElseGet(() -> Link.failed(ROLE, "no DICOM Data Owner or Reader covers " + service.qualifiedName()
 					+ " for " + objectId + ": the DICOM service answers 403.", "role assign --role reader --dicom "
-							+ service.qualifiedName() + assignee));
+							+ service.qualifiedName() + " --assignee " + objectId));
 	}
 
 	private Link dicom(DicomService service, String version, IssuedToken token, Link role, Duration wait) {
@@ -340,38 +339,6 @@ public class VerifyService {
 
 	private static String trimSlash(String value) {
 		return (value != null && value.endsWith("/")) ? value.substring(0, value.length() - 1) : value;
-	}
-
-	/** The clock a wait is measured with, and how the service pauses between two tries. */
-	public interface Waiting {
-
-		Clock clock();
-
-		void pause(Duration duration);
-
-		/** Real time. */
-		static Waiting realTime() {
-			return new Waiting() {
-
-				@Override
-				public Clock clock() {
-					return Clock.systemUTC();
-				}
-
-				@Override
-				public void pause(Duration duration) {
-					try {
-						Thread.sleep(duration.toMillis());
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						throw DicomregException.failure("Interrupted while waiting for the role to take effect.");
-					}
-				}
-
-			};
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DryRun;
@@ -49,7 +50,7 @@ class ConsentServiceTests {
 		ApiDirectory directory = new ApiDirectory(this.admin.graph());
 		this.permissions = new PermissionService(this.admin.gateway(), directory);
 		this.consent = new ConsentService(this.permissions, directory, new ServicePrincipalService(
-				new ServicePrincipalsGateway(this.admin.graph()), ServicePrincipalService.Waiting.realTime(), line -> {
+				new ServicePrincipalsGateway(this.admin.graph()), Waiting.realTime(), line -> {
 				}), new ConsentGateway(this.admin.graph()));
 	}
 
@@ -215,7 +216,7 @@ class ConsentServiceTests {
 		};
 		ConsentService racing = new ConsentService(this.permissions, new ApiDirectory(this.admin.graph()),
 				new ServicePrincipalService(new ServicePrincipalsGateway(this.admin.graph()),
-						ServicePrincipalService.Waiting.realTime(), line -> {
+						Waiting.realTime(), line -> {
 						}), stale);
 
 		ConsentChange change = racing.grant(app, new ConsentRequest("Microsoft Graph", null, null), DryRun.off());

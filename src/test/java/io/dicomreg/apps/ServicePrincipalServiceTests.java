@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.config.AzureCloud;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DryRun;
@@ -146,12 +147,12 @@ class ServicePrincipalServiceTests {
 		assertThat(inspector().tenant().servicePrincipalByAppId(app.appId())).isEmpty();
 	}
 
-	private ServicePrincipalService service(ServicePrincipalService.Waiting waiting) {
+	private ServicePrincipalService service(Waiting waiting) {
 		return new ServicePrincipalService(new ServicePrincipalsGateway(this.admin.graph()), waiting, this.progress::add);
 	}
 
-	private static ServicePrincipalService.Waiting realTime() {
-		return ServicePrincipalService.Waiting.realTime();
+	private static Waiting realTime() {
+		return Waiting.realTime();
 	}
 
 	private SandboxInspector inspector() {
@@ -163,7 +164,7 @@ class ServicePrincipalServiceTests {
 	}
 
 	/** Time that passes only by pausing. */
-	private static final class FakeTime implements ServicePrincipalService.Waiting {
+	private static final class FakeTime implements Waiting {
 
 		private Duration waited = Duration.ZERO;
 

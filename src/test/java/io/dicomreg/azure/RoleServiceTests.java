@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.apps.RegisteredApplication;
 import io.dicomreg.apps.ServicePrincipalService;
 import io.dicomreg.apps.ServicePrincipalsGateway;
@@ -90,7 +91,7 @@ class RoleServiceTests {
 
 	private RoleService roles(ArmClient arm) {
 		ServicePrincipalService servicePrincipals = new ServicePrincipalService(
-				new ServicePrincipalsGateway(this.admin.graph()), ServicePrincipalService.Waiting.realTime(), line -> {
+				new ServicePrincipalsGateway(this.admin.graph()), Waiting.realTime(), line -> {
 				});
 		return new RoleService(arm, new DicomServiceDirectory(arm),
 				new AssigneeResolver(this.admin.locator(), servicePrincipals, this.admin.graph()));

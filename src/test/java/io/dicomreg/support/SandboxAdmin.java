@@ -12,6 +12,7 @@ import com.microsoft.graph.models.KeyCredential;
 import com.microsoft.graph.models.PasswordCredential;
 import com.microsoft.graph.models.ServicePrincipal;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.apps.AppNameIndex;
 import io.dicomreg.apps.AppSelection;
 import io.dicomreg.apps.ApplicationLocator;
@@ -64,7 +65,7 @@ public final class SandboxAdmin {
 		this.selection = new AppSelection(target, new DicomregHome(home));
 		this.locator = new ApplicationLocator(this.gateway, this.selection);
 		this.applications = applicationsWith(new ServicePrincipalService(new ServicePrincipalsGateway(graph),
-				ServicePrincipalService.Waiting.realTime(), line -> {
+				Waiting.realTime(), line -> {
 				}));
 	}
 

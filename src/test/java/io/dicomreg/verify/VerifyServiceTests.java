@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dicomreg.config.Waiting;
 import io.dicomreg.apps.ApiDirectory;
 import io.dicomreg.apps.ConsentGateway;
 import io.dicomreg.apps.ConsentRequest;
@@ -302,7 +303,7 @@ class VerifyServiceTests {
 
 	private ServicePrincipalService servicePrincipals() {
 		return new ServicePrincipalService(new ServicePrincipalsGateway(this.admin.graph()),
-				ServicePrincipalService.Waiting.realTime(), line -> {
+				Waiting.realTime(), line -> {
 				});
 	}
 
@@ -326,7 +327,7 @@ class VerifyServiceTests {
 	}
 
 	/** Real time, with pauses of at most half a second: the sandbox's delay is real time too. */
-	private static final class FastWaiting implements VerifyService.Waiting {
+	private static final class FastWaiting implements Waiting {
 
 		@Override
 		public Clock clock() {
