@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.dicomreg.cli.DicomregRunner;
 import io.dicomreg.cli.GlobalOptions;
 import io.dicomreg.cli.Invocation;
+import io.dicomreg.cli.PrintedHelp;
 import io.dicomreg.cli.Streams;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.error.DicomregException;
@@ -47,6 +48,9 @@ public class DicomregApplication {
 		}
 		if (invocation.options().help()) {
 			streams.out().println(GlobalOptions.usage());
+			return ExitCode.OK.code();
+		}
+		if (PrintedHelp.answer(invocation, streams.out())) {
 			return ExitCode.OK.code();
 		}
 		try (ConfigurableApplicationContext context = application(invocation, streams, home).run()) {

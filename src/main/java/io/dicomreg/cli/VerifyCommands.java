@@ -55,7 +55,7 @@ public class VerifyCommands {
 			@Option(longName = "app", description = AppOption.DESCRIPTION)
 			@OptionValue(completion = AppNameCompleter.class, subject = Subject.APPLICATION) String app,
 			@Option(longName = "all", description = "audit every application of the tenant") boolean all,
-			@Option(longName = "within", defaultValue = "30d", description = "how soon an expiry is a warning, in days, e.g. 30d (default)")
+			@Option(longName = "within", defaultValue = "30d", description = "how soon an expiry is a warning, in days, e.g. 14d")
 			@OptionValue(label = "DAYS", subject = Subject.EXPIRY_WINDOW) String within) {
 		if (all && app != null) {
 			throw DicomregException.invalidInput("Give --app or --all, not both.");

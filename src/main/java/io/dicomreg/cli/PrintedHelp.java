@@ -1,0 +1,94 @@
+package io.dicomreg.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import io.dicomreg.output.OutputFormat;
+
+/**
+ * The help texts as they were written at build time from the command catalogue (see
+ * {@link HelpIndexWriter}), so that {@code dicomreg help}, {@code dicomreg help COMMAND} and
+ * {@code dicomreg COMMAND --help} are answered without starting Spring. It answers only what it
+ * can answer exactly as the shell would; anything else (an unknown command, options after
+ * {@code help}, {@code --output json}) is left to the shell.
+ */
+public final class PrintedHelp {
+
+	/** Where the build writes the texts, on the class path. */
+	static final String RESOURCE = "/io/dicomreg/cli/help-index.properties";
+
+	static final String OVERVIEW = "overview";
+
+	static final String COMMAND = "command.";
+
+	static final String GROUP = "group.";
+
+	private final Properties texts;
+
+	private PrintedHelp(Properties texts) {
+		this.texts = texts;
+	}
+
+	/** The texts the build wrote, or none when this build has none (a run from an IDE's classes). */
+	public static Optional<PrintedHelp> load() {
+		try (InputStream in = PrintedHelp.class.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				return Optional.empty();
+			}
+			Properties texts = new Properties();
+			texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			return Optional.of(new PrintedHelp(texts));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Prints the help that {@code invocation} asks for, when it is one this index answers exactly.
+	 * @return whether it printed it (the run is then done, exit status 0)
+	 */
+	public static boolean answer(Invocation invocation, PrintStream out) {
+		if (!invocation.isOneShot() || invocation.options().output() != OutputFormat.TABLE
+				|| !mayAsk(invocation.commandWords())) {
+			return false;
+		}
+		Optional<String> text = load().flatMap(help -> help.text(invocation.commandWords()));
+		text.ifPresent(out::println);
+		return text.isPresent();
+	}
+
+	/** Cheap check before loading the index: only {@code help ...} or {@code ... --help} may be answered. */
+	private static boolean mayAsk(List<String> words) {
+		String last = words.get(words.size() - 1);
+		return words.get(0).equals("help") || last.equals("--help") || last.equals("-h");
+	}
+
+	/** The text for these command words, or none when the shell must answer them. */
+	Optional<String> text(List<String> words) {
+		String last = words.get(words.size() - 1);
+		if (last.equals("--help") || last.equals("-h")) {
+			List<String> named = words.subList(0, words.size() - 1);
+			if (named.isEmpty() || named.stream().anyMatch(word -> word.startsWith("-"))) {
+				return Optional.empty();
+			}
+			return Optional.ofNullable(this.texts.getProperty(COMMAND + String.join(" ", named)));
+		}
+		List<String> asked = words.subList(1, words.size());
+		if (!words.get(0).equals("help") || asked.stream().anyMatch(word -> word.startsWith("-"))) {
+			return Optional.empty();
+		}
+		if (asked.isEmpty()) {
+			return Optional.ofNullable(this.texts.getProperty(OVERVIEW));
+		}
+		String name = String.join(" ", asked);
+		return Optional.ofNullable(this.texts.getProperty(COMMAND + name))
+			.or(() -> Optional.ofNullable(this.texts.getProperty(GROUP + name)));
+	}
+
+}
