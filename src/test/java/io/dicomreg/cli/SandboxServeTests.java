@@ -140,7 +140,7 @@ class SandboxServeTests {
 
 	private Process serve(Path state, int port, Path ca) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddicomreg.home=" + this.directory.resolve("server-home"),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true", "-Ddicomreg.home=" + this.directory.resolve("server-home"),
 				"-cp", System.getProperty("java.class.path"), DicomregApplication.class.getName(), "--sandbox-state",
 				state.toString(), "--output", "json", "sandbox", "serve", "--port", Integer.toString(port), "--ca-out",
 				ca.toString()));

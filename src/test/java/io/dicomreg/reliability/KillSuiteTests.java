@@ -176,7 +176,7 @@ class KillSuiteTests {
 
 	private List<String> killedRun(Path dir, int write, List<String> words) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddicomreg.home=" + dir.resolve("home"), "-cp",
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true", "-Ddicomreg.home=" + dir.resolve("home"), "-cp",
 				System.getProperty("java.class.path"), DicomregApplication.class.getName(), "--sandbox-state",
 				dir.resolve("tenant.json").toString(), "--sandbox-log", dir.resolve("requests.log").toString(),
 				"--sandbox-faults", "WRITE /v1.0/ kill skip=" + (write - 1)));
