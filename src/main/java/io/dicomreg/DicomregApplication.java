@@ -60,7 +60,10 @@ public class DicomregApplication {
 
 	/** The application for one run: the context that {@link #run} starts, for tests that need its beans. */
 	public static SpringApplicationBuilder application(Invocation invocation, Streams streams, DicomregHome home) {
-		return new SpringApplicationBuilder(DicomregApplication.class).bannerMode(Banner.Mode.OFF)
+		// The main class is named, not found from the stack: Spring AOT finds the context's generated code from it,
+		// and a test that runs dicomreg in its own thread has no main method on the stack.
+		return new SpringApplicationBuilder(DicomregApplication.class).main(DicomregApplication.class)
+			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.web(WebApplicationType.NONE)
 			.properties("spring.shell.interactive.enabled=" + !invocation.isOneShot(),
