@@ -238,9 +238,10 @@ class DicomregConfiguration {
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer,
-			Invocation invocation) {
-		return new CommandDispatcher(parser, beans, renderer, new ErrorReporter(invocation.options().verbose()),
-				invocation.options().output());
+			Invocation invocation, ConnectionTarget target) {
+		boolean verbose = invocation.options().verbose();
+		return new CommandDispatcher(parser, beans, renderer, new ErrorReporter(verbose), invocation.options().output(),
+				verbose ? target.requests() : null);
 	}
 
 	@Bean

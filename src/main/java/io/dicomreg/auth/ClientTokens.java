@@ -60,7 +60,9 @@ public class ClientTokens {
 		return issued(await(app.acquireToken(parameters)));
 	}
 
-	private static IssuedToken issued(IAuthenticationResult result) {
+	/** The token of a result that came from the sign-in service (these apps skip or have no cache), counted. */
+	private IssuedToken issued(IAuthenticationResult result) {
+		this.target.requests().token();
 		String token = result.accessToken();
 		String appId = Jwts.claim(token, "appid").or(() -> Jwts.claim(token, "azp")).orElse(null);
 		return new IssuedToken(token, Jwts.claim(token, "aud").orElse(null), appId, Jwts.claim(token, "oid").orElse(null),

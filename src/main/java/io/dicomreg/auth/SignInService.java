@@ -21,6 +21,7 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.InteractiveRequestParameters;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
+import com.microsoft.aad.msal4j.TokenSource;
 import com.microsoft.aad.msal4j.SystemBrowserOptions;
 
 import io.dicomreg.config.ConnectionTarget;
@@ -90,7 +91,7 @@ public class SignInService {
 			messages.accept(deviceCode.message());
 			approveInSandbox(deviceCode.userCode());
 		}).build();
-		return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
+		return rememberUser(app, counted(await(app.acquireToken(parameters), "Sign-in")));
 	}
 
 	/** Signs a user in with the system browser (authorization code with PKCE on a loopback redirect). */
@@ -105,7 +106,7 @@ public class SignInService {
 			.systemBrowserOptions(browserOptions)
 			.build();
 		try {
-			return rememberUser(app, await(app.acquireToken(parameters), "Sign-in"));
+			return rememberUser(app, counted(await(app.acquireToken(parameters), "Sign-in")));
 		}
 		catch (DicomregException ex) {
 			// The sign-in page's own error says why; MSAL only knows that no code came back.
@@ -127,7 +128,7 @@ public class SignInService {
 		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(endpoints().graphDefaultScope()))
 			.skipCache(true)
 			.build();
-		IAuthenticationResult result = await(app.acquireToken(parameters), "Sign-in");
+		IAuthenticationResult result = counted(await(app.acquireToken(parameters), "Sign-in"));
 		String tenantId = Jwts.claim(result.accessToken(), "tid").orElse(tenant);
 		Session session = new Session(Session.Kind.SERVICE_PRINCIPAL, login.clientId(), tenantId, null, login.clientId(),
 				null, login.credential());
@@ -208,7 +209,7 @@ public class SignInService {
 			SilentParameters parameters = SilentParameters.builder(scopes, account)
 				.authorityUrl(endpoints().authorityFor(session.tenantId()))
 				.build();
-			return app.acquireTokenSilently(parameters).join();
+			return counted(app.acquireTokenSilently(parameters).join());
 		}
 		catch (MalformedURLException ex) {
 			throw DicomregException.failure("The stored sign-in has an invalid authority. Run 'login' again.", ex);
@@ -228,7 +229,7 @@ public class SignInService {
 					session.tenantId(), this.servicePrincipalCache);
 		}
 		ClientCredentialParameters parameters = ClientCredentialParameters.builder(Set.of(scope)).build();
-		return await(this.servicePrincipalApp.acquireToken(parameters), "Token request");
+		return counted(await(this.servicePrincipalApp.acquireToken(parameters), "Token request"));
 	}
 
 	private PublicClientApplication userApp(Session session) {
@@ -309,6 +310,14 @@ public class SignInService {
 			this.userCache = this.tokenCaches.open(this.target.cacheKey());
 		}
 		return this.userCache;
+	}
+
+	/** Counts a token that came from the sign-in service, not from MSAL's cache. */
+	private IAuthenticationResult counted(IAuthenticationResult result) {
+		if (result.metadata() == null || result.metadata().tokenSource() != TokenSource.CACHE) {
+			this.target.requests().token();
+		}
+		return result;
 	}
 
 	private static <T> T await(CompletableFuture<T> future, String what) {

@@ -117,6 +117,7 @@ public class ArmClient {
 				request.method(method, HttpRequest.BodyPublishers.noBody());
 			}
 			HttpResponse<String> response;
+			this.target.requests().arm();
 			try {
 				response = http(endpoints).send(request.build(), HttpResponse.BodyHandlers.ofString());
 			}

@@ -13,6 +13,7 @@ import io.dicomreg.cli.catalogue.DryRunMode;
 import io.dicomreg.cli.catalogue.OptionSpec;
 import io.dicomreg.cli.catalogue.ParsedCommand;
 import io.dicomreg.config.DryRun;
+import io.dicomreg.config.RequestCounts;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
 import io.dicomreg.output.OutputFormat;
@@ -38,14 +39,21 @@ public class CommandDispatcher {
 
 	private final OutputFormat defaultFormat;
 
+	private final RequestCounts requests;
+
+	/**
+	 * @param requests the counts of requests sent, printed after each command (with {@code --verbose}), or
+	 * {@code null} not to print them
+	 */
 	public CommandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer, ErrorReporter errors,
-			OutputFormat defaultFormat) {
+			OutputFormat defaultFormat, RequestCounts requests) {
 		this.parser = parser;
 		this.invoker = new CommandInvoker(beans);
 		this.beans = beans;
 		this.renderer = renderer;
 		this.errors = errors;
 		this.defaultFormat = defaultFormat;
+		this.requests = requests;
 	}
 
 	/** Reports a failure as one line after {@code prefix}, and returns its exit code. */
@@ -85,6 +93,7 @@ public class CommandDispatcher {
 	 */
 	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input, DryRun scriptPlan) {
 		ParsedCommand parsed = null;
+		RequestCounts.Counts before = null;
 		try {
 			parsed = this.parser.parse(words);
 			CommandSpec command = parsed.command();
@@ -98,6 +107,7 @@ public class CommandDispatcher {
 			checkAvailable(command);
 			plan.takePlanned();
 			CommandRun run = new CommandRun(parsed, format, out, err, input, plan);
+			before = (this.requests != null) ? this.requests.now() : null;
 			Result result = this.invoker.invoke(run);
 			if (!plan.active() || command.traits().dryRun() != DryRunMode.PLAN) {
 				print(result, format, out, err);
@@ -120,6 +130,9 @@ public class CommandDispatcher {
 			return new Outcome(ExitCode.FAILURE, withOptionNames(ex, parsed), null, List.of(), false);
 		}
 		finally {
+			if (before != null) {
+				err.println(this.requests.now().since(before));
+			}
 			out.flush();
 			err.flush();
 		}

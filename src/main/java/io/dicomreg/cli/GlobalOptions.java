@@ -70,7 +70,8 @@ public record GlobalOptions(boolean sandbox, Path sandboxState, Path sandboxLog,
 				  --graph-endpoint URL      custom Microsoft Graph endpoint (https), instead of the cloud's
 				  --arm-endpoint URL        custom Azure Resource Manager endpoint (https), instead of the cloud's
 				  --output table|json       output format (default table); commands also accept --output
-				  --verbose                 show stack traces and request ids on errors
+				  --verbose                 show stack traces and request ids on errors, and after each
+				                            command the requests it sent (Graph, ARM, tokens)
 				  -h, --help                show this help
 
 				Exit status: 0 success, 1 failed operation, 2 bad usage.

@@ -40,6 +40,8 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private final Sandbox.Faults sandboxFaults;
 
+	private final RequestCounts requests = new RequestCounts();
+
 	private Endpoints endpoints;
 
 	private Sandbox runningSandbox;
@@ -97,6 +99,11 @@ public class ConnectionTarget implements AutoCloseable {
 	 */
 	public static void checkSandboxFaults(String spec) {
 		Sandbox.Faults.parse(spec);
+	}
+
+	/** The requests this run has sent through this connection, counted by the clients that send them. */
+	public RequestCounts requests() {
+		return this.requests;
 	}
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */

@@ -104,6 +104,11 @@ public class GraphClientProvider {
 			}
 			return chain.proceed(request.newBuilder().method("POST", new SentOnce(request.body())).build());
 		});
+		// Every request that goes out on a connection counts, retries included (--verbose prints the count).
+		http.addNetworkInterceptor(chain -> {
+			this.target.requests().graph();
+			return chain.proceed(chain.request());
+		});
 		String host = URI.create(endpoints.graphBaseUrl()).getHost();
 		BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(
 				new SignedInTokenProvider(host));
