@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +14,16 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.Endpoints;
+import io.dicomreg.config.HttpConnections;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -43,11 +46,13 @@ public class ArmClient {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
 	private final ConnectionTarget target;
 
 	private final SignInService signIn;
 
-	private HttpClient http;
+	private OkHttpClient http;
 
 	public ArmClient(ConnectionTarget target, SignInService signIn) {
 		this.target = target;
@@ -104,31 +109,26 @@ public class ArmClient {
 		Endpoints endpoints = this.target.endpoints();
 		URI uri = URI.create(endpoints.armEndpoint().toString().replaceAll("/+$", "") + path);
 		for (int attempt = 1;; attempt++) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-				.timeout(Duration.ofSeconds(60))
+			Request.Builder request = new Request.Builder().url(uri.toString())
 				.header("Authorization", "Bearer " + this.signIn.resourceToken(endpoints.armResource(), USER_IMPERSONATION)
 					.value())
 				.header("Accept", "application/json");
 			if (body != null) {
-				request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+				request.method(method, RequestBody.create(body.toString(), JSON_TYPE));
 			}
 			else {
-				request.method(method, HttpRequest.BodyPublishers.noBody());
+				request.method(method, "GET".equals(method) ? null : RequestBody.create(new byte[0]));
 			}
-			HttpResponse<String> response;
+			Answer response;
 			this.target.requests().arm();
-			try {
-				response = http(endpoints).send(request.build(), HttpResponse.BodyHandlers.ofString());
+			try (Response sent = http(endpoints).newCall(request.build()).execute()) {
+				response = new Answer(sent.code(), sent.header("x-ms-request-id"), sent.header("Retry-After"),
+						sent.body().string());
 			}
 			catch (IOException ex) {
 				throw network(ex);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw DicomregException.failure("Interrupted while waiting for Azure Resource Manager.", ex);
-			}
-			if (RETRIED.contains(response.statusCode()) && attempt < ATTEMPTS) {
+			if (RETRIED.contains(response.status()) && attempt < ATTEMPTS) {
 				pause(retryAfter(response));
 				continue;
 			}
@@ -136,9 +136,13 @@ public class ArmClient {
 		}
 	}
 
-	private static Optional<JsonNode> answer(HttpResponse<String> response) {
-		String requestId = response.headers().firstValue("x-ms-request-id").orElse(null);
-		int status = response.statusCode();
+	/** What ARM answered: status, request id, {@code Retry-After} and body. */
+	private record Answer(int status, String requestId, String retryAfter, String body) {
+	}
+
+	private static Optional<JsonNode> answer(Answer response) {
+		String requestId = response.requestId();
+		int status = response.status();
 		JsonNode json = null;
 		if (response.body() != null && !response.body().isBlank()) {
 			try {
@@ -158,8 +162,8 @@ public class ArmClient {
 		throw new ArmException(status, code, message, requestId);
 	}
 
-	private static Duration retryAfter(HttpResponse<String> response) {
-		Optional<String> header = response.headers().firstValue("Retry-After");
+	private static Duration retryAfter(Answer response) {
+		Optional<String> header = Optional.ofNullable(response.retryAfter());
 		try {
 			Duration wait = Duration.ofSeconds(Long.parseLong(header.orElse("1").strip()));
 			return (wait.compareTo(LONGEST_RETRY_AFTER) > 0) ? LONGEST_RETRY_AFTER : wait;
@@ -184,7 +188,7 @@ public class ArmClient {
 			return DicomregException.failure("Cannot connect to Azure Resource Manager. Check the network, or the "
 					+ "endpoint given with --arm-endpoint.", failure);
 		}
-		if (failure instanceof HttpTimeoutException) {
+		if (failure instanceof InterruptedIOException) {
 			return DicomregException.failure("Azure Resource Manager did not answer in time. Run the command again: it "
 					+ "looks at what is there first.", failure);
 		}
@@ -198,15 +202,17 @@ public class ArmClient {
 		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 	}
 
-	private synchronized HttpClient http(Endpoints endpoints) {
+	private synchronized OkHttpClient http(Endpoints endpoints) {
 		if (this.http == null) {
-			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
-			if (endpoints.sslContext() != null) {
-				builder.sslContext(endpoints.sslContext());
-			}
-			this.http = builder.build();
+			this.http = HttpConnections.client(endpoints, Duration.ofSeconds(30), Duration.ofSeconds(60));
 		}
 		return this.http;
+	}
+
+	/** Closes the connections to ARM (the context calls it when it closes). */
+	public synchronized void close() {
+		HttpConnections.close(this.http);
+		this.http = null;
 	}
 
 	/** One line for a failed ARM call: what was being done, ARM's code and message, and the request id. */

@@ -22,6 +22,7 @@ import okio.BufferedSink;
 import io.dicomreg.auth.SignInService;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.Endpoints;
+import io.dicomreg.config.HttpConnections;
 
 /**
  * Builds the Microsoft Graph client on first use: the SDK is large, so start-up must not pay for
@@ -44,12 +45,22 @@ public class GraphClientProvider {
 
 	private GraphServiceClient client;
 
+	private OkHttpClient http;
+
 	/** The delegated permissions the requests of the current call need besides dicomreg's own (see {@link #withPermissions}). */
 	private final ThreadLocal<List<String>> extraPermissions = ThreadLocal.withInitial(List::of);
 
 	public GraphClientProvider(ConnectionTarget target, SignInService signIn) {
 		this.target = target;
 		this.signIn = signIn;
+	}
+
+	/**
+	 * Closes the connections to Graph (the context calls it when it closes): over HTTP/2 each one has a thread
+	 * that waits on it, which would make the JVM wait before it exits (see {@link HttpConnections}).
+	 */
+	public synchronized void close() {
+		HttpConnections.close(this.http);
 	}
 
 	/** The Graph client, built at the first call. */
@@ -112,7 +123,8 @@ public class GraphClientProvider {
 		String host = URI.create(endpoints.graphBaseUrl()).getHost();
 		BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(
 				new SignedInTokenProvider(host));
-		return newClient(new BaseGraphRequestAdapter(authentication, endpoints.graphBaseUrl(), http.build()));
+		this.http = http.build();
+		return newClient(new BaseGraphRequestAdapter(authentication, endpoints.graphBaseUrl(), this.http));
 	}
 
 	/**

@@ -1,13 +1,14 @@
 package io.dicomreg.verify;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
 import io.dicomreg.config.ConnectionTarget;
+import io.dicomreg.config.HttpConnections;
 import io.dicomreg.error.DicomregException;
 
 /**
@@ -18,7 +19,7 @@ public class DicomWebProbe {
 
 	private final ConnectionTarget target;
 
-	private HttpClient http;
+	private OkHttpClient http;
 
 	public DicomWebProbe(ConnectionTarget target) {
 		this.target = target;
@@ -29,36 +30,32 @@ public class DicomWebProbe {
 	 * @throws DicomregException when the service cannot be reached
 	 */
 	public Answer get(String url, String token) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
+		Request request = new Request.Builder().url(url)
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/dicom+json, application/json")
-			.GET()
+			.get()
 			.build();
-		try {
-			HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
-			String body = (response.body() != null) ? response.body().strip() : "";
-			return new Answer(response.statusCode(), response.headers().firstValue("WWW-Authenticate").orElse(null),
+		try (Response response = http().newCall(request).execute()) {
+			String body = response.body().string().strip();
+			return new Answer(response.code(), response.header("WWW-Authenticate"),
 					body.length() > 200 ? body.substring(0, 200) : body);
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			throw DicomregException.failure("Cannot reach the DICOM service at " + url + ": " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw DicomregException.failure("Interrupted while waiting for the DICOM service.", ex);
 		}
 	}
 
-	private synchronized HttpClient http() {
+	private synchronized OkHttpClient http() {
 		if (this.http == null) {
-			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
-			if (this.target.endpoints().sslContext() != null) {
-				builder.sslContext(this.target.endpoints().sslContext());
-			}
-			this.http = builder.build();
+			this.http = HttpConnections.client(this.target.endpoints(), Duration.ofSeconds(20), Duration.ofSeconds(30));
 		}
 		return this.http;
+	}
+
+	/** Closes the connections to the DICOM service (the context calls it when it closes). */
+	public synchronized void close() {
+		HttpConnections.close(this.http);
+		this.http = null;
 	}
 
 	/**

@@ -307,6 +307,11 @@ public class VerifyService {
 				role.fix());
 	}
 
+	/** Closes the connections to the DICOM service (the context calls it when it closes). */
+	public void close() {
+		this.dicomWeb.close();
+	}
+
 	private static Link unauthorized(DicomWebProbe.Answer answer) {
 		String challenge = (answer.challenge() != null) ? answer.challenge() : "";
 		Matcher description = DESCRIPTION.matcher(challenge);
