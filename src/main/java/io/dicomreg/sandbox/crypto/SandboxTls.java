@@ -3,18 +3,23 @@ package io.dicomreg.sandbox.crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -35,8 +40,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away TLS identity for one sandbox server, trusted only by the client contexts it hands out.
  */
 public final class SandboxTls {
-
-	private static final char[] NO_PASSWORD = new char[0];
 
 	private final X509Certificate certificate;
 
@@ -64,7 +67,7 @@ public final class SandboxTls {
 			KeyPair keyPair = Keys.newEcP256KeyPair();
 			X509Certificate certificate = selfSigned(keyPair);
 			X509TrustManager trustManager = trustOnly(certificate);
-			return new SandboxTls(certificate, serverContext(keyPair, certificate), clientContext(trustManager),
+			return new SandboxTls(certificate, serverContext(keyPair.getPrivate(), certificate), clientContext(trustManager),
 					trustManager);
 		}
 		catch (GeneralSecurityException | IOException | OperatorCreationException ex) {
@@ -81,14 +84,7 @@ public final class SandboxTls {
 	public static SandboxTls of(TlsIdentity identity) {
 		try {
 			X509TrustManager trustManager = trustOnly(identity.caCertificate());
-			KeyStore keyStore = KeyStore.getInstance("PKCS12");
-			keyStore.load(null, null);
-			keyStore.setKeyEntry("sandbox", identity.serverKey(), NO_PASSWORD,
-					new X509Certificate[] { identity.serverCertificate(), identity.caCertificate() });
-			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keyManagers.init(keyStore, NO_PASSWORD);
-			SSLContext server = SSLContext.getInstance("TLS");
-			server.init(keyManagers.getKeyManagers(), null, null);
+			SSLContext server = serverContext(identity.serverKey(), identity.serverCertificate(), identity.caCertificate());
 			return new SandboxTls(identity.caCertificate(), server, clientContext(trustManager), trustManager);
 		}
 		catch (GeneralSecurityException | IOException ex) {
@@ -132,16 +128,66 @@ public final class SandboxTls {
 		return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
 	}
 
-	private static SSLContext serverContext(KeyPair keyPair, X509Certificate certificate)
-			throws GeneralSecurityException, IOException {
-		KeyStore keyStore = KeyStore.getInstance("PKCS12");
-		keyStore.load(null, null);
-		keyStore.setKeyEntry("sandbox", keyPair.getPrivate(), NO_PASSWORD, new X509Certificate[] { certificate });
-		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		keyManagers.init(keyStore, NO_PASSWORD);
+	/**
+	 * A server context that presents {@code chain} with {@code key}. The key manager hands out the key as it is: a
+	 * PKCS12 key store would encrypt the key and decrypt it again with 10,000 rounds of PBKDF2 each way, which was
+	 * the largest part of a sandbox's start.
+	 */
+	private static SSLContext serverContext(PrivateKey key, X509Certificate... chain) throws GeneralSecurityException {
 		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(keyManagers.getKeyManagers(), null, null);
+		context.init(new KeyManager[] { new OneKey(key, chain) }, null, null);
 		return context;
+	}
+
+	/** The key manager of a server with one key and its certificate chain, whatever the client asks for. */
+	private static final class OneKey extends X509ExtendedKeyManager {
+
+		private static final String ALIAS = "sandbox";
+
+		private final PrivateKey key;
+
+		private final X509Certificate[] chain;
+
+		OneKey(PrivateKey key, X509Certificate[] chain) {
+			this.key = key;
+			this.chain = chain.clone();
+		}
+
+		@Override
+		public String[] getServerAliases(String keyType, Principal[] issuers) {
+			return keyType.equals(this.key.getAlgorithm()) ? new String[] { ALIAS } : null;
+		}
+
+		@Override
+		public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+			return keyType.equals(this.key.getAlgorithm()) ? ALIAS : null;
+		}
+
+		@Override
+		public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+			return chooseServerAlias(keyType, issuers, null);
+		}
+
+		@Override
+		public String[] getClientAliases(String keyType, Principal[] issuers) {
+			return null;
+		}
+
+		@Override
+		public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+			return null;
+		}
+
+		@Override
+		public X509Certificate[] getCertificateChain(String alias) {
+			return ALIAS.equals(alias) ? this.chain.clone() : null;
+		}
+
+		@Override
+		public PrivateKey getPrivateKey(String alias) {
+			return ALIAS.equals(alias) ? this.key : null;
+		}
+
 	}
 
 	private static X509TrustManager trustOnly(X509Certificate certificate)

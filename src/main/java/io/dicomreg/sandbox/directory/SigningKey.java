@@ -10,22 +10,25 @@ import io.dicomreg.sandbox.crypto.SigningCertificates;
 
 /**
  * The tenant's token signing key, published in its JWKS under {@code keyId} with its self-signed certificate
- * ({@code x5c}, {@code x5t}).
- *
- * @param keyId the {@code kid} of tokens signed with this key
- * @param keyPair the RSA key pair
- * @param certificate the key's certificate, derived from the key (see {@link SigningCertificates})
+ * ({@code x5c}, {@code x5t}). The certificate is derived from the key, so it is the same on every read of the state
+ * file; it is made when first needed (to sign a token or publish the JWKS), not at every start of the sandbox.
  */
-public record SigningKey(String keyId, KeyPair keyPair, X509Certificate certificate) {
+public final class SigningKey {
+
+	private final String keyId;
+
+	private final KeyPair keyPair;
+
+	private X509Certificate certificate;
 
 	/**
-	 * A signing key as kept in the state file: its certificate is derived from the key, so it is the same on every
-	 * read.
+	 * A signing key as kept in the state file.
 	 * @param keyId the {@code kid}
 	 * @param keyPair the RSA key pair
 	 */
 	public SigningKey(String keyId, KeyPair keyPair) {
-		this(keyId, keyPair, SigningCertificates.of(keyPair));
+		this.keyId = keyId;
+		this.keyPair = keyPair;
 	}
 
 	/**
@@ -35,8 +38,24 @@ public record SigningKey(String keyId, KeyPair keyPair, X509Certificate certific
 	 */
 	public static SigningKey generate() {
 		KeyPair keyPair = Keys.newRsaKeyPair();
-		X509Certificate certificate = SigningCertificates.of(keyPair);
-		return new SigningKey(SigningCertificates.x5t(certificate), keyPair, certificate);
+		return new SigningKey(SigningCertificates.x5t(SigningCertificates.of(keyPair)), keyPair);
+	}
+
+	/** The {@code kid} of tokens signed with this key. */
+	public String keyId() {
+		return this.keyId;
+	}
+
+	public KeyPair keyPair() {
+		return this.keyPair;
+	}
+
+	/** The key's self-signed certificate (see {@link SigningCertificates}). */
+	public synchronized X509Certificate certificate() {
+		if (this.certificate == null) {
+			this.certificate = SigningCertificates.of(this.keyPair);
+		}
+		return this.certificate;
 	}
 
 	/**
@@ -44,7 +63,7 @@ public record SigningKey(String keyId, KeyPair keyPair, X509Certificate certific
 	 * @return the thumbprint
 	 */
 	public String x5t() {
-		return SigningCertificates.x5t(this.certificate);
+		return SigningCertificates.x5t(certificate());
 	}
 
 	public RSAPrivateKey privateKey() {
