@@ -1,10 +1,18 @@
 package io.dicomreg;
 
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
+import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
+import org.springframework.boot.support.SystemEnvironmentPropertySourceEnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.dicomreg.cli.DicomregRunner;
@@ -58,22 +66,54 @@ public class DicomregApplication {
 		}
 	}
 
+	/**
+	 * dicomreg's Spring settings. They are set here, not read from an {@code application.properties}: Spring Boot
+	 * would also read such a file from the directory dicomreg is started in (any Spring project's file would change
+	 * how dicomreg logs or runs), and looking for config files in every place Spring Boot knows was a tenth of a
+	 * one-shot run's start.
+	 */
+	static final List<String> SETTINGS = List.of("spring.application.name=dicomreg",
+			"spring.main.lazy-initialization=true", "logging.level.root=WARN", "logging.level.org.springframework=WARN",
+			"logging.level.org.jline=WARN", "spring.shell.command.script.enabled=false",
+			"spring.shell.command.help.enabled=false", "spring.shell.command.clear.enabled=false",
+			"spring.shell.command.version.enabled=false", "spring.shell.command.history.enabled=false");
+
 	/** The application for one run: the context that {@link #run} starts, for tests that need its beans. */
 	public static SpringApplicationBuilder application(Invocation invocation, Streams streams, DicomregHome home) {
+		List<String> properties = new ArrayList<>(SETTINGS);
+		properties.add("spring.shell.interactive.enabled=" + !invocation.isOneShot());
+		properties.add("spring.shell.history.name=" + home.directory().resolve("history"));
+		properties.add("logging.level.com.microsoft.aad=" + (invocation.options().verbose() ? "WARN" : "OFF"));
 		// The main class is named, not found from the stack: Spring AOT finds the context's generated code from it,
 		// and a test that runs dicomreg in its own thread has no main method on the stack.
-		return new SpringApplicationBuilder(DicomregApplication.class).main(DicomregApplication.class)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(DicomregApplication.class)
+			.main(DicomregApplication.class)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.web(WebApplicationType.NONE)
-			.properties("spring.shell.interactive.enabled=" + !invocation.isOneShot(),
-					"spring.shell.history.name=" + home.directory().resolve("history"),
-					"logging.level.com.microsoft.aad=" + (invocation.options().verbose() ? "WARN" : "OFF"))
+			.properties(properties.toArray(String[]::new))
 			.initializers(context -> {
 				context.getBeanFactory().registerSingleton("invocation", invocation);
 				context.getBeanFactory().registerSingleton("streams", streams);
 				context.getBeanFactory().registerSingleton("dicomregHome", home);
 			});
+		withoutConfigFiles(builder.application());
+		return builder;
+	}
+
+	/**
+	 * Keeps of Spring Boot's environment post-processors only the one for environment variables: no config files
+	 * (see {@link #SETTINGS}), no Cloud Foundry, JSON or random values.
+	 */
+	private static void withoutConfigFiles(SpringApplication application) {
+		List<ApplicationListener<?>> listeners = new ArrayList<>();
+		for (ApplicationListener<?> listener : application.getListeners()) {
+			listeners.add((listener instanceof EnvironmentPostProcessorApplicationListener)
+					? EnvironmentPostProcessorApplicationListener.with(
+							EnvironmentPostProcessorsFactory.of(SystemEnvironmentPropertySourceEnvironmentPostProcessor.class))
+					: listener);
+		}
+		application.setListeners(listeners);
 	}
 
 }

@@ -64,6 +64,22 @@ class DicomregJarIT {
 	}
 
 	@Test
+	void aSpringConfigFileInTheWorkingDirectoryChangesNothing() throws Exception {
+		// Spring Boot reads ./application.properties by default: a Spring project's file there must not reach dicomreg.
+		Path project = Files.createDirectories(this.directory.resolve("some-spring-project"));
+		Files.writeString(project.resolve("application.properties"),
+				"spring.main.web-application-type=servlet\nspring.main.banner-mode=console\nlogging.level.root=DEBUG\n");
+
+		Run run = ProcessRunner.dicomreg(this.directory.resolve("home"), this.jvmOptions, "--sandbox", "version")
+			.in(project)
+			.run();
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out().strip()).startsWith("Version: ");
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
 	void unknownCommandExitsTwoWithoutStackTrace() throws Exception {
 		Run run = dicomreg("--sandbox", "frobnicate");
 		assertThat(run.exitCode()).isEqualTo(2);
