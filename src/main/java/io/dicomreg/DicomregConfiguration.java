@@ -64,6 +64,7 @@ import io.dicomreg.cli.completion.AppNameCompleter;
 import io.dicomreg.cli.completion.CommandLineCompleter;
 import io.dicomreg.cli.script.Recorder;
 import io.dicomreg.cli.script.ScriptRunner;
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
 import io.dicomreg.graph.GraphClientProvider;
@@ -238,10 +239,15 @@ class DicomregConfiguration {
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer,
-			Invocation invocation, ConnectionTarget target) {
+			Invocation invocation, ConnectionTarget target, CommandScope scope) {
 		boolean verbose = invocation.options().verbose();
 		return new CommandDispatcher(parser, beans, renderer, new ErrorReporter(verbose), invocation.options().output(),
-				verbose ? target.requests() : null);
+				verbose ? target.requests() : null, scope);
+	}
+
+	@Bean
+	CommandScope commandScope() {
+		return new CommandScope();
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.dicomreg.apps;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -9,8 +10,10 @@ import java.util.stream.Collectors;
 import com.microsoft.graph.models.AppRole;
 import com.microsoft.graph.models.ServicePrincipal;
 import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
@@ -34,8 +37,20 @@ public class ApiDirectory {
 
 	private final GraphClientProvider graph;
 
+	/** The APIs found by Application ID during the current command (app show needs the DICOM API twice). */
+	private final Map<String, ApiResource> found;
+
+	/** A directory that reads Graph at every lookup. */
 	public ApiDirectory(GraphClientProvider graph) {
 		this.graph = graph;
+		this.found = null;
+	}
+
+	/** A directory that reads each API once per command. */
+	@Autowired
+	public ApiDirectory(GraphClientProvider graph, CommandScope scope) {
+		this.graph = graph;
+		this.found = scope.memo();
 	}
 
 	/** "Azure API for DICOM" as its service principal in the tenant describes it, if it is there. */
@@ -90,10 +105,18 @@ public class ApiDirectory {
 	 * @param doing what is being done, for the failure's message
 	 */
 	public Optional<ApiResource> byAppId(String appId, String doing) {
+		ApiResource known = (this.found != null) ? this.found.get(appId) : null;
+		if (known != null) {
+			return Optional.of(known);
+		}
 		try {
-			return Optional.of(toResource(this.graph.client()
+			ApiResource resource = toResource(this.graph.client()
 				.servicePrincipalsWithAppId(appId)
-				.get(get -> get.queryParameters.select = RESOURCE_FIELDS)));
+				.get(get -> get.queryParameters.select = RESOURCE_FIELDS));
+			if (this.found != null) {
+				this.found.put(appId, resource);
+			}
+			return Optional.of(resource);
 		}
 		catch (RuntimeException ex) {
 			if (GraphFailures.isNotFound(ex)) {

@@ -219,7 +219,8 @@ public class SignInService {
 		}
 	}
 
-	private IAuthenticationResult servicePrincipalToken(Session session, String scope) {
+	// Synchronized, like userApp: app show asks for its ARM token on a thread of its own, beside Graph's.
+	private synchronized IAuthenticationResult servicePrincipalToken(Session session, String scope) {
 		if (this.servicePrincipalApp == null) {
 			IClientCredential credential = this.credentials.read(session.credential(), () -> {
 				throw DicomregException.failure("The certificate of the signed-in service principal needs its PFX password: "
@@ -232,7 +233,7 @@ public class SignInService {
 		return counted(await(this.servicePrincipalApp.acquireToken(parameters), "Token request"));
 	}
 
-	private PublicClientApplication userApp(Session session) {
+	private synchronized PublicClientApplication userApp(Session session) {
 		if (this.userApp == null || !this.userApp.clientId().equals(session.clientId())) {
 			this.userApp = new MsalApplications(endpoints()).publicClient(session.clientId(), session.tenantId(),
 					userCache().get());

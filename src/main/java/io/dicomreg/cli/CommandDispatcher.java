@@ -12,6 +12,7 @@ import io.dicomreg.cli.catalogue.CommandSpec;
 import io.dicomreg.cli.catalogue.DryRunMode;
 import io.dicomreg.cli.catalogue.OptionSpec;
 import io.dicomreg.cli.catalogue.ParsedCommand;
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.config.RequestCounts;
 import io.dicomreg.error.DicomregException;
@@ -41,12 +42,14 @@ public class CommandDispatcher {
 
 	private final RequestCounts requests;
 
+	private final CommandScope scope;
+
 	/**
 	 * @param requests the counts of requests sent, printed after each command (with {@code --verbose}), or
 	 * {@code null} not to print them
 	 */
 	public CommandDispatcher(CommandLineParser parser, BeanFactory beans, Renderer renderer, ErrorReporter errors,
-			OutputFormat defaultFormat, RequestCounts requests) {
+			OutputFormat defaultFormat, RequestCounts requests, CommandScope scope) {
 		this.parser = parser;
 		this.invoker = new CommandInvoker(beans);
 		this.beans = beans;
@@ -54,6 +57,7 @@ public class CommandDispatcher {
 		this.errors = errors;
 		this.defaultFormat = defaultFormat;
 		this.requests = requests;
+		this.scope = scope;
 	}
 
 	/** Reports a failure as one line after {@code prefix}, and returns its exit code. */
@@ -94,6 +98,7 @@ public class CommandDispatcher {
 	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input, DryRun scriptPlan) {
 		ParsedCommand parsed = null;
 		RequestCounts.Counts before = null;
+		this.scope.begin();
 		try {
 			parsed = this.parser.parse(words);
 			CommandSpec command = parsed.command();

@@ -23,6 +23,7 @@ import io.dicomreg.azure.DicomService;
 import io.dicomreg.azure.DicomServiceDirectory;
 import io.dicomreg.azure.RoleAssignment;
 import io.dicomreg.azure.RoleService;
+import io.dicomreg.config.Concurrently;
 import io.dicomreg.config.DryRun;
 import io.dicomreg.error.DicomregException;
 
@@ -79,11 +80,13 @@ public class AuditService {
 	 * the account sees, and what an audit finds (expiries within 30 days).
 	 */
 	public Readiness readiness(AppRef app) {
+		// The DICOM services come from ARM and the app from Graph, neither needing the other: read side by side.
+		Concurrently.Pending<List<DicomService>> services = Concurrently.supply("dicomreg-arm", this::visibleDicomServices);
 		ApplicationDetails details = this.applications.show(app);
-		List<DicomService> dicomServices = visibleDicomServices();
 		List<ConsentState> consentStates = (details.servicePrincipal() != null) ? this.consent.list(app,
 				details.permissions().permissions(), java.util.Optional.of(details.servicePrincipal())).permissions()
 				: details.permissions().permissions().stream().map(p -> new ConsentState(p, false, false)).toList();
+		List<DicomService> dicomServices = services.get();
 		List<String> dicomRoles = null;
 		if (dicomServices != null && details.servicePrincipal() != null) {
 			dicomRoles = new ArrayList<>();

@@ -19,6 +19,7 @@ import io.dicomreg.cli.catalogue.CommandSpec;
 import io.dicomreg.cli.catalogue.CompletionRequest;
 import io.dicomreg.cli.catalogue.OptionSpec;
 import io.dicomreg.cli.catalogue.ValueCompleter;
+import io.dicomreg.config.CommandScope;
 
 /**
  * Tab completion in the shell, from the catalogue alone: command names, then the command's
@@ -50,6 +51,8 @@ public class CommandLineCompleter extends CommandCompleter {
 	 * values (the caller quotes them as the line needs).
 	 */
 	public List<CompletionProposal> proposals(List<String> words, int wordIndex, int wordCursor) {
+		// A completion reads live values afresh, like a command: nothing an earlier command read.
+		this.beans.getBeanProvider(CommandScope.class).ifAvailable(CommandScope::begin);
 		String current = (wordIndex < words.size()) ? words.get(wordIndex) : "";
 		current = current.substring(0, Math.min(wordCursor, current.length()));
 		int length = this.catalogue.commandLength(words.subList(0, Math.min(wordIndex, words.size())));
