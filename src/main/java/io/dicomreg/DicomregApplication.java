@@ -1,6 +1,8 @@
 package io.dicomreg;
 
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +11,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
 import org.springframework.boot.support.SystemEnvironmentPropertySourceEnvironmentPostProcessor;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.dicomreg.cli.DicomregRunner;
@@ -20,9 +24,12 @@ import io.dicomreg.cli.GlobalOptions;
 import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.PrintedHelp;
 import io.dicomreg.cli.Streams;
+import io.dicomreg.config.ConnectionTarget;
 import io.dicomreg.config.DicomregHome;
+import io.dicomreg.config.Logging;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.ExitCode;
+import io.dicomreg.output.Notices;
 
 /**
  * Entry point of dicomreg: parses the global options, then starts the shell or runs one command.
@@ -73,8 +80,7 @@ public class DicomregApplication {
 	 * one-shot run's start.
 	 */
 	static final List<String> SETTINGS = List.of("spring.application.name=dicomreg",
-			"spring.main.lazy-initialization=true", "logging.level.root=WARN", "logging.level.org.springframework=WARN",
-			"logging.level.org.jline=WARN", "spring.shell.command.script.enabled=false",
+			"spring.main.lazy-initialization=true", "spring.shell.command.script.enabled=false",
 			"spring.shell.command.help.enabled=false", "spring.shell.command.clear.enabled=false",
 			"spring.shell.command.version.enabled=false", "spring.shell.command.history.enabled=false");
 
@@ -83,7 +89,12 @@ public class DicomregApplication {
 		List<String> properties = new ArrayList<>(SETTINGS);
 		properties.add("spring.shell.interactive.enabled=" + !invocation.isOneShot());
 		properties.add("spring.shell.history.name=" + home.directory().resolve("history"));
-		properties.add("logging.level.com.microsoft.aad=" + (invocation.options().verbose() ? "WARN" : "OFF"));
+		Notices notices = new Notices(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
+		ConnectionTarget target = connectionTarget(invocation.options(), notices);
+		if (PrintedHelp.connects(invocation)) {
+			// The command will connect: the sandbox (when it is the target) starts now, beside Spring.
+			target.startInBackground();
+		}
 		// The main class is named, not found from the stack: Spring AOT finds the context's generated code from it,
 		// and a test that runs dicomreg in its own thread has no main method on the stack.
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(DicomregApplication.class)
@@ -96,18 +107,40 @@ public class DicomregApplication {
 				context.getBeanFactory().registerSingleton("invocation", invocation);
 				context.getBeanFactory().registerSingleton("streams", streams);
 				context.getBeanFactory().registerSingleton("dicomregHome", home);
+				context.getBeanFactory().registerSingleton("notices", notices);
+				context.getBeanFactory().registerSingleton("connectionTarget", target);
+				context.addApplicationListener(event -> {
+					if (event instanceof ContextClosedEvent) {
+						target.close();
+					}
+				});
 			});
-		withoutConfigFiles(builder.application());
+		Logging.configure(invocation.options().verbose());
+		builder.application().setAddConversionService(false);
+		withoutUnusedParts(builder.application());
 		return builder;
+	}
+
+	/** Where this run connects: the sandbox, a cloud, or custom endpoints. */
+	private static ConnectionTarget connectionTarget(GlobalOptions options, Notices notices) {
+		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
+				options.graphEndpoint(), options.armEndpoint(), options.sandboxLog(), options.sandboxFaults(),
+				notices::println);
 	}
 
 	/**
 	 * Keeps of Spring Boot's environment post-processors only the one for environment variables: no config files
-	 * (see {@link #SETTINGS}), no Cloud Foundry, JSON or random values.
+	 * (see {@link #SETTINGS}), no Cloud Foundry, JSON or random values. Leaves out Spring Boot's logging system
+	 * ({@link Logging} sets up logging) and its background pre-initialiser (which builds a validator factory, a JSON
+	 * mapper and converters that dicomreg does not use, on the core the sandbox and the ARM reads need).
 	 */
-	private static void withoutConfigFiles(SpringApplication application) {
+	private static void withoutUnusedParts(SpringApplication application) {
 		List<ApplicationListener<?>> listeners = new ArrayList<>();
 		for (ApplicationListener<?> listener : application.getListeners()) {
+			if (listener instanceof LoggingApplicationListener
+					|| listener.getClass().getName().endsWith(".BackgroundPreinitializingApplicationListener")) {
+				continue;
+			}
 			listeners.add((listener instanceof EnvironmentPostProcessorApplicationListener)
 					? EnvironmentPostProcessorApplicationListener.with(
 							EnvironmentPostProcessorsFactory.of(SystemEnvironmentPropertySourceEnvironmentPostProcessor.class))

@@ -77,19 +77,6 @@ import io.dicomreg.output.Renderer;
 @Configuration(proxyBeanMethods = false)
 class DicomregConfiguration {
 
-	@Bean(destroyMethod = "close")
-	ConnectionTarget connectionTarget(Invocation invocation, Notices notices) {
-		GlobalOptions options = invocation.options();
-		return new ConnectionTarget(options.sandbox(), options.sandboxState(), options.cloud(), options.authorityHost(),
-				options.graphEndpoint(), options.armEndpoint(), options.sandboxLog(), options.sandboxFaults(),
-				notices::println);
-	}
-
-	@Bean
-	Notices notices(Streams streams) {
-		return new Notices(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
-	}
-
 	@Bean
 	SignInService signInService(ConnectionTarget target, DicomregHome home, Notices notices) {
 		TokenCacheStore caches = new TokenCacheStore(home, notice -> notices.println("Note: " + notice));

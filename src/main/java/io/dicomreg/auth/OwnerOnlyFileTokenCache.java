@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 
+import com.microsoft.aad.msal4j.ITokenCache;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.config.FileState;
 import io.dicomreg.config.OwnerOnlyFiles;
 import io.dicomreg.files.InputFileException;
 import io.dicomreg.files.InputFiles;
@@ -28,8 +33,21 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 		this.file = file;
 	}
 
+	/**
+	 * The state of the file when each token cache in memory last read or wrote it: while the file keeps that state,
+	 * the cache in memory holds what the file holds, and MSAL's next access needs no read (a command asks for a token
+	 * before each request).
+	 */
+	private final Map<ITokenCache, FileState> inMemory = new WeakHashMap<>();
+
 	@Override
 	public void beforeCacheAccess(ITokenCacheAccessContext context) {
+		Optional<FileState> state = FileState.of(this.file);
+		synchronized (this.inMemory) {
+			if (state.isPresent() && state.get().equals(this.inMemory.get(context.tokenCache()))) {
+				return;
+			}
+		}
 		String content;
 		try {
 			content = Files.exists(this.file) ? InputFiles.readText(this.file, MAX_BYTES) : "";
@@ -43,6 +61,7 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 		}
 		try {
 			context.tokenCache().deserialize(content);
+			state.ifPresent(read -> remember(context.tokenCache(), read));
 		}
 		catch (RuntimeException ex) {
 			throw DicomregException.failure("The token cache " + this.file + " is damaged (it holds no token cache "
@@ -57,9 +76,16 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 		}
 		try {
 			OwnerOnlyFiles.write(this.file, context.tokenCache().serialize().getBytes(StandardCharsets.UTF_8));
+			FileState.of(this.file).ifPresent(written -> remember(context.tokenCache(), written));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the token cache " + this.file, ex);
+		}
+	}
+
+	private void remember(ITokenCache cache, FileState state) {
+		synchronized (this.inMemory) {
+			this.inMemory.put(cache, state);
 		}
 	}
 

@@ -64,6 +64,10 @@ public final class HelpIndexWriter {
 			String usage = HelpText.usage(command);
 			texts.put(PrintedHelp.COMMAND + command.name(), usage);
 			command.aliases().forEach(alias -> texts.put(PrintedHelp.COMMAND + alias, usage));
+			if (command.needsAvailability()) {
+				texts.put(PrintedHelp.CONNECTS + command.name(), "true");
+				command.aliases().forEach(alias -> texts.put(PrintedHelp.CONNECTS + alias, "true"));
+			}
 			List<String> words = List.of(command.name().split(" "));
 			for (int length = 1; length < words.size(); length++) {
 				String prefix = String.join(" ", words.subList(0, length));

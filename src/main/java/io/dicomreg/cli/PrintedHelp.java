@@ -28,14 +28,28 @@ public final class PrintedHelp {
 
 	static final String GROUP = "group.";
 
+	/** The key prefix of the commands that need a sign-in, and so connect to the tenant. */
+	static final String CONNECTS = "connects.";
+
+	private static volatile Optional<PrintedHelp> loaded;
+
 	private final Properties texts;
 
 	private PrintedHelp(Properties texts) {
 		this.texts = texts;
 	}
 
-	/** The texts the build wrote, or none when this build has none (a run from an IDE's classes). */
+	/** The texts the build wrote, or none when this build has none (a run from an IDE's classes); read once. */
 	public static Optional<PrintedHelp> load() {
+		Optional<PrintedHelp> index = loaded;
+		if (index == null) {
+			index = read();
+			loaded = index;
+		}
+		return index;
+	}
+
+	private static Optional<PrintedHelp> read() {
 		try (InputStream in = PrintedHelp.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				return Optional.empty();
@@ -61,6 +75,26 @@ public final class PrintedHelp {
 		Optional<String> text = load().flatMap(help -> help.text(invocation.commandWords()));
 		text.ifPresent(out::println);
 		return text.isPresent();
+	}
+
+	/**
+	 * Whether the one-shot command of {@code invocation} needs a sign-in, and so connects to the tenant: then the
+	 * sandbox, when it is the target, may be started before Spring has started.
+	 */
+	public static boolean connects(Invocation invocation) {
+		List<String> words = invocation.commandWords();
+		if (!invocation.isOneShot()) {
+			return false;
+		}
+		Optional<PrintedHelp> index = load();
+		for (int length = words.size(); length > 0; length--) {
+			List<String> named = words.subList(0, length);
+			if (named.stream().noneMatch(word -> word.startsWith("-")) && index.isPresent()
+					&& index.get().texts.containsKey(CONNECTS + String.join(" ", named))) {
+				return !words.contains("--help") && !words.contains("-h");
+			}
+		}
+		return false;
 	}
 
 	/** Cheap check before loading the index: only {@code help ...} or {@code ... --help} may be answered. */

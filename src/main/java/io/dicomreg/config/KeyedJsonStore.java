@@ -35,6 +35,9 @@ public class KeyedJsonStore<T> {
 
 	private final Map<String, T> memory = new HashMap<>();
 
+	/** What was last read from or written to each file, with the file's identity then: read again only when it changed. */
+	private final Map<String, Read<T>> lastRead = new HashMap<>();
+
 	public KeyedJsonStore(DicomregHome home, String folder, Class<T> type) {
 		this.directory = home.directory().resolve(folder);
 		this.type = type;
@@ -46,13 +49,22 @@ public class KeyedJsonStore<T> {
 			return Optional.ofNullable(this.memory.get(null));
 		}
 		Path file = fileOf(key);
-		if (!Files.exists(file)) {
+		Optional<FileState> state = FileState.of(file);
+		if (state.isEmpty()) {
+			this.lastRead.remove(key);
 			return Optional.empty();
 		}
+		Read<T> known = this.lastRead.get(key);
+		if (known != null && known.state().equals(state.get())) {
+			return Optional.ofNullable(known.value());
+		}
 		try {
-			return Optional.ofNullable(JSON.readValue(InputFiles.read(file, MAX_BYTES), this.type));
+			T value = JSON.readValue(InputFiles.read(file, MAX_BYTES), this.type);
+			this.lastRead.put(key, new Read<>(state.get(), value));
+			return Optional.ofNullable(value);
 		}
 		catch (IOException | InputFileException ex) {
+			this.lastRead.remove(key);
 			return Optional.empty();
 		}
 	}
@@ -64,6 +76,8 @@ public class KeyedJsonStore<T> {
 		}
 		try {
 			OwnerOnlyFiles.write(fileOf(key), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+			FileState.of(fileOf(key)).ifPresentOrElse(state -> this.lastRead.put(key, new Read<>(state, value)),
+					() -> this.lastRead.remove(key));
 		}
 		catch (IOException ex) {
 			throw DicomregException.failure("Cannot write " + fileOf(key) + " (" + reason(ex) + "): check that the "
@@ -76,6 +90,7 @@ public class KeyedJsonStore<T> {
 			this.memory.remove(null);
 			return;
 		}
+		this.lastRead.remove(key);
 		try {
 			Files.deleteIfExists(fileOf(key));
 		}
@@ -97,6 +112,10 @@ public class KeyedJsonStore<T> {
 
 	private Path fileOf(String key) {
 		return this.directory.resolve(key + ".json");
+	}
+
+	/** A value as read from (or written to) a file in a state. */
+	private record Read<T>(FileState state, T value) {
 	}
 
 }
