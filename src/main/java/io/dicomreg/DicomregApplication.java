@@ -10,6 +10,12 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
@@ -34,7 +40,11 @@ import io.dicomreg.output.Notices;
 /**
  * Entry point of dicomreg: parses the global options, then starts the shell or runs one command.
  */
-@SpringBootApplication
+// Auto-configurations that a command-line tool does not use are left out: fewer beans to make, and no proxy creator
+// looking at every bean (AOP), no thread pools (tasks), no SSL bundles, no availability state.
+@SpringBootApplication(exclude = { AopAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
+		LifecycleAutoConfiguration.class, SslAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+		TaskSchedulingAutoConfiguration.class })
 public class DicomregApplication {
 
 	public static void main(String[] args) {

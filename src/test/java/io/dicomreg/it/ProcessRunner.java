@@ -60,7 +60,7 @@ final class ProcessRunner {
 	 * launcher runs it. They change how the JVM compiles and collects, not what dicomreg does; the launcher's own runs
 	 * (LauncherIT) keep the options the launcher chooses.
 	 */
-	static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+	static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
 			"-Dspring.aot.enabled=true");
 
 	/** The words that start the packaged jar; a pseudo-terminal runs them too. */
