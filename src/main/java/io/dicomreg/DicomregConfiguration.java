@@ -95,8 +95,8 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	ApplicationsGateway applicationsGateway(GraphClientProvider graph) {
-		return new ApplicationsGateway(graph);
+	ApplicationsGateway applicationsGateway(GraphClientProvider graph, CommandScope scope) {
+		return new ApplicationsGateway(graph, scope);
 	}
 
 	@Bean
@@ -109,8 +109,8 @@ class DicomregConfiguration {
 
 	@Bean
 	ConsentService consentService(PermissionService permissions, ApiDirectory directory,
-			ServicePrincipalService servicePrincipals, GraphClientProvider graph) {
-		return new ConsentService(permissions, directory, servicePrincipals, new ConsentGateway(graph));
+			ServicePrincipalService servicePrincipals, GraphClientProvider graph, CommandScope scope) {
+		return new ConsentService(permissions, directory, servicePrincipals, new ConsentGateway(graph, scope));
 	}
 
 	@Bean
@@ -140,19 +140,19 @@ class DicomregConfiguration {
 	}
 
 	@Bean
-	DicomServiceDirectory dicomServiceDirectory(ArmClient arm) {
-		return new DicomServiceDirectory(arm);
+	DicomServiceDirectory dicomServiceDirectory(ArmClient arm, CommandScope scope) {
+		return new DicomServiceDirectory(arm, scope);
 	}
 
 	@Bean
 	RoleService roleService(ArmClient arm, DicomServiceDirectory services, ApplicationLocator locator,
-			ServicePrincipalService servicePrincipals, GraphClientProvider graph) {
-		return new RoleService(arm, services, new AssigneeResolver(locator, servicePrincipals, graph));
+			ServicePrincipalService servicePrincipals, GraphClientProvider graph, CommandScope scope) {
+		return new RoleService(arm, services, new AssigneeResolver(locator, servicePrincipals, graph), scope);
 	}
 
 	@Bean
-	ServicePrincipalService servicePrincipalService(GraphClientProvider graph, Notices notices) {
-		return new ServicePrincipalService(new ServicePrincipalsGateway(graph), Waiting.realTime(),
+	ServicePrincipalService servicePrincipalService(GraphClientProvider graph, Notices notices, CommandScope scope) {
+		return new ServicePrincipalService(new ServicePrincipalsGateway(graph, scope), Waiting.realTime(),
 				notices::println);
 	}
 

@@ -40,17 +40,22 @@ public class ApiDirectory {
 	/** The APIs found by Application ID during the current command (app show needs the DICOM API twice). */
 	private final Map<String, ApiResource> found;
 
+	/** The same across the lines of a script: dicomreg never changes an API's service principal. */
+	private final CommandScope.Memo<String, ApiResource> foundInScript;
+
 	/** A directory that reads Graph at every lookup. */
 	public ApiDirectory(GraphClientProvider graph) {
 		this.graph = graph;
 		this.found = null;
+		this.foundInScript = new CommandScope().scriptMemo();
 	}
 
-	/** A directory that reads each API once per command. */
+	/** A directory that reads each API once per command, and once per script. */
 	@Autowired
 	public ApiDirectory(GraphClientProvider graph, CommandScope scope) {
 		this.graph = graph;
 		this.found = scope.memo();
+		this.foundInScript = scope.scriptMemo();
 	}
 
 	/** "Azure API for DICOM" as its service principal in the tenant describes it, if it is there. */
@@ -106,6 +111,9 @@ public class ApiDirectory {
 	 */
 	public Optional<ApiResource> byAppId(String appId, String doing) {
 		ApiResource known = (this.found != null) ? this.found.get(appId) : null;
+		if (known == null) {
+			known = this.foundInScript.get(appId);
+		}
 		if (known != null) {
 			return Optional.of(known);
 		}
@@ -116,6 +124,7 @@ public class ApiDirectory {
 			if (this.found != null) {
 				this.found.put(appId, resource);
 			}
+			this.foundInScript.put(appId, resource);
 			return Optional.of(resource);
 		}
 		catch (RuntimeException ex) {

@@ -14,6 +14,7 @@ import com.microsoft.graph.models.ApplicationCollectionResponse;
 import com.microsoft.graph.models.PasswordCredential;
 import com.microsoft.kiota.ApiException;
 
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
 import io.dicomreg.graph.PlannedWrite;
@@ -37,8 +38,22 @@ public class ApplicationsGateway {
 
 	private final GraphClientProvider graph;
 
+	/**
+	 * The applications read during a script, by object ID and properties selected: the next line does not read them
+	 * again unless dicomreg wrote them meanwhile (see {@link CommandScope}). Readers share the object: they copy what
+	 * they need out of it (into records and new lists) and never change it.
+	 */
+	private final CommandScope.Memo<String, Application> read;
+
+	/** A gateway that reads Graph at every read. */
 	public ApplicationsGateway(GraphClientProvider graph) {
+		this(graph, new CommandScope());
+	}
+
+	/** A gateway that reads an application once across the lines of a script. */
+	public ApplicationsGateway(GraphClientProvider graph, CommandScope scope) {
 		this.graph = graph;
+		this.read = scope.scriptMemo();
 	}
 
 	/** The reference commands use for {@code application}. */
@@ -54,16 +69,31 @@ public class ApplicationsGateway {
 		if (app.planned()) {
 			return PlannedApplications.of(app);
 		}
+		String key = app.objectId() + "?" + String.join(",", select);
+		Application known = this.read.get(key);
+		if (known != null) {
+			return known;
+		}
+		Application application;
 		try {
 			if (select.length == 0) {
-				return this.graph.client().applications().byApplicationId(app.objectId()).get();
+				application = this.graph.client().applications().byApplicationId(app.objectId()).get();
 			}
-			return this.graph.client().applications().byApplicationId(app.objectId())
-				.get(get -> get.queryParameters.select = select);
+			else {
+				application = this.graph.client().applications().byApplicationId(app.objectId())
+					.get(get -> get.queryParameters.select = select);
+			}
 		}
 		catch (RuntimeException ex) {
 			throw GraphFailures.translate(ex, doing);
 		}
+		this.read.put(key, application);
+		return application;
+	}
+
+	/** dicomreg writes {@code app} (or, with {@code null}, some application): what was read of it is stale. */
+	private void changes(AppRef app) {
+		this.read.evict(key -> app == null || app.objectId() == null || key.startsWith(app.objectId() + "?"));
 	}
 
 	/** The application with this Application (client) ID, if there is one. */
@@ -107,6 +137,7 @@ public class ApplicationsGateway {
 	 * @return {@code false} in a dry run, when nothing was written
 	 */
 	public boolean patch(AppRef app, Application body, Change change) {
+		changes(app);
 		return write(change, () -> {
 			this.graph.client().applications().byApplicationId(app.objectId()).patch(body, ApplicationsGateway::allowed);
 			return true;
@@ -127,6 +158,7 @@ public class ApplicationsGateway {
 	 * @return the application as it is now; empty in a dry run, when nothing was written
 	 */
 	public Optional<Application> upsert(String uniqueName, Application body, Change change, String... select) {
+		changes(null);
 		return write(change, () -> {
 			Application created = this.graph.client().applicationsWithUniqueName(uniqueName).patch(body, patch -> {
 				patch.headers.add("Prefer", "create-if-missing");
@@ -141,6 +173,7 @@ public class ApplicationsGateway {
 	 * @return {@code false} in a dry run, when nothing was deleted
 	 */
 	public boolean delete(AppRef app, Change change) {
+		changes(app);
 		return write(change, () -> {
 			this.graph.client().applications().byApplicationId(app.objectId()).delete(ApplicationsGateway::allowed);
 			return true;
@@ -152,6 +185,7 @@ public class ApplicationsGateway {
 	 * @return the secret added, with its value; empty in a dry run, when nothing was added
 	 */
 	public Optional<PasswordCredential> addPassword(AppRef app, PasswordCredential credential, Change change) {
+		changes(app);
 		AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
 		body.setPasswordCredential(credential);
 		return write(change, () -> this.graph.client().applications().byApplicationId(app.objectId()).addPassword()
@@ -163,6 +197,7 @@ public class ApplicationsGateway {
 	 * @return {@code false} in a dry run, when nothing was removed
 	 */
 	public boolean removePassword(AppRef app, UUID keyId, Change change) {
+		changes(app);
 		RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
 		body.setKeyId(keyId);
 		return write(change, () -> {

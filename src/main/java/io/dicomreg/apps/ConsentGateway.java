@@ -13,6 +13,7 @@ import com.microsoft.graph.models.OAuth2PermissionGrantCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 
 import io.dicomreg.error.DicomregException;
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
 import io.dicomreg.graph.PlannedWrite;
@@ -38,12 +39,32 @@ public class ConsentGateway {
 
 	private final GraphClientProvider graph;
 
+	/** The grants found during a script, by client and API; every write of a grant forgets them. */
+	private final CommandScope.Memo<String, OAuth2PermissionGrant> found;
+
+	/** A gateway that asks Graph at every read. */
 	public ConsentGateway(GraphClientProvider graph) {
+		this(graph, new CommandScope());
+	}
+
+	/** A gateway that reads a grant once across the lines of a script, unless it writes one. */
+	public ConsentGateway(GraphClientProvider graph, CommandScope scope) {
 		this.graph = graph;
+		this.found = scope.scriptMemo();
 	}
 
 	/** The tenant-wide (AllPrincipals) grant of the client service principal for the API's, if there is one. */
 	public Optional<OAuth2PermissionGrant> allPrincipalsGrant(String clientId, String resourceId) {
+		OAuth2PermissionGrant known = this.found.get(clientId + " " + resourceId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<OAuth2PermissionGrant> grant = readAllPrincipalsGrant(clientId, resourceId);
+		grant.ifPresent(found -> this.found.put(clientId + " " + resourceId, found));
+		return grant;
+	}
+
+	private Optional<OAuth2PermissionGrant> readAllPrincipalsGrant(String clientId, String resourceId) {
 		return call(GRANTS_PERMISSION, "Reading the consent granted", () -> {
 			OAuth2PermissionGrantCollectionResponse page = this.graph.client().oauth2PermissionGrants().get(get -> {
 				get.queryParameters.filter = "clientId eq '" + clientId + "' and consentType eq 'AllPrincipals' and "
@@ -61,6 +82,7 @@ public class ConsentGateway {
 
 	/** Creates the tenant-wide grant; empty in a dry run. */
 	public Optional<OAuth2PermissionGrant> createGrant(String clientId, String resourceId, String scope, Change change) {
+		this.found.evict(key -> true);
 		OAuth2PermissionGrant body = new OAuth2PermissionGrant();
 		body.setClientId(clientId);
 		body.setConsentType("AllPrincipals");
@@ -72,6 +94,7 @@ public class ConsentGateway {
 
 	/** Sets the grant's scopes (all of them: Graph replaces the value); false in a dry run. */
 	public boolean updateScope(String grantId, String scope, Change change) {
+		this.found.evict(key -> true);
 		OAuth2PermissionGrant body = new OAuth2PermissionGrant();
 		body.setScope(scope);
 		return write(GRANTS_PERMISSION, change, () -> {
@@ -83,6 +106,7 @@ public class ConsentGateway {
 
 	/** Deletes the grant; false in a dry run. */
 	public boolean deleteGrant(String grantId, Change change) {
+		this.found.evict(key -> true);
 		return write(GRANTS_PERMISSION, change, () -> {
 			this.graph.client().oauth2PermissionGrants().byOAuth2PermissionGrantId(grantId)
 				.delete(delete -> delete.options.add(PlannedWrite.allowed()));

@@ -8,6 +8,7 @@ import com.microsoft.graph.models.odataerrors.ErrorDetails;
 import com.microsoft.graph.models.odataerrors.MainError;
 import com.microsoft.graph.models.odataerrors.ODataError;
 
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.graph.GraphClientProvider;
 import io.dicomreg.graph.GraphFailures;
 import io.dicomreg.graph.PlannedWrite;
@@ -23,15 +24,31 @@ public class ServicePrincipalsGateway {
 
 	private final GraphClientProvider graph;
 
+	/** The service principals found during a script, by Application ID: once there, one stays (dicomreg never deletes one). */
+	private final CommandScope.Memo<String, ClientServicePrincipal> found;
+
+	/** A gateway that asks Graph at every lookup. */
 	public ServicePrincipalsGateway(GraphClientProvider graph) {
+		this(graph, new CommandScope());
+	}
+
+	/** A gateway that finds a service principal once across the lines of a script. */
+	public ServicePrincipalsGateway(GraphClientProvider graph, CommandScope scope) {
 		this.graph = graph;
+		this.found = scope.scriptMemo();
 	}
 
 	/** The service principal of the application with this Application (client) ID, if there is one. */
 	public Optional<ClientServicePrincipal> byAppId(String appId) {
+		ClientServicePrincipal known = this.found.get(appId);
+		if (known != null) {
+			return Optional.of(known);
+		}
 		try {
-			return Optional.of(toClient(this.graph.client().servicePrincipalsWithAppId(appId)
-				.get(get -> get.queryParameters.select = FIELDS)));
+			ClientServicePrincipal servicePrincipal = toClient(this.graph.client().servicePrincipalsWithAppId(appId)
+				.get(get -> get.queryParameters.select = FIELDS));
+			this.found.put(appId, servicePrincipal);
+			return Optional.of(servicePrincipal);
 		}
 		catch (RuntimeException ex) {
 			if (GraphFailures.isNotFound(ex)) {

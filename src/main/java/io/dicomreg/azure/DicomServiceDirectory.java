@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
@@ -32,8 +33,18 @@ public class DicomServiceDirectory {
 
 	private final ArmClient arm;
 
+	/** The DICOM services listed during a script, by subscription ("" for all): dicomreg never changes them. */
+	private final CommandScope.Memo<String, List<DicomService>> listed;
+
+	/** A directory that asks ARM at every listing. */
 	public DicomServiceDirectory(ArmClient arm) {
+		this(arm, new CommandScope());
+	}
+
+	/** A directory that lists the DICOM services once across the lines of a script. */
+	public DicomServiceDirectory(ArmClient arm, CommandScope scope) {
 		this.arm = arm;
+		this.listed = scope.scriptMemo();
 	}
 
 	/**
@@ -44,6 +55,11 @@ public class DicomServiceDirectory {
 		if (subscription != null && !GUID.matcher(subscription.strip()).matches()) {
 			throw DicomregException.invalidNaming(Subject.SUBSCRIPTION, Echo.quoted(subscription) + " given for {} is no "
 					+ "subscription ID: that is a GUID (see 'dicom list' without it).");
+		}
+		String key = (subscription != null) ? subscription.strip().toLowerCase(Locale.ROOT) : "";
+		List<DicomService> known = this.listed.get(key);
+		if (known != null) {
+			return known;
 		}
 		try {
 			List<String> subscriptions = new ArrayList<>();
@@ -64,6 +80,7 @@ public class DicomServiceDirectory {
 					}
 				}
 			}
+			this.listed.put(key, List.copyOf(services));
 			return services;
 		}
 		catch (RuntimeException ex) {

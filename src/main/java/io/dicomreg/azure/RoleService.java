@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.dicomreg.config.DryRun;
+import io.dicomreg.config.CommandScope;
 import io.dicomreg.error.DicomregException;
 import io.dicomreg.error.Echo;
 import io.dicomreg.error.Subject;
@@ -44,7 +45,16 @@ public class RoleService {
 
 	private final Map<String, String> roleNames = new ConcurrentHashMap<>();
 
+	/** The assignments listed during a script, by scope and filter; every assignment or removal forgets them. */
+	private final CommandScope.Memo<String, List<RoleAssignment>> listed;
+
 	public RoleService(ArmClient arm, DicomServiceDirectory services, AssigneeResolver assignees) {
+		this(arm, services, assignees, new CommandScope());
+	}
+
+	/** A service that lists a scope's assignments once across the lines of a script, unless it changes them. */
+	public RoleService(ArmClient arm, DicomServiceDirectory services, AssigneeResolver assignees, CommandScope scope) {
+		this.listed = scope.scriptMemo();
 		this.arm = arm;
 		this.services = services;
 		this.assignees = assignees;
@@ -78,6 +88,7 @@ public class RoleService {
 		properties.put("principalId", principal.objectId());
 		properties.put("principalType", principal.principalType());
 		try {
+			this.listed.evict(key -> true);
 			JsonNode created = this.arm.put(service.id() + "/providers/Microsoft.Authorization/roleAssignments/" + name
 					+ "?api-version=" + AUTHORIZATION_API, body);
 			RoleAssignment assignment = toAssignment(created, service);
@@ -118,6 +129,7 @@ public class RoleService {
 		}
 		try {
 			for (RoleAssignment assignment : here) {
+				this.listed.evict(key -> true);
 				this.arm.delete(assignment.id() + "?api-version=" + AUTHORIZATION_API);
 			}
 		}
@@ -150,6 +162,10 @@ public class RoleService {
 
 	/** The assignments ARM lists at the service's scope under {@code filter} that reach the service. */
 	private List<RoleAssignment> assignments(DicomService service, String filter) {
+		List<RoleAssignment> known = this.listed.get(service.id() + " " + filter);
+		if (known != null) {
+			return known;
+		}
 		try {
 			List<RoleAssignment> assignments = new ArrayList<>();
 			for (JsonNode item : this.arm.list(service.id() + "/providers/Microsoft.Authorization/roleAssignments"
@@ -159,6 +175,7 @@ public class RoleService {
 					assignments.add(assignment);
 				}
 			}
+			this.listed.put(service.id() + " " + filter, List.copyOf(assignments));
 			return assignments;
 		}
 		catch (ArmException ex) {

@@ -98,7 +98,12 @@ public class CommandDispatcher {
 	public Outcome run(List<String> words, PrintWriter out, PrintWriter err, InputReader input, DryRun scriptPlan) {
 		ParsedCommand parsed = null;
 		RequestCounts.Counts before = null;
-		this.scope.begin();
+		if (scriptPlan != null) {
+			this.scope.beginScriptLine();
+		}
+		else {
+			this.scope.begin();
+		}
 		try {
 			parsed = this.parser.parse(words);
 			CommandSpec command = parsed.command();
