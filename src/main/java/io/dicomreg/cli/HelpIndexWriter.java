@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -33,10 +34,12 @@ public final class HelpIndexWriter {
 		Path classes = Path.of(args[0]);
 		Path file = classes.resolve(PrintedHelp.RESOURCE.substring(1));
 		Files.createDirectories(file.getParent());
+		CommandCatalogue catalogue = catalogue();
+		Files.write(classes.resolve(PrintedHelp.CONNECTING.substring(1)), connecting(catalogue), StandardCharsets.UTF_8);
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("# Written at build time from the command catalogue by " + HelpIndexWriter.class.getName()
 					+ "; do not edit.\n");
-			for (var entry : texts(catalogue()).entrySet()) {
+			for (var entry : texts(catalogue).entrySet()) {
 				out.write(escape(entry.getKey(), true) + "=" + escape(entry.getValue(), false) + "\n");
 			}
 		}
@@ -64,10 +67,6 @@ public final class HelpIndexWriter {
 			String usage = HelpText.usage(command);
 			texts.put(PrintedHelp.COMMAND + command.name(), usage);
 			command.aliases().forEach(alias -> texts.put(PrintedHelp.COMMAND + alias, usage));
-			if (command.needsAvailability()) {
-				texts.put(PrintedHelp.CONNECTS + command.name(), "true");
-				command.aliases().forEach(alias -> texts.put(PrintedHelp.CONNECTS + alias, "true"));
-			}
 			List<String> words = List.of(command.name().split(" "));
 			for (int length = 1; length < words.size(); length++) {
 				String prefix = String.join(" ", words.subList(0, length));
@@ -77,6 +76,18 @@ public final class HelpIndexWriter {
 			}
 		}
 		return texts;
+	}
+
+	/** The names and aliases of the commands that need a sign-in, and so connect to the tenant, sorted. */
+	static TreeSet<String> connecting(CommandCatalogue catalogue) {
+		TreeSet<String> names = new TreeSet<>();
+		for (CommandSpec command : catalogue.commands()) {
+			if (command.needsAvailability()) {
+				names.add(command.name());
+				names.addAll(command.aliases());
+			}
+		}
+		return names;
 	}
 
 	/** A key or value as {@link java.util.Properties#load} reads it back, in UTF-8. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import io.dicomreg.output.OutputFormat;
 
@@ -28,8 +29,8 @@ public final class PrintedHelp {
 
 	static final String GROUP = "group.";
 
-	/** The key prefix of the commands that need a sign-in, and so connect to the tenant. */
-	static final String CONNECTS = "connects.";
+	/** The names of the commands that need a sign-in, and so connect to the tenant, one per line. */
+	static final String CONNECTING = "/io/dicomreg/cli/connecting-commands.txt";
 
 	private static volatile Optional<PrintedHelp> loaded;
 
@@ -86,15 +87,27 @@ public final class PrintedHelp {
 		if (!invocation.isOneShot()) {
 			return false;
 		}
-		Optional<PrintedHelp> index = load();
+		Set<String> connecting = connecting();
 		for (int length = words.size(); length > 0; length--) {
 			List<String> named = words.subList(0, length);
-			if (named.stream().noneMatch(word -> word.startsWith("-")) && index.isPresent()
-					&& index.get().texts.containsKey(CONNECTS + String.join(" ", named))) {
+			if (named.stream().noneMatch(word -> word.startsWith("-")) && connecting.contains(String.join(" ", named))) {
 				return !words.contains("--help") && !words.contains("-h");
 			}
 		}
 		return false;
+	}
+
+	/** The commands that connect, as the build listed them; none when this build has no list. */
+	private static Set<String> connecting() {
+		try (InputStream in = PrintedHelp.class.getResourceAsStream(CONNECTING)) {
+			if (in == null) {
+				return Set.of();
+			}
+			return Set.copyOf(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")));
+		}
+		catch (IOException ex) {
+			return Set.of();
+		}
 	}
 
 	/** Cheap check before loading the index: only {@code help ...} or {@code ... --help} may be answered. */

@@ -118,6 +118,20 @@ class PrintedHelpTests {
 	}
 
 	@Test
+	void knowsWhichCommandsConnectAsTheRunningShellDoes() {
+		assertThat(HelpIndexWriter.connecting(HelpIndexWriter.catalogue()))
+			.isEqualTo(HelpIndexWriter.connecting(this.catalogue))
+			.contains("app show", "role assign", "verify")
+			.doesNotContain("help", "version", "login", "sandbox serve");
+		assertThat(PrintedHelp.connects(GlobalOptions.parse(new String[] { "--sandbox", "app", "show", "--app", "x" })))
+			.isTrue();
+		for (String[] args : List.of(new String[] { "--sandbox", "app", "show", "--help" }, new String[] { "version" },
+				new String[] { "--sandbox" }, new String[] { "sandbox", "serve" }, new String[] { "frobnicate" })) {
+			assertThat(PrintedHelp.connects(GlobalOptions.parse(args))).as(String.join(" ", args)).isFalse();
+		}
+	}
+
+	@Test
 	void leavesToTheShellWhatItCannotAnswerExactly() {
 		for (String[] args : List.of(new String[] { "--output", "json", "help" }, new String[] { "help", "frobnicate" },
 				new String[] { "help", "--output", "json" }, new String[] { "app", "--help" },
