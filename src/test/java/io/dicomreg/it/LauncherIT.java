@@ -88,7 +88,12 @@ class LauncherIT {
 
 		Run login = launch(checkout, JDK_25, null, "--sandbox-state", "t.json", "login");
 		Run whoami = launch(checkout, JDK_25, null, "--sandbox-state", "t.json", "whoami");
+		// Help is printed without the AOT cache (the launcher leaves it out for help).
+		Run help = launch(checkout, JDK_25, null, "--sandbox-state", "t.json", "app", "show", "--help");
 
+		assertThat(help.exitCode()).as(help.err()).isZero();
+		assertThat(help.out()).startsWith("Usage: app show");
+		assertThat(help.err()).isEmpty();
 		assertThat(login.exitCode()).as(login.err()).isZero();
 		assertThat(login.err()).doesNotContain("could not make").doesNotContain("WARNING");
 		assertThat(whoami.exitCode()).as(whoami.err()).isZero();
