@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
@@ -125,6 +126,12 @@ public class DicomregApplication {
 					}
 				});
 			});
+		// A context that fails to start publishes no ContextClosedEvent: the target is closed then too.
+		builder.listeners(event -> {
+			if (event instanceof ApplicationFailedEvent) {
+				target.close();
+			}
+		});
 		Logging.configure(invocation.options().verbose());
 		builder.application().setAddConversionService(false);
 		withoutUnusedParts(builder.application());

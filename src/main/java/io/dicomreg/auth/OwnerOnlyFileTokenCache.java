@@ -75,8 +75,8 @@ class OwnerOnlyFileTokenCache implements ITokenCacheAccessAspect {
 			return;
 		}
 		try {
-			OwnerOnlyFiles.write(this.file, context.tokenCache().serialize().getBytes(StandardCharsets.UTF_8));
-			FileState.of(this.file).ifPresent(written -> remember(context.tokenCache(), written));
+			OwnerOnlyFiles.write(this.file, context.tokenCache().serialize().getBytes(StandardCharsets.UTF_8))
+				.ifPresent(written -> remember(context.tokenCache(), written));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the token cache " + this.file, ex);

@@ -199,7 +199,9 @@ public class SignInService {
 		return session;
 	}
 
-	private IAuthenticationResult silentUserToken(Session session, Set<String> scopes) {
+	// Synchronized: app show asks for tokens from two threads, and MSAL's cache aspects (the keyring's file lock, the
+	// file cache's read and write around each access) are not safe to enter twice at once.
+	private synchronized IAuthenticationResult silentUserToken(Session session, Set<String> scopes) {
 		PublicClientApplication app = userApp(session);
 		IAccount account = findAccount(app, session)
 			.orElseThrow(() -> DicomregException.failure("Your sign-in is no longer in the token cache. Run 'login' again."));

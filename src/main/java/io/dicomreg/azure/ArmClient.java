@@ -2,8 +2,10 @@ package io.dicomreg.azure;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,8 +185,12 @@ public class ArmClient {
 		}
 	}
 
-	private static DicomregException network(IOException failure) {
-		if (failure instanceof ConnectException) {
+	static DicomregException network(IOException failure) {
+		if (Thread.currentThread().isInterrupted()) {
+			return DicomregException.failure("Interrupted while waiting for Azure Resource Manager.", failure);
+		}
+		if (failure instanceof ConnectException || failure instanceof UnknownHostException
+				|| failure instanceof NoRouteToHostException) {
 			return DicomregException.failure("Cannot connect to Azure Resource Manager. Check the network, or the "
 					+ "endpoint given with --arm-endpoint.", failure);
 		}

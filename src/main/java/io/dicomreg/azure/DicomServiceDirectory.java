@@ -80,8 +80,9 @@ public class DicomServiceDirectory {
 					}
 				}
 			}
-			this.listed.put(key, List.copyOf(services));
-			return services;
+			List<DicomService> listed = List.copyOf(services);
+			this.listed.put(key, listed);
+			return listed;
 		}
 		catch (RuntimeException ex) {
 			throw ArmClient.translate(ex, "Listing the DICOM services");

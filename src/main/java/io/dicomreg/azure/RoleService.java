@@ -175,8 +175,9 @@ public class RoleService {
 					assignments.add(assignment);
 				}
 			}
-			this.listed.put(service.id() + " " + filter, List.copyOf(assignments));
-			return assignments;
+			List<RoleAssignment> listed = List.copyOf(assignments);
+			this.listed.put(service.id() + " " + filter, listed);
+			return listed;
 		}
 		catch (ArmException ex) {
 			throw refusal(ex, "Listing the role assignments");

@@ -2,7 +2,9 @@ package io.dicomreg.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -69,12 +71,18 @@ public final class PrintedHelp {
 	 * @return whether it printed it (the run is then done, exit status 0)
 	 */
 	public static boolean answer(Invocation invocation, PrintStream out) {
+		// --verbose adds the shell's request count line after the command: the shell answers that.
 		if (!invocation.isOneShot() || invocation.options().output() != OutputFormat.TABLE
-				|| !mayAsk(invocation.commandWords())) {
+				|| invocation.options().verbose() || !mayAsk(invocation.commandWords())) {
 			return false;
 		}
 		Optional<String> text = load().flatMap(help -> help.text(invocation.commandWords()));
-		text.ifPresent(out::println);
+		text.ifPresent(help -> {
+			// Written as the shell writes: UTF-8, whatever the platform's default.
+			PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			writer.println(help);
+			writer.flush();
+		});
 		return text.isPresent();
 	}
 

@@ -39,6 +39,16 @@ public final class Concurrently {
 			this.future = future;
 		}
 
+		/** Waits for the work to end, whatever its outcome: nothing of it may outlive a command that failed. */
+		public void awaitQuietly() {
+			try {
+				this.future.join();
+			}
+			catch (RuntimeException ex) {
+				// The caller fails for a reason of its own.
+			}
+		}
+
 		/** Waits for the work; rethrows what it threw. */
 		public T get() {
 			try {

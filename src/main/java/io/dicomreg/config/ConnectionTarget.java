@@ -44,6 +44,8 @@ public class ConnectionTarget implements AutoCloseable {
 
 	private Endpoints endpoints;
 
+	private boolean closed;
+
 	private Sandbox runningSandbox;
 
 	public ConnectionTarget(boolean sandbox, Path sandboxState, AzureCloud cloud, URI authorityHost,
@@ -129,6 +131,10 @@ public class ConnectionTarget implements AutoCloseable {
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
 	public synchronized Endpoints endpoints() {
+		if (this.endpoints == null && this.closed) {
+			// Only the background start can come this late: after the run ended, nothing is started any more.
+			throw new IllegalStateException("The connection of this run is closed.");
+		}
 		if (this.endpoints == null) {
 			this.endpoints = this.sandbox ? startSandbox() : cloudEndpoints();
 		}
@@ -181,7 +187,7 @@ public class ConnectionTarget implements AutoCloseable {
 			tenantId = this.runningSandbox.tenantId();
 		}
 		catch (Sandbox.StateException | UncheckedIOException ex) {
-			close();
+			stopSandbox();
 			throw DicomregException.failure(ex.getMessage(), ex);
 		}
 		warnAboutReadableFiles(this.runningSandbox.filesReadableByOthers());
@@ -268,6 +274,11 @@ public class ConnectionTarget implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		this.closed = true;
+		stopSandbox();
+	}
+
+	private void stopSandbox() {
 		if (this.runningSandbox != null) {
 			this.runningSandbox.close();
 			this.runningSandbox = null;

@@ -20,7 +20,11 @@ public final class HttpConnections {
 
 	/** A client for {@code endpoints}, with these time limits for connecting and for a whole call. */
 	public static OkHttpClient client(Endpoints endpoints, Duration connect, Duration call) {
-		OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(connect).callTimeout(call);
+		// No redirect is followed (as with the JDK's client before): verify reports what the service itself answers.
+		OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(connect)
+			.callTimeout(call)
+			.followRedirects(false)
+			.followSslRedirects(false);
 		if (endpoints.sslContext() != null) {
 			builder.sslSocketFactory(endpoints.sslContext().getSocketFactory(), endpoints.trustManager());
 		}

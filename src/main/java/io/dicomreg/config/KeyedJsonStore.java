@@ -75,9 +75,8 @@ public class KeyedJsonStore<T> {
 			return;
 		}
 		try {
-			OwnerOnlyFiles.write(fileOf(key), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
-			FileState.of(fileOf(key)).ifPresentOrElse(state -> this.lastRead.put(key, new Read<>(state, value)),
-					() -> this.lastRead.remove(key));
+			OwnerOnlyFiles.write(fileOf(key), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value))
+				.ifPresentOrElse(state -> this.lastRead.put(key, new Read<>(state, value)), () -> this.lastRead.remove(key));
 		}
 		catch (IOException ex) {
 			throw DicomregException.failure("Cannot write " + fileOf(key) + " (" + reason(ex) + "): check that the "

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,15 +24,21 @@ public final class OwnerOnlyFiles {
 	private OwnerOnlyFiles() {
 	}
 
-	/** Writes {@code content} to {@code target} through a 0600 temporary file and an atomic move. */
-	public static void write(Path target, byte[] content) throws IOException {
+	/**
+	 * Writes {@code content} to {@code target} through a 0600 temporary file and an atomic move.
+	 * @return the state of the file written, taken before the move (which keeps it): a later stat of
+	 * {@code target} could already see another process's file
+	 */
+	public static Optional<FileState> write(Path target, byte[] content) throws IOException {
 		Path directory = target.toAbsolutePath().getParent();
 		createDirectories(directory);
 		Path temporary = isPosix() ? Files.createTempFile(directory, ".dicomreg", ".tmp", ownerOnly())
 				: Files.createTempFile(directory, ".dicomreg", ".tmp");
 		try {
 			Files.write(temporary, content, StandardOpenOption.TRUNCATE_EXISTING);
+			Optional<FileState> written = FileState.of(temporary);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return written;
 		}
 		finally {
 			Files.deleteIfExists(temporary);

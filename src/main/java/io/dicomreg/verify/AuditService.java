@@ -82,10 +82,18 @@ public class AuditService {
 	public Readiness readiness(AppRef app) {
 		// The DICOM services come from ARM and the app from Graph, neither needing the other: read side by side.
 		Concurrently.Pending<List<DicomService>> services = Concurrently.supply("dicomreg-arm", this::visibleDicomServices);
-		ApplicationDetails details = this.applications.show(app);
-		List<ConsentState> consentStates = (details.servicePrincipal() != null) ? this.consent.list(app,
-				details.permissions().permissions(), java.util.Optional.of(details.servicePrincipal())).permissions()
-				: details.permissions().permissions().stream().map(p -> new ConsentState(p, false, false)).toList();
+		ApplicationDetails details;
+		List<ConsentState> consentStates;
+		try {
+			details = this.applications.show(app);
+			consentStates = (details.servicePrincipal() != null) ? this.consent.list(app,
+					details.permissions().permissions(), java.util.Optional.of(details.servicePrincipal())).permissions()
+					: details.permissions().permissions().stream().map(p -> new ConsentState(p, false, false)).toList();
+		}
+		catch (RuntimeException ex) {
+			services.awaitQuietly();
+			throw ex;
+		}
 		List<DicomService> dicomServices = services.get();
 		List<String> dicomRoles = null;
 		if (dicomServices != null && details.servicePrincipal() != null) {

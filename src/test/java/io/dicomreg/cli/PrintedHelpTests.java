@@ -133,7 +133,8 @@ class PrintedHelpTests {
 
 	@Test
 	void leavesToTheShellWhatItCannotAnswerExactly() {
-		for (String[] args : List.of(new String[] { "--output", "json", "help" }, new String[] { "help", "frobnicate" },
+		for (String[] args : List.of(new String[] { "--output", "json", "help" }, new String[] { "--verbose", "help" },
+				new String[] { "help", "frobnicate" },
 				new String[] { "help", "--output", "json" }, new String[] { "app", "--help" },
 				new String[] { "app", "show", "--app", "x", "--help" }, new String[] { "frobnicate", "--help" },
 				new String[] { "app", "show" }, new String[] {})) {

@@ -43,7 +43,11 @@ class LauncherIT {
 		Run login = launch(checkout, javaHome, null, "--sandbox-state", "t.json", "login");
 		Run register = launch(checkout, javaHome, null, "--sandbox-state", "t.json", "app", "register", "--name", "x");
 		Run whoami = launch(checkout, javaHome, null, "--sandbox-state", "t.json", "whoami");
+		// The user's own choice of compilers replaces the launcher's (C1 only on one thread would refuse C2).
+		Run fullJit = launch(checkout, javaHome, null, List.of("-XX:TieredStopAtLevel=4"), "--sandbox-state", "t.json",
+				"whoami");
 
+		assertThat(fullJit.exitCode()).as(fullJit.err()).isZero();
 		assertThat(login.exitCode()).as(login.err()).isZero();
 		assertThat(login.err()).containsOnlyOnce("Preparing dicomreg for a fast start").doesNotContain("could not make");
 		assertThat(register.exitCode()).as(register.err()).isZero();
@@ -141,6 +145,12 @@ class LauncherIT {
 	}
 
 	private Run launch(Path checkout, Path javaHome, String input, String... args) throws Exception {
+		return launch(checkout, javaHome, input, List.of(), args);
+	}
+
+	/** Runs the launcher with {@code javaOptions} in DICOMREG_JAVA_OPTS. */
+	private Run launch(Path checkout, Path javaHome, String input, List<String> javaOptions, String... args)
+			throws Exception {
 		Path work = Files.createDirectories(checkout.resolveSibling(checkout.getFileName() + "-work"));
 		ProcessRunner launcher = ProcessRunner
 			.command(Stream.concat(Stream.of(checkout.resolve("dicomreg").toString()), Stream.of(args)).toList())
@@ -148,6 +158,9 @@ class LauncherIT {
 			.environment("JAVA_HOME", javaHome.toString())
 			.environment("DICOMREG_HOME", work.resolve("home").toString())
 			.withoutEnvironment("DICOMREG_JAVA_OPTS");
+		if (!javaOptions.isEmpty()) {
+			launcher.environment("DICOMREG_JAVA_OPTS", String.join(" ", javaOptions));
+		}
 		return ((input != null) ? launcher.input(input) : launcher).run();
 	}
 
