@@ -1,7 +1,5 @@
 package io.dicomreg;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -53,7 +51,6 @@ import io.dicomreg.cli.CommandDispatcher;
 import io.dicomreg.cli.CommandLineParser;
 import io.dicomreg.cli.DicomregRunner;
 import io.dicomreg.cli.ErrorReporter;
-import io.dicomreg.cli.GlobalOptions;
 import io.dicomreg.cli.Invocation;
 import io.dicomreg.cli.ShellPrompt;
 import io.dicomreg.cli.SignedInAvailability;

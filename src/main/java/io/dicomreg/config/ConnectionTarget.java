@@ -111,22 +111,13 @@ public class ConnectionTarget implements AutoCloseable {
 	/**
 	 * Starts the sandbox tenant now, on a thread of its own, when one was asked for: a one-shot command that will
 	 * connect has it ready when it needs it, started on the second core while Spring starts on the first. A failure
-	 * is left for the command's own call of {@link #endpoints()}, which reports it.
+	 * is left for the command's own call of {@link #endpoints()}, which tries again and reports it: the result of this
+	 * start is not waited for.
 	 */
 	public void startInBackground() {
-		if (!this.sandbox) {
-			return;
+		if (this.sandbox) {
+			Concurrently.supply("dicomreg-sandbox-start", this::endpoints);
 		}
-		Thread thread = new Thread(() -> {
-			try {
-				endpoints();
-			}
-			catch (RuntimeException ex) {
-				// endpoints() is asked again when needed, and reports this then.
-			}
-		}, "dicomreg-sandbox-start");
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 	/** The endpoints; the first call starts the sandbox tenant when one was asked for. */
